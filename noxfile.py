@@ -1,0 +1,54 @@
+"""Development sessions: ``nox -s tests lint typing docs``.
+
+Dependencies come from ``pyproject.toml``'s extras, so this file never repeats a version.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "typing", "docs"]
+nox.options.error_on_missing_interpreters = False
+nox.options.reuse_existing_virtualenvs = True
+
+PYTHONS = ["3.11", "3.12", "3.13"]
+
+
+@nox.session(python=[p for p in PYTHONS if shutil.which(f"python{p}")] or None)
+def tests(session: nox.Session) -> None:
+    """Run the test suite on every installed Python of 3.11, 3.12 and 3.13."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff check and ruff format --check."""
+    session.install("ruff")
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session
+def typing(session: nox.Session) -> None:
+    """mypy --strict over src/ and tests/."""
+    session.install("-e", ".[dev]")
+    session.run("mypy", "--strict", "src", "tests")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Execute every example in the README, docs/ and the docstrings (doctest)."""
+    session.install("-e", ".[test]")
+    session.run(
+        "pytest",
+        "--doctest-modules",
+        "--doctest-glob=*.md",
+        "-p",
+        "no:cacheprovider",
+        "src/clac",
+        "README.md",
+        "docs",
+    )

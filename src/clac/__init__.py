@@ -1,0 +1,69 @@
+"""clac: the CLAC Base Document as tested, importable Python objects.
+
+The charter of the Latin America Coalition Against Child Sexual Abuse and Exploitation Online
+(coordinated by ICMEC Latin America & Caribbean) as data (:data:`BASE_DOCUMENT`), a registry of
+a coalition under it (:class:`Coalition`), files to keep the registry in (:func:`load`,
+:func:`dump`) and a built-in demonstration coalition (:func:`demo`).
+
+>>> import clac
+>>> clac.BASE_DOCUMENT.policy_goal("PG-2").short.in_("es")
+'Líneas de denuncia'
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from clac.errors import ClacError
+from clac.text import Language, Text
+
+if TYPE_CHECKING:
+    from clac.charter import BASE_DOCUMENT, Charter, Clause
+    from clac.demo import demo
+    from clac.io import dump, dumps, load, loads
+    from clac.registry import Coalition
+
+__all__ = [
+    "BASE_DOCUMENT",
+    "Charter",
+    "ClacError",
+    "Clause",
+    "Coalition",
+    "Language",
+    "Text",
+    "__version__",
+    "demo",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]
+
+__version__ = "0.1.0"
+
+# Imported on first use so that `import clac` and `clac --help` stay fast (DESIGN.md).
+_LAZY = {
+    "BASE_DOCUMENT": "clac.charter",
+    "Charter": "clac.charter",
+    "Clause": "clac.charter",
+    "Coalition": "clac.registry",
+    "demo": "clac.demo",
+    "dump": "clac.io",
+    "dumps": "clac.io",
+    "load": "clac.io",
+    "loads": "clac.io",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'clac' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,0 +1,200 @@
+"""The ``clac`` command: a front end over the library that never decides compliance itself.
+
+Exit status (DESIGN.md): 0 all required rules met, 1 a required rule unmet, 2 bad input or
+usage — one clear message on stderr, never a traceback. Output is rich in a terminal and plain
+text when piped. Each subcommand imports what it needs when it runs, so ``clac --help`` is fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import click
+
+from clac.cli._common import (
+    EXIT_OK,
+    EXIT_UNMET,
+    LANG_OPTION,
+    console,
+    fail,
+    load_registry,
+    reports_errors,
+    tr,
+)
+from clac.text import Text
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="clac", prog_name="clac")
+def cli() -> None:
+    """clac: the CLAC Base Document as code.
+
+    With no FILE, commands use the built-in demonstration coalition (clac.demo()).
+    """
+
+
+@cli.command()
+@LANG_OPTION
+@reports_errors
+def charter(lang: str) -> None:
+    """Print the charter catalogue: every clause, goal, working group and partner."""
+    from rich.table import Table
+
+    from clac.charter import BASE_DOCUMENT, Section
+
+    out = console()
+    doc = BASE_DOCUMENT
+    plain = not out.is_terminal
+    heading = Text("Parameters", "Parámetros", pt="Parâmetros")
+    out.print(f"{tr(doc.title, lang)} — v{doc.version} ({doc.effective.isoformat()})")
+    for section in Section:
+        table = Table(
+            title=tr(section.title, lang),
+            title_justify="left",
+            box=None if plain else _box(),
+            show_header=False,
+            expand=False,
+        )
+        table.add_column("ref", no_wrap=True)
+        table.add_column("text")
+        for clause in doc.clauses_in(section):
+            table.add_row(clause.id, tr(clause.text, lang))
+        out.print()
+        out.print(table)
+    out.print()
+    params = Table(title=tr(heading, lang), title_justify="left", box=None if plain else _box())
+    params.add_column("name")
+    params.add_column("value")
+    for name, value in doc.parameters.as_dict().items():
+        params.add_row(name, str(value))
+    out.print(params)
+
+
+def _box() -> Any:
+    from rich import box
+
+    return box.SIMPLE
+
+
+@cli.command()
+@click.argument("file", required=False)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Assess as of this date (YYYY-MM-DD); default today.",
+)
+@LANG_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for people, json for tools, markdown for documents.",
+)
+@click.option("--all", "everything", is_flag=True, help="Also list met findings.")
+@reports_errors
+def check(
+    file: str | None, as_of: datetime | None, lang: str, output_format: str, everything: bool
+) -> None:
+    """Validate a registry FILE (YAML, JSON or TOML) and assess it against the charter's rules.
+
+    Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input.
+    """
+    from clac.rules import CATALOGUE, evaluate
+    from clac.rules._render import to_json, to_markdown, to_text
+
+    coalition = load_registry(file)
+    assessment = evaluate(coalition, as_of=None if as_of is None else as_of.date())
+    if output_format == "json":
+        click.echo(to_json(assessment, lang), nl=False)
+    elif output_format == "markdown":
+        click.echo(to_markdown(assessment, lang, everything=everything), nl=False)
+    else:
+        click.echo(to_text(assessment, lang, everything=everything), nl=False)
+    for problem in CATALOGUE.errors:
+        click.echo(f"clac: warning: {problem}", err=True)
+    sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
+
+
+@cli.command()
+@LANG_OPTION
+@reports_errors
+def rules(lang: str) -> None:
+    """List every rule: id, severity, clause, title and where it comes from."""
+    from rich.table import Table
+
+    from clac.rules import CATALOGUE
+
+    out = console()
+    table = Table(box=None if not out.is_terminal else _box())
+    for heading in (
+        Text("Rule", "Regla", pt="Regra"),
+        Text("Severity", "Severidad", pt="Severidade"),
+        Text("Clause", "Cláusula", pt="Cláusula"),
+        Text("Title", "Título", pt="Título"),
+        Text("Source", "Origen", pt="Origem"),
+    ):
+        table.add_column(tr(heading, lang))
+    for r in CATALOGUE:
+        table.add_row(r.id, r.severity.value, r.clause.ref_in(lang), tr(r.title, lang), r.source)
+    out.print(table)
+    for problem in CATALOGUE.errors:
+        click.echo(f"clac: warning: {problem}", err=True)
+
+
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@reports_errors
+def schema(output: str | None) -> None:
+    """Print the JSON Schema (draft 2020-12) of the registry file."""
+    import json
+
+    from clac.schema import json_schema
+
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    from clac.io import write_text_atomically
+
+    write_text_atomically(Path(output), text)
+
+
+@cli.command("demo")
+@click.option(
+    "--output",
+    "-o",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the demo registry (.yaml, .json or .toml).",
+)
+@click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@reports_errors
+def demo_command(output: str, force: bool) -> None:
+    """Write the built-in demo registry to OUTPUT so you can start from it."""
+    from clac.demo import demo
+    from clac.io import dump
+
+    target = Path(output)
+    if target.exists() and not force:
+        fail(f"{output}: already exists (use --force to overwrite)")
+    dump(demo(), target)
+    click.echo(f"wrote {output}")
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``clac`` command."""
+    try:
+        cli.main(args=argv, prog_name="clac", standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - interactive only
+        sys.exit(130)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

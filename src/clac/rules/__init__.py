@@ -1,0 +1,48 @@
+"""The rule engine and the charter's rules.
+
+>>> from clac.rules import CATALOGUE
+>>> CATALOGUE.get("MEM-01").severity.value
+'required'
+"""
+
+from __future__ import annotations
+
+from clac.rules._catalogue import CATALOGUE, ENTRY_POINT_GROUP, Catalogue, rule
+from clac.rules._context import COALITION_MEETING_KINDS, Context
+from clac.rules._engine import (
+    Assessment,
+    Fact,
+    Finding,
+    Outcome,
+    Rule,
+    Subject,
+    SubjectKind,
+    Verdict,
+    insufficient_data,
+    met,
+    not_applicable,
+    unmet,
+)
+from clac.rules._evaluate import evaluate
+
+__all__ = [
+    "CATALOGUE",
+    "COALITION_MEETING_KINDS",
+    "ENTRY_POINT_GROUP",
+    "Assessment",
+    "Catalogue",
+    "Context",
+    "Fact",
+    "Finding",
+    "Outcome",
+    "Rule",
+    "Subject",
+    "SubjectKind",
+    "Verdict",
+    "evaluate",
+    "insufficient_data",
+    "met",
+    "not_applicable",
+    "rule",
+    "unmet",
+]

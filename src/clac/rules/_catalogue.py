@@ -1,0 +1,165 @@
+"""The catalogue of rules: clac's own and those plugins add through the ``clac.rules``
+entry-point group."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from importlib.metadata import entry_points
+from typing import Any, overload
+
+import attrs
+
+from clac.charter import BASE_DOCUMENT, Section, Severity
+from clac.errors import InvalidData, UnknownReference
+from clac.rules._engine import Check, Rule, SubjectKind
+from clac.text import Text
+
+__all__ = ["CATALOGUE", "ENTRY_POINT_GROUP", "Catalogue", "rule"]
+
+ENTRY_POINT_GROUP = "clac.rules"
+
+# Built-in rule modules, one per family.
+_BUILTIN_MODULES = (
+    "clac.rules.membership",
+    "clac.rules.governance",
+    "clac.rules.policy",
+    "clac.rules.proposals",
+    "clac.rules.reporting",
+)
+
+
+def rule(
+    id: str,  # noqa: A002 - a rule's id is its public name
+    *,
+    clause: tuple[Section, int],
+    severity: Severity | str,
+    applies_to: SubjectKind | str,
+    title: Text,
+    explanation: Text,
+    parameters: Iterable[str] = (),
+    source: str = "clac",
+) -> Callable[[Check], Rule]:
+    """Make a :class:`Rule` of the decorated check function.
+
+    ``clause`` is ``(section, item)`` of the Base Document; an unknown clause or an unknown
+    parameter name is refused at once, so a rule cannot cite what the charter does not say.
+    """
+    section, item = clause
+    cited = BASE_DOCUMENT.clause(Section(section), item)
+    names = tuple(parameters)
+    known = set(attrs.fields_dict(type(BASE_DOCUMENT.parameters)))
+    for name in names:
+        if name not in known:
+            raise InvalidData("is not a charter parameter", path=f"{id}.parameters", value=name)
+
+    def decorate(check: Check) -> Rule:
+        return Rule(
+            id=id,
+            clause=cited,
+            severity=Severity(severity),
+            title=title,
+            explanation=explanation,
+            applies_to=SubjectKind(applies_to),
+            check=check,
+            parameters=names,
+            source=source,
+        )
+
+    return decorate
+
+
+class Catalogue(Sequence[Rule]):
+    """Every rule, built-in first, then plugins; loaded on first use.
+
+    ``errors`` lists plugins that could not be loaded (the rest still work).
+    """
+
+    def __init__(self) -> None:
+        self._rules: tuple[Rule, ...] | None = None
+        self.errors: tuple[str, ...] = ()
+
+    def _load(self) -> tuple[Rule, ...]:
+        if self._rules is None:
+            rules: list[Rule] = []
+            for name in _BUILTIN_MODULES:
+                rules.extend(_rules_in(importlib.import_module(name)))
+            plugin_rules, errors = _plugin_rules()
+            seen = {r.id for r in rules}
+            problems = list(errors)
+            for r in plugin_rules:
+                if r.id in seen:
+                    problems.append(f"{r.source}: rule {r.id} repeats an existing rule id")
+                    continue
+                seen.add(r.id)
+                rules.append(r)
+            self._rules, self.errors = tuple(rules), tuple(problems)
+        return self._rules
+
+    def reload(self) -> None:
+        """Forget the loaded rules (after installing or removing a plugin)."""
+        self._rules = None
+        self.errors = ()
+
+    def get(self, rule_id: str) -> Rule:
+        """The rule with ``rule_id``."""
+        for r in self._load():
+            if r.id == rule_id:
+                return r
+        raise UnknownReference("is not a rule of the catalogue", path="rule", value=rule_id)
+
+    def family(self, prefix: str) -> tuple[Rule, ...]:
+        """Rules whose id starts with ``prefix`` (MEM, GOV, PRO, REP, POL …)."""
+        return tuple(r for r in self._load() if r.family == prefix)
+
+    @overload
+    def __getitem__(self, index: int) -> Rule: ...
+    @overload
+    def __getitem__(self, index: slice) -> Sequence[Rule]: ...
+    def __getitem__(self, index: int | slice) -> Rule | Sequence[Rule]:
+        return self._load()[index]
+
+    def __len__(self) -> int:
+        return len(self._load())
+
+    def __iter__(self) -> Iterator[Rule]:
+        return iter(self._load())
+
+    def __repr__(self) -> str:
+        return f"<Catalogue of {len(self)} rules>"
+
+
+def _rules_in(module: Any) -> list[Rule]:
+    return [value for value in vars(module).values() if isinstance(value, Rule)]
+
+
+def _plugin_rules() -> tuple[list[Rule], list[str]]:
+    rules: list[Rule] = []
+    errors: list[str] = []
+    for ep in entry_points(group=ENTRY_POINT_GROUP):
+        source = ep.dist.name if ep.dist is not None else ep.name
+        try:
+            loaded = ep.load()
+            found = _as_rules(
+                loaded() if callable(loaded) and not isinstance(loaded, Rule) else loaded
+            )
+        except Exception as error:  # noqa: BLE001 - a broken plugin must not break clac
+            errors.append(f"{source}: plugin {ep.name!r} failed to load: {error}")
+            continue
+        rules.extend(attrs.evolve(r, source=source) for r in found)
+    return rules, errors
+
+
+def _as_rules(value: Any) -> list[Rule]:
+    if isinstance(value, Rule):
+        return [value]
+    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
+        items = list(value)
+        if all(isinstance(item, Rule) for item in items):
+            return items
+    if hasattr(value, "__dict__") and not isinstance(value, type):
+        return _rules_in(value)
+    raise TypeError(f"expected a Rule, a list of Rules or a module of Rules, got {value!r}")
+
+
+CATALOGUE = Catalogue()

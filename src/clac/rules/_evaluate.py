@@ -1,0 +1,56 @@
+"""``evaluate``: every rule of the catalogue over a coalition on one day."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from clac.rules._catalogue import CATALOGUE
+from clac.rules._context import Context
+from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
+from clac.text import Text
+
+__all__ = ["evaluate"]
+
+
+def evaluate(
+    coalition: object,
+    as_of: date | None = None,
+    *,
+    rules: Iterable[Rule] | None = None,
+) -> Assessment:
+    """Assess ``coalition`` on ``as_of`` (today by default) under the charter in force that day.
+
+    Every rule is applied to every subject of its kind. A rule that raises yields a finding with
+    outcome ``error`` and the assessment goes on.
+    """
+    from clac.registry import Coalition
+
+    if not isinstance(coalition, Coalition):
+        from clac.errors import InvalidData
+
+        raise InvalidData("must be a clac.Coalition", path="coalition", value=coalition)
+    day = date.today() if as_of is None else as_of
+    context = Context(coalition, day)
+    findings: list[Finding] = []
+    for r in CATALOGUE if rules is None else rules:
+        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
+        for subject, item in context.subjects(r.applies_to):
+            try:
+                verdict = r.check(context, item)
+            except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
+                message = Text(
+                    f"the rule failed: {type(error).__name__}: {error}",
+                    f"la regla falló: {type(error).__name__}: {error}",
+                )
+                findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
+                continue
+            findings.append(
+                Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
+            )
+    return Assessment(
+        as_of=day,
+        coalition=coalition.name,
+        charter_version=context.charter.version,
+        findings=tuple(findings),
+    )

@@ -1,0 +1,220 @@
+"""An :class:`Assessment` as text, Markdown, JSON or HTML, in English, Spanish or Portuguese.
+
+Rendering returns strings; printing is the front end's job.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from clac.rules._engine import Assessment, Fact, Finding, Outcome, severity_rank
+from clac.text import Language, Text
+
+__all__ = ["to_html", "to_json", "to_markdown", "to_text"]
+
+_T = {
+    "title": Text(
+        "Assessment of {name} on {day} (charter v{version})",
+        "Evaluación de {name} al {day} (carta v{version})",
+        pt="Avaliação de {name} em {day} (carta v{version})",
+    ),
+    "by_subject": Text(
+        "Findings by subject", "Hallazgos por sujeto", pt="Constatações por sujeito"
+    ),
+    "by_rule": Text("Findings by rule", "Hallazgos por regla", pt="Constatações por regra"),
+    "rule": Text("Rule", "Regla", pt="Regra"),
+    "subject": Text("Subject", "Sujeto", pt="Sujeito"),
+    "outcome": Text("Outcome", "Resultado", pt="Resultado"),
+    "severity": Text("Severity", "Severidad", pt="Severidade"),
+    "message": Text("Message", "Mensaje", pt="Mensagem"),
+    "clause": Text("Clause", "Cláusula", pt="Cláusula"),
+    "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "only_issues": Text(
+        "(showing findings that are not met; {hidden} met or not applicable findings hidden)",
+        "(se muestran los hallazgos no cumplidos; {hidden} hallazgos cumplidos o "
+        "que no aplican se ocultan)",
+        pt="(mostrando constatações não cumpridas; {hidden} cumpridas ou não aplicáveis ocultas)",
+    ),
+}
+
+_SEVERITY = {
+    "required": Text("required", "obligatoria", pt="obrigatória"),
+    "expected": Text("expected", "esperada", pt="esperada"),
+    "encouraged": Text("encouraged", "alentada", pt="incentivada"),
+}
+
+_NOTEWORTHY = (Outcome.UNMET, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
+
+
+def _noteworthy(assessment: Assessment, everything: bool) -> list[Finding]:
+    found = (
+        assessment.findings
+        if everything
+        else [f for f in assessment.findings if f.outcome in _NOTEWORTHY]
+    )
+    return severity_rank(found)
+
+
+def _title(a: Assessment, lang: Language | str) -> str:
+    return (
+        _T["title"]
+        .format(name=a.coalition, day=a.as_of.isoformat(), version=a.charter_version)
+        .in_(lang)
+    )
+
+
+def _evidence(facts: Iterable[Fact]) -> str:
+    return "; ".join(str(f) for f in facts)
+
+
+def to_text(
+    assessment: Assessment, language: Language | str = Language.EN, *, everything: bool = False
+) -> str:
+    """Plain text grouped by subject, then a summary line."""
+    lang = Language.parse(language)
+    shown = _noteworthy(assessment, everything)
+    lines = [_title(assessment, lang), ""]
+    grouped: dict[str, list[Finding]] = {}
+    for f in shown:
+        grouped.setdefault(str(f.subject), []).append(f)
+    for subject in sorted(grouped):
+        lines.append(subject)
+        for f in grouped[subject]:
+            lines.append(
+                f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] "
+                f"{f.outcome.label.in_(lang)}: {f.message.in_(lang)}"
+            )
+            lines.append(
+                f"      {f.rule.clause.ref_in(lang)}"
+                + (
+                    f" · {_evidence(f.evidence + f.parameters)}"
+                    if f.evidence or f.parameters
+                    else ""
+                )
+            )
+    if not everything:
+        hidden = len(assessment.findings) - len(shown)
+        lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
+    lines += ["", _summary(assessment, lang)]
+    return "\n".join(lines) + "\n"
+
+
+def _summary(assessment: Assessment, lang: Language) -> str:
+    return assessment.summary(lang)
+
+
+def _md_cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(
+    assessment: Assessment, language: Language | str = Language.EN, *, everything: bool = False
+) -> str:
+    """Markdown: a section per subject and a table per rule, then the summary."""
+    lang = Language.parse(language)
+    shown = _noteworthy(assessment, everything)
+    out = [
+        f"# {_title(assessment, lang)}",
+        "",
+        f"**{_summary(assessment, lang)}**",
+        "",
+        f"## {_T['by_subject'].in_(lang)}",
+        "",
+    ]
+    grouped: dict[str, list[Finding]] = {}
+    for f in shown:
+        grouped.setdefault(str(f.subject), []).append(f)
+    head = [_T[k].in_(lang) for k in ("rule", "severity", "outcome", "message", "clause")]
+    for subject in sorted(grouped):
+        out += [f"### {subject}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for f in grouped[subject]:
+            cells = [
+                f.rule.id,
+                _SEVERITY[f.rule.severity.value].in_(lang),
+                f.outcome.label.in_(lang),
+                f.message.in_(lang),
+                f.rule.clause.ref_in(lang),
+            ]
+            out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
+        out.append("")
+    out += [f"## {_T['by_rule'].in_(lang)}", ""]
+    by_rule: dict[str, list[Finding]] = {}
+    for f in shown:
+        by_rule.setdefault(f.rule.id, []).append(f)
+    for rule_id in sorted(by_rule):
+        first = by_rule[rule_id][0].rule
+        subjects = ", ".join(str(f.subject) for f in by_rule[rule_id])
+        out.append(f"- **{rule_id}** {first.title.in_(lang)}: {subjects}")
+    return "\n".join(out) + "\n"
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_value(v) for v in value]
+    return value
+
+
+def to_json(assessment: Assessment, language: Language | str = Language.EN) -> str:
+    """Every finding as JSON, for tools; messages in ``language``."""
+    lang = Language.parse(language)
+    document = {
+        "as_of": assessment.as_of.isoformat(),
+        "coalition": assessment.coalition,
+        "charter_version": assessment.charter_version,
+        "ok": assessment.ok,
+        "counts": {o.value: n for o, n in assessment.counts().items()},
+        "findings": [
+            {
+                "rule": f.rule.id,
+                "source": f.rule.source,
+                "severity": f.rule.severity.value,
+                "clause": f.rule.clause.id,
+                "subject": {"kind": f.subject.kind.value, "id": f.subject.id},
+                "outcome": f.outcome.value,
+                "message": f.message.in_(lang),
+                "evidence": {x.name: _json_value(x.value) for x in f.evidence},
+                "parameters": {x.name: _json_value(x.value) for x in f.parameters},
+            }
+            for f in assessment.findings
+        ],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_html(
+    assessment: Assessment, language: Language | str = Language.EN, *, everything: bool = False
+) -> str:
+    """An HTML table (Jupyter shows an Assessment with this)."""
+    lang = Language.parse(language)
+    shown = _noteworthy(assessment, everything)
+    esc = html.escape
+    head = "".join(
+        f"<th>{esc(_T[k].in_(lang))}</th>"
+        for k in ("subject", "rule", "severity", "outcome", "message")
+    )
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{esc(c)}</td>"
+            for c in (
+                str(f.subject),
+                f.rule.id,
+                _SEVERITY[f.rule.severity.value].in_(lang),
+                f.outcome.label.in_(lang),
+                f.message.in_(lang),
+            )
+        )
+        + "</tr>"
+        for f in shown
+    )
+    return (
+        f"<div><strong>{esc(_title(assessment, lang))}</strong>"
+        f"<p>{esc(_summary(assessment, lang))}</p>"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
+    )

@@ -1,0 +1,97 @@
+"""Bilingual text: the value object every charter sentence and user-facing message uses.
+
+The CLAC Base Document is written in English and Spanish, so both are required; Portuguese is
+optional (Brazil is a large part of the region) and falls back to English when absent.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import Any
+
+import attrs
+
+__all__ = ["Language", "Text"]
+
+
+class Language(enum.StrEnum):
+    """A language clac speaks, by its ISO 639-1 code."""
+
+    EN = "en"
+    ES = "es"
+    PT = "pt"
+
+    @classmethod
+    def parse(cls, value: Language | str) -> Language:
+        """Return the language for ``value`` ("en", "ES", Language.PT …), or raise InvalidData."""
+        if isinstance(value, Language):
+            return value
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            from clac.errors import InvalidData
+
+            choices = ", ".join(repr(lang.value) for lang in cls)
+            raise InvalidData(
+                f"is not a supported language (choose {choices})", path="language", value=value
+            ) from None
+
+
+def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        from clac.errors import InvalidData
+
+        raise InvalidData("must be a non-empty string", path=attribute.name, value=value)
+
+
+def _optional_non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _non_blank(instance, attribute, value)
+
+
+@attrs.frozen(slots=True)
+class Text:
+    """The same sentence in English and Spanish, and optionally Portuguese.
+
+    ``str(text)`` is the English; ``text.in_(Language.ES)`` picks a language, falling back to
+    English where a Portuguese rendering is missing.
+
+    >>> t = Text("Chair", "Presidencia")
+    >>> t.in_("es")
+    'Presidencia'
+    >>> t.in_("pt")
+    'Chair'
+    """
+
+    en: str = attrs.field(validator=_non_blank)
+    es: str = attrs.field(validator=_non_blank)
+    pt: str | None = attrs.field(default=None, validator=_optional_non_blank, kw_only=True)
+
+    def in_(self, language: Language | str) -> str:
+        """This text in ``language``; Portuguese falls back to English when not translated."""
+        lang = Language.parse(language)
+        if lang is Language.ES:
+            return self.es
+        if lang is Language.PT and self.pt is not None:
+            return self.pt
+        return self.en
+
+    def format(self, **values: object) -> Text:
+        """Fill ``{placeholders}`` in every language with the same ``values``."""
+        return Text(
+            self.en.format(**values),
+            self.es.format(**values),
+            pt=None if self.pt is None else self.pt.format(**values),
+        )
+
+    def __add__(self, other: Text) -> Text:
+        """Join two texts language by language, with a space."""
+        if not isinstance(other, Text):
+            return NotImplemented
+        pt = None
+        if self.pt is not None or other.pt is not None:
+            pt = f"{self.in_(Language.PT)} {other.in_(Language.PT)}"
+        return Text(f"{self.en} {other.en}", f"{self.es} {other.es}", pt=pt)
+
+    def __str__(self) -> str:
+        return self.en
