@@ -26,7 +26,7 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 SchemaSource = dict[str, Any] | Callable[[], dict[str, Any]]
 SCHEMA_ATTRIBUTE = "json_schema"
 
-_SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
+_SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 POLICY_GOAL_ID = re.compile(r"^PG-[1-9][0-9]*$")
 OBJECTIVE_ID = re.compile(r"^OBJ-[1-9][0-9]*$")
@@ -56,6 +56,11 @@ def fail(attribute: attrs.Attribute[Any] | str, value: Any, reason: str | Text) 
     raise InvalidData(reason, path=name, value=value)
 
 
+def missing(path: str, reason: str | Text) -> NoReturn:
+    """Raise InvalidData for a value that should be there and is not."""
+    raise InvalidData(reason, path=path)
+
+
 def _type_name(value: object) -> str:
     return type(value).__name__
 
@@ -74,8 +79,8 @@ def slug(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         fail(
             attribute,
             value,
-            "is not a valid id (lower-case letters, digits, '.', '_' or '-', "
-            "starting with a letter or digit, at most 80 characters)",
+            "is not a valid id (lower-case letters and digits, joined by single '-', '_' or "
+            "'.', at most 80 characters)",
         )
 
 

@@ -145,6 +145,11 @@ _LEVEL_LABELS = {
 
 
 def _to_level(value: Any) -> Any:
+    if isinstance(value, int) and not isinstance(value, bool | RepresentativeLevel):
+        try:
+            return RepresentativeLevel(value)
+        except ValueError:
+            return value
     if isinstance(value, str):
         try:
             return RepresentativeLevel[value.upper()]
@@ -228,7 +233,7 @@ class Member:
 
     def __attrs_post_init__(self) -> None:
         if self.status is MemberStatus.WITHDRAWN and self.left is None:
-            v.fail("left", None, "a withdrawn member needs the date it left")
+            v.missing("left", "a withdrawn member needs the date it left")
         if self.left is not None and self.left < self.joined:
             v.fail("left", self.left, f"is before the member joined ({self.joined})")
         if self.referred_by == self.organization:
@@ -335,7 +340,7 @@ class Meeting:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is MeetingKind.WORKING_GROUP and self.working_group is None:
-            v.fail("working_group", None, "a working-group meeting names its working group")
+            v.missing("working_group", "a working-group meeting names its working group")
         circulated = None if self.minutes is None else self.minutes.circulated
         if circulated is not None and circulated < self.date:
             v.fail(
@@ -430,7 +435,7 @@ class Activity:
 
     def __attrs_post_init__(self) -> None:
         if self.scope is ActivityScope.IN_COUNTRY and not self.countries:
-            v.fail("countries", [], "an in-country activity names its country")
+            v.missing("countries", "an in-country activity names its country")
 
 
 class PolicyKind(enum.StrEnum):
@@ -454,9 +459,9 @@ class Policy:
 
     def __attrs_post_init__(self) -> None:
         if self.kind is PolicyKind.IN_COUNTRY and self.country is None:
-            v.fail("country", None, "an in-country policy names its country")
+            v.missing("country", "an in-country policy names its country")
         if self.kind is PolicyKind.ORGANIZATIONAL and self.organization is None:
-            v.fail("organization", None, "an organizational policy names its organization")
+            v.missing("organization", "an organizational policy names its organization")
 
 
 @attrs.frozen(slots=True)
@@ -556,7 +561,7 @@ class Recommendation:
 
     def __attrs_post_init__(self) -> None:
         if self.objective is None and self.goal is None:
-            v.fail("objective", None, "a recommendation is tied to a CLAC objective or goal")
+            v.missing("objective", "a recommendation is tied to a CLAC objective or goal")
 
 
 @attrs.frozen(slots=True)
@@ -654,7 +659,7 @@ class OperationalPlan:
 
     def __attrs_post_init__(self) -> None:
         if self.assessment is not None and self.assessed is None:
-            v.fail("assessed", None, "an assessment needs the date it was made")
+            v.missing("assessed", "an assessment needs the date it was made")
 
 
 @attrs.frozen(slots=True)

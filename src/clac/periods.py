@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import re
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import attrs
@@ -32,9 +33,12 @@ class Month:
         if isinstance(value, Month):
             return value
         match = _MONTH.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise InvalidData("is not a month (YYYY-MM)", path="month", value=value)
-        return cls(int(match[1]), int(match[2]))
+        year, month = (int(match[1]), int(match[2])) if match else (0, 0)
+        if match is None or not (MIN_YEAR <= year <= MAX_YEAR and 1 <= month <= 12):
+            raise InvalidData(
+                f"is not a month (YYYY-MM, years {MIN_YEAR}-{MAX_YEAR})", path="month", value=value
+            )
+        return cls(year, month)
 
     @classmethod
     def of(cls, day: date) -> Month:
@@ -49,7 +53,7 @@ class Month:
     @property
     def last_day(self) -> date:
         """The last day of the month."""
-        return self.next().first_day - timedelta(days=1)
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     def next(self) -> Month:
         """The following month."""
@@ -77,8 +81,12 @@ class Quarter:
         if isinstance(value, Quarter):
             return value
         match = _QUARTER.match(value) if isinstance(value, str) else None
-        if match is None:
-            raise InvalidData("is not a quarter (YYYY-Q1 … YYYY-Q4)", path="quarter", value=value)
+        if match is None or not MIN_YEAR <= int(match[1]) <= MAX_YEAR:
+            raise InvalidData(
+                f"is not a quarter (YYYY-Q1 … YYYY-Q4, years {MIN_YEAR}-{MAX_YEAR})",
+                path="quarter",
+                value=value,
+            )
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -94,7 +102,7 @@ class Quarter:
     @property
     def last_day(self) -> date:
         """The last day of the quarter."""
-        return self.next().first_day - timedelta(days=1)
+        return Month(self.year, 3 * self.quarter).last_day
 
     def next(self) -> Quarter:
         """The following quarter."""

@@ -148,6 +148,52 @@ class Coalition:
         """A copy with ``changes`` applied (checked again, like any new Coalition)."""
         return attrs.evolve(self, **changes)
 
+    def _repr_html_(self) -> str:
+        """A readable table in Jupyter: counts, then one row per member (no personal data)."""
+        import html
+
+        esc = html.escape
+        counts = "".join(
+            f"<tr><th>{esc(name)}</th><td>{len(items)}</td></tr>"
+            for name, items in (
+                ("organizations", self.organizations),
+                ("members", self.members),
+                ("working groups", self.working_groups),
+                ("meetings", self.meetings),
+                ("documents", self.documents),
+                ("quarterly reports", self.reports),
+                ("proposals", self.proposals),
+            )
+        )
+        rows = []
+        for m in self.members:
+            org = self._index.organizations.get(m.organization)
+            rows.append(
+                "<tr>"
+                + "".join(
+                    f"<td>{esc(cell)}</td>"
+                    for cell in (
+                        m.organization,
+                        org.name if org else "",
+                        org.sector.value if org else "",
+                        ", ".join(org.countries) if org else "",
+                        m.status.value,
+                        m.joined.isoformat(),
+                        ", ".join(m.working_groups),
+                    )
+                )
+                + "</tr>"
+            )
+        head = "".join(
+            f"<th>{h}</th>"
+            for h in ("id", "name", "sector", "countries", "status", "joined", "working groups")
+        )
+        return (
+            f"<div><strong>{esc(self.name)}</strong> — {esc(self.charter.id)} "
+            f"v{self.charter.version}<table>{counts}</table>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        )
+
     def __repr__(self) -> str:
         return (
             f"<Coalition {self.name!r} under {self.charter.id} v{self.charter.version}: "
@@ -203,6 +249,8 @@ def _duplicates(
     seen: dict[Hashable, int] = {}
     for index, item in enumerate(items):
         k = key(item)
+        if k is None:  # nothing to compare (e.g. an organization that is no charter partner)
+            continue
         if k in seen:
             yield Problem(
                 f"repeats {path}[{seen[k]}]", path=f"{path}[{index}]{field}", value=_shown(k)
@@ -242,6 +290,7 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
 
     yield from _duplicates(c.organizations, lambda o: o.id, "organizations", ".id")
     yield from _duplicates(c.members, lambda m: m.organization, "members", ".organization")
+    yield from _duplicates(c.organizations, lambda o: o.partner, "organizations", ".partner")
     yield from _duplicates(c.working_groups, lambda w: w.id, "working_groups", ".id")
     yield from _duplicates(c.meetings, lambda m: m.id, "meetings", ".id")
     yield from _duplicates(c.documents, lambda d: d.id, "documents", ".id")

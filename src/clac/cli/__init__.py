@@ -28,7 +28,47 @@ from clac.cli._common import (
 from clac.text import Text
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _LazyGroup(click.Group):
+    """A group whose bigger subcommands live in their own modules, imported only when run.
+
+    ``clac --help`` lists them from the short help written here, without importing them.
+    """
+
+    lazy: dict[str, tuple[str, str]] = {
+        "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
+        "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
+        "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
+        "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
+    }
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.lazy:
+            return super().get_command(ctx, cmd_name)
+        import importlib
+
+        module, _, attr = self.lazy[cmd_name][0].partition(":")
+        command = getattr(importlib.import_module(module), attr)
+        if not isinstance(command, click.Command):  # pragma: no cover - programming error
+            raise TypeError(f"{self.lazy[cmd_name][0]} is not a click command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = []
+        for name in self.list_commands(ctx):
+            if name in self.lazy:
+                rows.append((name, self.lazy[name][1]))
+            else:
+                command = super().get_command(ctx, name)
+                if command is not None and not command.hidden:
+                    rows.append((name, command.get_short_help_str(limit=60)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="clac", prog_name="clac")
 def cli() -> None:
     """clac: the CLAC Base Document as code.

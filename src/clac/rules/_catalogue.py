@@ -77,7 +77,13 @@ class Catalogue(Sequence[Rule]):
 
     def __init__(self) -> None:
         self._rules: tuple[Rule, ...] | None = None
-        self.errors: tuple[str, ...] = ()
+        self._errors: tuple[str, ...] = ()
+
+    @property
+    def errors(self) -> tuple[str, ...]:
+        """Problems with plugins, one line each (loads the catalogue first, like every view)."""
+        self._load()
+        return self._errors
 
     def _load(self) -> tuple[Rule, ...]:
         if self._rules is None:
@@ -93,13 +99,13 @@ class Catalogue(Sequence[Rule]):
                     continue
                 seen.add(r.id)
                 rules.append(r)
-            self._rules, self.errors = tuple(rules), tuple(problems)
+            self._rules, self._errors = tuple(rules), tuple(problems)
         return self._rules
 
     def reload(self) -> None:
         """Forget the loaded rules (after installing or removing a plugin)."""
         self._rules = None
-        self.errors = ()
+        self._errors = ()
 
     def get(self, rule_id: str) -> Rule:
         """The rule with ``rule_id``."""

@@ -1,0 +1,149 @@
+"""``clac report annual`` and ``clac calendar``: the Secretariat's annual report and the shared
+calendar, written from a registry FILE (or the demo coalition).
+
+Both read the registry, check its quarterly reports against the day (a report for a quarter
+that has not begun is bad input), and write their output atomically: on any error nothing is
+written and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+from clac.text import Language
+
+__all__ = ["calendar", "report"]
+
+_AUDIENCE_HELP = (
+    "Who the output is for: public, members, organization:<id> or recipients:<id>,<id>. "
+    "Only documents this audience may see under TLP 2.0 are named."
+)
+_MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+_HTML_SUFFIXES = frozenset({".html", ".htm"})
+
+
+def _day(value: datetime | None) -> date:
+    return date.today() if value is None else value.date()
+
+
+def _write(output: str, text: str) -> None:
+    from clac.io._files import write_atomically
+
+    write_atomically(Path(output), text)
+
+
+@click.group()
+def report() -> None:
+    """Compile reports from the registry (the annual report)."""
+
+
+@report.command()
+@click.option("--year", "-y", type=int, required=True, help="The year the report covers.")
+@click.argument("file", required=False)
+@LANG_OPTION
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write to this file: .html for a self-contained page, .md for Markdown. "
+    "Without it, Markdown goes to standard output.",
+)
+@click.option("--audience", default="members", show_default=True, help=_AUDIENCE_HELP)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Compile as of this date (YYYY-MM-DD); default today.",
+)
+@reports_errors
+def annual(
+    *,
+    year: int,
+    file: str | None,
+    lang: str,
+    output: str | None,
+    audience: str,
+    as_of: datetime | None,
+) -> None:
+    """Compile the annual report of YEAR from the meetings' minutes and the quarterly reports
+    of a registry FILE (YAML, JSON or TOML; the demo coalition without FILE).
+
+    Exit status: 0 written, 2 bad input (a year in the future or before the charter, an
+    impossible registry) — and then nothing is written.
+    """
+    from clac.reporting import annual_report
+
+    suffix = None if output is None else Path(output).suffix.lower()
+    if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
+        fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
+    coalition = load_registry(file)
+    compiled = annual_report(coalition, year, audience=audience, as_of=_day(as_of))
+    language = Language.parse(lang)
+    if output is None:
+        click.echo(compiled.to_markdown(language), nl=False)
+        return
+    text = (
+        compiled.to_html(language) if suffix in _HTML_SUFFIXES else compiled.to_markdown(language)
+    )
+    _write(output, text)
+    click.echo(f"wrote {output}", err=True)
+
+
+@click.command()
+@click.argument("file", required=False)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the iCalendar file here (e.g. clac.ics); without it, to standard output.",
+)
+@click.option("--audience", default="members", show_default=True, help=_AUDIENCE_HELP)
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
+@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Check the registry's reports as of this date (YYYY-MM-DD); default today.",
+)
+@LANG_OPTION
+@reports_errors
+def calendar(
+    *,
+    file: str | None,
+    output: str | None,
+    audience: str,
+    start: datetime | None,
+    end: datetime | None,
+    as_of: datetime | None,
+    lang: str,
+) -> None:
+    """Write the shared calendar of a registry FILE (the demo coalition without FILE) as an
+    RFC 5545 iCalendar file: meetings, report due dates, annual reports and plan assessments.
+
+    Event UIDs are stable, so importing a newer file updates the events in place.
+    """
+    from clac.reporting import calendar as build_calendar
+    from clac.reporting import validate_reports
+
+    coalition = load_registry(file)
+    validate_reports(coalition, _day(as_of))
+    data = build_calendar(
+        coalition,
+        audience=audience,
+        start=None if start is None else start.date(),
+        end=None if end is None else end.date(),
+        language=lang,
+    )
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    _write(output, data.decode("utf-8"))
+    click.echo(f"wrote {output}", err=True)

@@ -1,0 +1,1 @@
+"""Data files shipped with clac: ``demo.yaml``, the registry behind :func:`clac.demo`."""

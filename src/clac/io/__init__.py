@@ -1,0 +1,197 @@
+"""Registry files: a :class:`~clac.registry.Coalition` kept in YAML, JSON or TOML.
+
+>>> import clac, clac.io
+>>> text = clac.io.dumps(clac.Coalition(name="CLAC"), "yaml")
+>>> print(text.splitlines()[:3])
+['clac: 1', 'name: CLAC', 'charter: base-document']
+>>> clac.io.loads(text, "yaml") == clac.Coalition(name="CLAC")
+True
+
+- :func:`load` / :func:`dump` read and atomically write a file, its format told by its suffix
+  (``.yaml``/``.yml``, ``.json``, ``.toml``) unless named; :func:`loads` / :func:`dumps` do
+  the same on strings.
+- Everything wrong in a file is reported at once, in one
+  :class:`~clac.errors.FileFormatError` whose problems each name a path
+  (``members[3].representatives[0].email``) and the value found there — or, for references
+  that point nowhere, in one :class:`~clac.errors.CrossReferenceError`. Nothing but a
+  :class:`~clac.errors.ClacError` ever escapes.
+- A file declares its format version (``clac: 1``); a newer one is refused with
+  :class:`~clac.errors.UnsupportedFormatVersion`, an older one is upgraded through
+  :data:`MIGRATIONS`.
+- Representatives' names and e-mail addresses are personal data. The registry file keeps
+  them; ``dump(..., redact=True)`` and :func:`redact` leave them out, and **every export other
+  than the registry file itself must redact by default**.
+
+The layout of the file is described in :mod:`clac.io._layout`, and as a JSON Schema by
+:func:`clac.schema.json_schema`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
+
+from clac.errors import FileFormatError, InvalidData
+from clac.io._files import MAX_FILE_SIZE, FileAccessError, read_bytes, write_atomically
+from clac.io._format import Format
+from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
+from clac.io._layout import to_coalition as _to_coalition
+from clac.io._problems import problems_of
+from clac.io._redact import REDACTED, redact
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from clac.registry import Coalition
+
+__all__ = [
+    "FORMAT_VERSION",
+    "MAX_FILE_SIZE",
+    "MIGRATIONS",
+    "REDACTED",
+    "FileAccessError",
+    "Format",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+    "redact",
+]
+
+PathLike = str | os.PathLike[str]
+
+
+class _Codec(Protocol):
+    """What each format module (``_yaml``, ``_json``, ``_toml``) provides."""
+
+    CONVERTER: cattrs.Converter
+
+    def parse(self, text: str) -> Any: ...  # pragma: no cover - a protocol
+
+    def serialize(self, data: Any) -> str: ...  # pragma: no cover - a protocol
+
+
+def _codec(format_: Format) -> _Codec:
+    # Imported on first use: a program that reads JSON never imports PyYAML.
+    module: _Codec = importlib.import_module(f"clac.io._{format_.value}")
+    return module
+
+
+# -------------------------------------------------------------------------------- reading
+
+
+def load(path: PathLike, format: Format | str | None = None) -> Coalition:  # noqa: A002
+    """The coalition in the registry file at ``path``.
+
+    ``format`` defaults to the one the file's suffix names. Raises a
+    :class:`~clac.errors.ClacError`: :class:`FileAccessError` for a file that does not exist,
+    is a directory or cannot be read; :class:`~clac.errors.FileFormatError` for one that is
+    too large, not text, not valid YAML/JSON/TOML or not a registry (every problem listed);
+    :class:`~clac.errors.UnsupportedFormat` for an unknown suffix or format;
+    :class:`~clac.errors.UnsupportedFormatVersion` for a newer format version; and
+    :class:`~clac.errors.CrossReferenceError` for references that point nowhere.
+    """
+    format_ = Format.parse(format) if format is not None else Format.from_path(path)
+    return loads(read_bytes(Path(path)), format_)
+
+
+def loads(text: str | bytes, format: Format | str) -> Coalition:  # noqa: A002
+    """The coalition in ``text``, a registry in ``format`` (bytes are read as UTF-8).
+
+    Raises the errors :func:`load` raises, except :class:`FileAccessError`.
+    """
+    codec = _codec(Format.parse(format))
+    raw = codec.parse(_text_of(text))
+    if raw is None:
+        raise FileFormatError("is empty: it holds no registry")
+    if not isinstance(raw, dict):
+        raise FileFormatError(
+            "must be a mapping of keys to values at the top level (clac: 1, name: …),"
+            f" not {_kind(raw)}",
+            value=raw,
+        )
+    data = migrate(raw)
+    try:
+        registry = codec.CONVERTER.structure(data, RegistryFile)
+    except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
+        raise FileFormatError(problems=problems_of(error, data)) from None
+    return _to_coalition(registry)
+
+
+def _text_of(text: str | bytes) -> str:
+    if isinstance(text, bytes | bytearray):
+        if len(text) > MAX_FILE_SIZE:
+            raise FileFormatError(
+                f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads"
+            )
+        try:
+            text = bytes(text).decode("utf-8-sig")
+        except UnicodeDecodeError as error:
+            raise FileFormatError(
+                f"is not UTF-8 text (byte {text[error.start]:#04x} at offset {error.start}):"
+                " is it a binary file?"
+            ) from None
+    elif not isinstance(text, str):
+        raise FileFormatError(f"must be text or bytes, not {type(text).__name__}")
+    elif len(text) > MAX_FILE_SIZE:
+        raise FileFormatError(f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads")
+    text = text.removeprefix("\ufeff")
+    if "\x00" in text:
+        raise FileFormatError(
+            f"contains a NUL character (at offset {text.index(chr(0))}): is it a binary file?"
+        )
+    if not text.strip():
+        raise FileFormatError("is empty: it holds no registry")
+    return text
+
+
+def _kind(value: object) -> str:
+    from clac.io._converter import kind_of
+
+    return kind_of(value)
+
+
+# -------------------------------------------------------------------------------- writing
+
+
+def dumps(coalition: Coalition, format: Format | str, *, redact: bool = False) -> str:  # noqa: A002
+    """``coalition`` as a registry in ``format``.
+
+    With ``redact=True`` representatives' names become ``"[redacted]"`` and their e-mail
+    addresses are left out (the result still loads). Raises
+    :class:`~clac.errors.InvalidData` for a coalition whose charter a file cannot name.
+    """
+    from clac.registry import Coalition
+
+    if not isinstance(coalition, Coalition):
+        raise InvalidData(
+            f"must be a clac Coalition, not {type(coalition).__name__}", path="coalition"
+        )
+    codec = _codec(Format.parse(format))
+    if redact:
+        coalition = _redact(coalition)
+    data = codec.CONVERTER.unstructure(from_coalition(coalition), RegistryFile)
+    return codec.serialize(data)
+
+
+def dump(
+    coalition: Coalition,
+    path: PathLike,
+    format: Format | str | None = None,  # noqa: A002
+    *,
+    redact: bool = False,
+) -> None:
+    """Write ``coalition`` to the registry file at ``path``, atomically.
+
+    ``format`` defaults to the one the suffix names. The whole file is serialised before
+    anything is opened, then written to a temporary file beside ``path`` and renamed over it:
+    on any failure the previous file is left intact. ``redact`` is as for :func:`dumps`.
+    """
+    format_ = Format.parse(format) if format is not None else Format.from_path(path)
+    text = dumps(coalition, format_, redact=redact)
+    write_atomically(Path(path), text)
+
+
+_redact = redact

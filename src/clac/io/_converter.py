@@ -1,0 +1,379 @@
+"""The cattrs configuration every registry-file format shares: :func:`make_converter`.
+
+Each format module (``_yaml``, ``_json``, ``_toml``) builds its own converter from a
+:mod:`cattrs.preconf` one with :func:`make_converter`; nothing is ever registered on cattrs'
+global converter. On top of the preconfigured hooks this module makes structuring strict and
+its errors speak the file's language:
+
+- unknown keys are errors (``forbid_extra_keys``) and every error of a file is collected
+  (``detailed_validation``), each with the path where it happened;
+- primitives are never coerced: ``"5"`` is not a number, ``1`` is not text, ``"false"`` is not
+  a boolean, a string is not a list;
+- dates are ISO 8601 ``YYYY-MM-DD`` strings, or native dates where the format has them (YAML,
+  TOML); a date and time, or an impossible date (2024-02-30), is refused;
+- enums are written by value, except :class:`~clac.model.RepresentativeLevel`, an ``IntEnum``,
+  which is written by its lower-case name (``middle``);
+- :class:`~clac.periods.Month` is ``"YYYY-MM"``;
+- ``None`` is never written (TOML has no null): a missing key reads as the field's default, or
+  as ``None`` for an optional field without one.
+
+Type errors raise :class:`~clac.errors.InvalidData` without a path; cattrs' notes say where
+they happened and :mod:`clac.io._problems` joins the two.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import types
+import typing
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, time
+from enum import Enum, IntEnum, StrEnum
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+import attrs
+import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from clac.errors import ClacError, InvalidData
+from clac.model import RepresentativeLevel
+from clac.periods import Month
+
+__all__ = [
+    "DATE_PATTERN",
+    "OMITTED_FIELDS",
+    "enum_file_values",
+    "file_fields",
+    "kind_of",
+    "make_converter",
+    "optional_arm",
+]
+
+C = TypeVar("C", bound=cattrs.Converter)
+
+#: How a date is written in a file (the JSON Schema uses the same pattern).
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+_DATE = re.compile(DATE_PATTERN)
+
+#: Fields of the model that are not part of the file: a working group an amendment adds has no
+#: clause of the Base Document to cite.
+OMITTED_FIELDS: Mapping[str, frozenset[str]] = {
+    "WorkingGroupDefinition": frozenset({"clause"}),
+}
+
+# Enums written by name rather than value (IntEnums, whose values mean nothing to a reader).
+_BY_NAME: frozenset[type[Enum]] = frozenset({RepresentativeLevel})
+
+
+@functools.cache
+def enum_file_values(enum: type[Enum]) -> Mapping[str, Enum]:
+    """How each member of ``enum`` is written in a registry file, in definition order."""
+    if enum in _BY_NAME:
+        return MappingProxyType({member.name.lower(): member for member in enum})
+    return MappingProxyType({str(member.value): member for member in enum})
+
+
+def file_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
+    """The attrs fields of ``cls`` that a registry file holds, in order."""
+    omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+    return tuple(f for f in attrs.fields(cls) if f.name not in omitted)
+
+
+def optional_arm(hint: Any) -> Any | None:
+    """``X`` for a hint ``X | None``; ``None`` for any other hint."""
+    if typing.get_origin(hint) not in (typing.Union, types.UnionType):
+        return None
+    arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
+    if len(arms) != 1 or len(arms) == len(typing.get_args(hint)):
+        return None
+    return arms[0]
+
+
+def kind_of(value: object) -> str:
+    """What ``value`` is, in a file's words: ``text``, ``a list``, ``a mapping`` …"""
+    if value is None:
+        return "null"
+    # bool before int and datetime before date: each is a subclass of the other.
+    for cls, kind in _KINDS:
+        if isinstance(value, cls):
+            return kind
+    return type(value).__name__
+
+
+_KINDS: tuple[tuple[type | tuple[type, ...], str], ...] = (
+    (bool, "true/false"),
+    (int, "a whole number"),
+    (float, "a number"),
+    (str, "text"),
+    (datetime, "a date and time"),
+    (date, "a date"),
+    (time, "a time"),
+    ((list, tuple), "a list"),
+    (Mapping, "a mapping"),
+)
+
+
+def _wrong(value: object, expected: str) -> InvalidData:
+    shown = value.isoformat() if isinstance(value, date | time) else value
+    return InvalidData(f"must be {expected}, not {kind_of(value)}", value=shown)
+
+
+# ------------------------------------------------------------------------------- primitives
+
+
+def _structure_str(value: Any, _type: Any) -> str:
+    if not isinstance(value, str):
+        raise _wrong(value, "text")
+    return value
+
+
+def _structure_int(value: Any, _type: Any) -> int:
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise _wrong(value, "a whole number")
+    return value
+
+
+def _structure_float(value: Any, _type: Any) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise _wrong(value, "a number")
+    return value
+
+
+def _structure_bool(value: Any, _type: Any) -> bool:
+    if not isinstance(value, bool):
+        raise _wrong(value, "true or false")
+    return value
+
+
+def _structure_date(value: Any, _type: Any) -> date:
+    if isinstance(value, datetime):
+        raise InvalidData(
+            "is a date and time; give the date alone (YYYY-MM-DD)", value=value.isoformat()
+        )
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str):
+        raise _wrong(value, "a date (YYYY-MM-DD)")
+    if not _DATE.match(value):
+        raise InvalidData("is not a date (YYYY-MM-DD)", value=value)
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InvalidData("is not a real date (YYYY-MM-DD)", value=value) from None
+
+
+def _structure_month(value: Any, _type: Any) -> Month:
+    if not isinstance(value, str):
+        raise _wrong(value, "a month (YYYY-MM)")
+    try:
+        return Month.parse(value)
+    except ClacError:
+        raise InvalidData("is not a month (YYYY-MM, from 01 to 12)", value=value) from None
+
+
+def _structure_enum(value: Any, enum: type[Enum]) -> Enum:
+    table = enum_file_values(enum)
+    if isinstance(value, str) and value in table:
+        return table[value]
+    choices = ", ".join(repr(name) for name in table)
+    raise InvalidData(f"is not one of {choices}", value=value)
+
+
+def _unstructure_enum(member: Enum) -> str:
+    return member.name.lower() if type(member) in _BY_NAME else str(member.value)
+
+
+# ------------------------------------------------------------------------------ containers
+
+
+def _is_homogeneous_tuple(hint: Any) -> bool:
+    args = typing.get_args(hint)
+    return typing.get_origin(hint) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _is_mapping(hint: Any) -> bool:
+    origin = typing.get_origin(hint)
+    return origin is not None and isinstance(origin, type) and issubclass(origin, Mapping)
+
+
+def _is_enum(hint: Any) -> bool:
+    return isinstance(hint, type) and issubclass(hint, Enum)
+
+
+def _tuple_hooks(converter: cattrs.Converter) -> None:
+    def structure_factory(hint: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+        item_type = typing.get_args(hint)[0]
+        item_hook = converter.get_structure_hook(item_type)
+
+        def structure(value: Any, _type: Any) -> tuple[Any, ...]:
+            if not isinstance(value, list | tuple):
+                raise _wrong(value, "a list")
+            items: list[Any] = []
+            errors: list[Exception] = []
+            for index, item in enumerate(value):
+                try:
+                    items.append(item_hook(item, item_type))
+                except Exception as error:  # noqa: BLE001 - collected, reported with its index
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(f"Structuring item {index}", index, item_type),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {hint!r}", errors, hint)
+            return tuple(items)
+
+        return structure
+
+    def unstructure_factory(hint: Any) -> Callable[[tuple[Any, ...]], list[Any]]:
+        item_hook = converter.get_unstructure_hook(typing.get_args(hint)[0])
+        return lambda value: [item_hook(item) for item in value]
+
+    converter.register_structure_hook_factory(_is_homogeneous_tuple, structure_factory)
+    converter.register_unstructure_hook_factory(_is_homogeneous_tuple, unstructure_factory)
+
+
+def _mapping_hooks(converter: cattrs.Converter) -> None:
+    def structure_factory(hint: Any) -> Callable[[Any, Any], dict[str, Any]]:
+        key_type, value_type = typing.get_args(hint)
+        key_hook = converter.get_structure_hook(key_type)
+        value_hook = converter.get_structure_hook(value_type)
+
+        def structure(value: Any, _type: Any) -> dict[str, Any]:
+            if not isinstance(value, Mapping):
+                raise _wrong(value, "a mapping")
+            result: dict[str, Any] = {}
+            errors: list[Exception] = []
+            for key, item in value.items():
+                try:
+                    result[key_hook(key, key_type)] = value_hook(item, value_type)
+                except Exception as error:  # noqa: BLE001 - collected, reported with its key
+                    error.__notes__ = [
+                        *getattr(error, "__notes__", []),
+                        IterableValidationNote(
+                            f"Structuring mapping value @ key {key!r}", key, value_type
+                        ),
+                    ]
+                    errors.append(error)
+            if errors:
+                raise IterableValidationError(f"While structuring {hint!r}", errors, hint)
+            return result
+
+        return structure
+
+    def unstructure_factory(hint: Any) -> Callable[[Mapping[Any, Any]], dict[Any, Any]]:
+        key_type, value_type = typing.get_args(hint)
+        key_hook = converter.get_unstructure_hook(key_type)
+        value_hook = converter.get_unstructure_hook(value_type)
+        return lambda value: {key_hook(k): value_hook(v) for k, v in value.items()}
+
+    converter.register_structure_hook_factory(_is_mapping, structure_factory)
+    converter.register_unstructure_hook_factory(_is_mapping, unstructure_factory)
+
+
+def _optional_hooks(converter: cattrs.Converter) -> None:
+    def is_optional(hint: Any) -> bool:
+        return optional_arm(hint) is not None
+
+    def structure_factory(hint: Any) -> Callable[[Any, Any], Any]:
+        arm = optional_arm(hint)
+        arm_hook = converter.get_structure_hook(arm)
+        return lambda value, _type: None if value is None else arm_hook(value, arm)
+
+    def unstructure_factory(hint: Any) -> Callable[[Any], Any]:
+        arm_hook = converter.get_unstructure_hook(optional_arm(hint))
+        return lambda value: None if value is None else arm_hook(value)
+
+    converter.register_structure_hook_factory(is_optional, structure_factory)
+    converter.register_unstructure_hook_factory(is_optional, unstructure_factory)
+
+
+# --------------------------------------------------------------------------- attrs classes
+
+
+def _attrs_hooks(converter: cattrs.Converter) -> None:
+    def structure_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
+        hints = typing.get_type_hints(cls)
+        omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+        overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
+        generated = make_dict_structure_fn(cls, converter, **overrides)
+        # An optional field without a default reads as None when its key is missing, since
+        # None is never written.
+        nullable = tuple(
+            f.name
+            for f in file_fields(cls)
+            if f.default is attrs.NOTHING and optional_arm(hints[f.name]) is not None
+        )
+        article = "an" if cls.__name__[:1].lower() in "aeiou" else "a"
+        what = f"a mapping of keys to values ({article} {cls.__name__})"
+
+        def structure(value: Any, _type: Any) -> Any:
+            if not isinstance(value, Mapping):
+                raise _wrong(value, what)
+            if any(name not in value for name in nullable):
+                value = {**dict.fromkeys(nullable), **value}
+            return generated(value, cls)
+
+        return structure
+
+    def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
+        omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+        overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
+        generated = make_dict_unstructure_fn(cls, converter, **overrides)
+
+        def unstructure(value: Any) -> dict[str, Any]:
+            return {k: v for k, v in generated(value).items() if v is not None}
+
+        return unstructure
+
+    converter.register_structure_hook_factory(attrs.has, structure_factory)
+    converter.register_unstructure_hook_factory(attrs.has, unstructure_factory)
+
+
+# ---------------------------------------------------------------------------------- public
+
+
+def make_converter(factory: Callable[..., C], *, native_dates: bool) -> C:
+    """A converter for one registry-file format.
+
+    ``factory`` is the format's :mod:`cattrs.preconf` ``make_converter``; ``native_dates``
+    says whether the format writes dates natively (YAML, TOML) or as ISO 8601 strings (JSON).
+    Hooks registered later take precedence, so these override the preconfigured ones.
+    """
+    converter = factory(forbid_extra_keys=True, detailed_validation=True)
+    # cattrs consults hooks registered by class (singledispatch, which follows the MRO) before
+    # predicates and factories, and registers primitives and enums that way itself: replace
+    # those the same way. StrEnum and IntEnum are registered apart from str and int so that an
+    # enum finds its own hook first in its MRO.
+    for cls, structure, unstructure in (
+        (str, _structure_str, _identity),
+        (int, _structure_int, _identity),
+        (bool, _structure_bool, _identity),
+        (float, _structure_float, _identity),
+        (date, _structure_date, _identity if native_dates else date.isoformat),
+        (Enum, _structure_enum, _unstructure_enum),
+        (StrEnum, _structure_enum, _unstructure_enum),
+        (IntEnum, _structure_enum, _unstructure_enum),
+    ):
+        converter.register_structure_hook(cls, structure)
+        converter.register_unstructure_hook(cls, unstructure)
+
+    _optional_hooks(converter)
+    _tuple_hooks(converter)
+    _mapping_hooks(converter)
+    _attrs_hooks(converter)
+    # After the attrs factory, so that Month (an attrs class) is written as "YYYY-MM".
+    converter.register_structure_hook_func(_exactly(Month), _structure_month)
+    converter.register_unstructure_hook_func(_exactly(Month), str)
+    return converter
+
+
+def _exactly(cls: type[Any]) -> Callable[[Any], bool]:
+    return lambda hint: hint is cls
+
+
+def _identity(value: Any) -> Any:
+    return value

@@ -1,0 +1,144 @@
+"""The stakeholder network of a coalition: a networkx graph, its analyses, exports and pictures.
+
+For analysts in JupyterLab and for tools that embed clac. networkx is imported here and only
+here (``import clac`` stays fast); pandas (``to_dataframe()``) and matplotlib (pictures) are
+optional and imported when used.
+
+- :func:`build_graph` — organizations, working groups and countries, with membership,
+  co-attendance, co-authorship and operates-in edges, as of a date;
+  :func:`organization_graph` its projection onto the members, weighted by shared activity;
+  :func:`sector_ties` the sector-by-sector tie matrix.
+- Analyses, each returning frozen data with ``to_dataframe()``: :func:`sector_coverage`,
+  :func:`country_coverage`, :func:`brokers`, :func:`communities`, :func:`isolates`,
+  :func:`cross_sector_ties`, :func:`health` (density, degree centralization, connectivity,
+  :func:`key_players`), :func:`health_over_time`, and :func:`compare` between two dates.
+- :func:`summarize` runs them all into a :class:`NetworkSummary`, which shows itself as a table
+  in Jupyter.
+- :func:`export` writes GEXF, GraphML, node-link JSON or PNG (atomically); :func:`draw` returns
+  a matplotlib figure.
+
+No graph, result or export holds personal data: representatives are never read.
+
+>>> import clac.network as net
+>>> from clac import Coalition
+>>> net.build_graph(Coalition(name="Empty")).number_of_nodes()
+0
+"""
+
+from clac.network._analyses import (
+    EXACT_BETWEENNESS_LIMIT,
+    SAMPLED_BETWEENNESS_SOURCES,
+    Broker,
+    Brokers,
+    Communities,
+    CrossSectorTies,
+    Isolate,
+    Isolates,
+    brokers,
+    communities,
+    cross_sector_ties,
+    isolates,
+)
+from clac.network._compare import NetworkChange, compare
+from clac.network._coverage import (
+    CountryCoverage,
+    CountryPresence,
+    SectorCoverage,
+    SectorPresence,
+    country_coverage,
+    sector_coverage,
+)
+from clac.network._exports import (
+    ExportFormat,
+    UnsupportedExport,
+    export,
+    node_link,
+    write_gexf,
+    write_graphml,
+    write_json,
+)
+from clac.network._figure import SECTOR_COLOURS, draw, write_png
+from clac.network._frames import MissingDependency
+from clac.network._graph import (
+    EdgeKind,
+    NodeKind,
+    SectorTies,
+    build_graph,
+    country_node,
+    node_id,
+    organization_graph,
+    organization_node,
+    sector_ties,
+    working_group_node,
+)
+from clac.network._health import (
+    DEFAULT_KEY_PLAYERS,
+    Connectivity,
+    Health,
+    HealthTimeline,
+    KeyPlayers,
+    degree_centralization,
+    fragmentation,
+    health,
+    health_over_time,
+    key_players,
+)
+from clac.network._snapshot import MembershipStatus
+from clac.network._summary import NetworkSummary, summarize
+
+__all__ = [
+    "DEFAULT_KEY_PLAYERS",
+    "EXACT_BETWEENNESS_LIMIT",
+    "SAMPLED_BETWEENNESS_SOURCES",
+    "SECTOR_COLOURS",
+    "Broker",
+    "Brokers",
+    "Communities",
+    "Connectivity",
+    "CountryCoverage",
+    "CountryPresence",
+    "CrossSectorTies",
+    "EdgeKind",
+    "ExportFormat",
+    "Health",
+    "HealthTimeline",
+    "Isolate",
+    "Isolates",
+    "KeyPlayers",
+    "MembershipStatus",
+    "MissingDependency",
+    "NetworkChange",
+    "NetworkSummary",
+    "NodeKind",
+    "SectorCoverage",
+    "SectorPresence",
+    "SectorTies",
+    "UnsupportedExport",
+    "brokers",
+    "build_graph",
+    "communities",
+    "compare",
+    "country_coverage",
+    "country_node",
+    "cross_sector_ties",
+    "degree_centralization",
+    "draw",
+    "export",
+    "fragmentation",
+    "health",
+    "health_over_time",
+    "isolates",
+    "key_players",
+    "node_id",
+    "node_link",
+    "organization_graph",
+    "organization_node",
+    "sector_coverage",
+    "sector_ties",
+    "summarize",
+    "working_group_node",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+    "write_png",
+]

@@ -1,0 +1,197 @@
+"""The stakeholder graph in files other tools open: GEXF and GraphML (Gephi, Cytoscape, yEd),
+node-link JSON (D3, dashboards) and a PNG picture.
+
+GEXF and GraphML hold only scalar attribute values (strings, numbers, booleans), so on the way
+out tuples are joined with ``";"`` (``countries: ("BR", "US")`` → ``"BR;US"``), enums become
+their values, dates ISO 8601 strings and ``None`` an empty string. JSON keeps lists. Every file
+is written atomically (:func:`clac.network._atomic.write_bytes_atomically`).
+
+The graph :func:`~clac.network.build_graph` makes holds no personal data (it never reads
+representatives), so neither does any export of it.
+"""
+
+from __future__ import annotations
+
+import enum
+import io
+import json
+import os
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from clac.errors import ClacError
+from clac.network._atomic import write_bytes_atomically
+from clac.network._graph import build_graph, organization_graph
+from clac.registry import Coalition
+from clac.text import Language
+
+__all__ = [
+    "ExportFormat",
+    "UnsupportedExport",
+    "export",
+    "node_link",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+]
+
+
+class UnsupportedExport(ClacError, ValueError):
+    """A graph export format (or file suffix) clac does not write."""
+
+
+class ExportFormat(enum.StrEnum):
+    """A file format the stakeholder graph can be exported to."""
+
+    GEXF = "gexf"
+    GRAPHML = "graphml"
+    JSON = "json"
+    PNG = "png"
+
+    @classmethod
+    def of(
+        cls,
+        path: str | os.PathLike[str],
+        format: ExportFormat | str | None = None,  # noqa: A002 - the word users know
+    ) -> ExportFormat:
+        """The format named, or else the one ``path``'s suffix names."""
+        choices = ", ".join(f.value for f in cls)
+        if format is not None:
+            try:
+                return cls(str(format).lower())
+            except ValueError:
+                raise UnsupportedExport(
+                    f"is not an export format (choose {choices})", path="format", value=format
+                ) from None
+        suffix = Path(path).suffix.lower().lstrip(".")
+        try:
+            return cls(suffix)
+        except ValueError:
+            raise UnsupportedExport(
+                f"has no export suffix (.{', .'.join(f.value for f in cls)}); name the format",
+                path="output",
+                value=os.fspath(path),
+            ) from None
+
+
+def _scalar(value: Any) -> str | int | float | bool:
+    if isinstance(value, tuple | list | set | frozenset):
+        return ";".join(str(_scalar(item)) for item in value)
+    if isinstance(value, enum.Enum):
+        value = value.value
+    elif isinstance(value, date):
+        value = value.isoformat()
+    elif value is None:
+        value = ""
+    return value if isinstance(value, bool | int | float | str) else str(value)
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, tuple | list):
+        return [_json_value(item) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted(_json_value(item) for item in value)
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _converted(graph: nx.Graph[Any], convert: Any) -> nx.Graph[Any]:
+    copy = graph.__class__()
+    copy.graph.update({k: convert(v) for k, v in graph.graph.items()})
+    copy.add_nodes_from(
+        (node, {k: convert(v) for k, v in data.items()}) for node, data in graph.nodes(data=True)
+    )
+    if isinstance(graph, nx.MultiGraph) and isinstance(copy, nx.MultiGraph):
+        for a, b, key, data in graph.edges(keys=True, data=True):
+            copy.add_edge(a, b, key=key, **{k: convert(v) for k, v in data.items()})
+    else:
+        copy.add_edges_from(
+            (a, b, {k: convert(v) for k, v in data.items()})
+            for a, b, data in graph.edges(data=True)
+        )
+    return copy
+
+
+def exportable(graph: nx.Graph[Any]) -> nx.Graph[Any]:
+    """A copy of ``graph`` whose attribute values are all GEXF/GraphML scalars."""
+    return _converted(graph, _scalar)
+
+
+def gexf_bytes(graph: nx.Graph[Any]) -> bytes:
+    """``graph`` as a GEXF 1.2 document."""
+    buffer = io.BytesIO()
+    nx.write_gexf(exportable(graph), buffer)
+    return buffer.getvalue()
+
+
+def graphml_bytes(graph: nx.Graph[Any]) -> bytes:
+    """``graph`` as a GraphML document (parallel edges get unique ids ``e0``, ``e1`` …)."""
+    copy = exportable(graph)
+    if copy.is_multigraph():
+        for index, (_, _, data) in enumerate(copy.edges(data=True)):
+            data["id"] = f"e{index}"
+    buffer = io.BytesIO()
+    nx.write_graphml(copy, buffer, infer_numeric_types=True, edge_id_from_attribute="id")
+    return buffer.getvalue()
+
+
+def node_link(graph: nx.Graph[Any]) -> dict[str, Any]:
+    """``graph`` as node-link data (``nodes`` and ``edges``) ready for :func:`json.dumps`."""
+    data: dict[str, Any] = nx.node_link_data(_converted(graph, _json_value), edges="edges")
+    return data
+
+
+def json_bytes(graph: nx.Graph[Any]) -> bytes:
+    """``graph`` as indented node-link JSON (UTF-8)."""
+    return (json.dumps(node_link(graph), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def write_gexf(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
+    """Write ``graph`` to ``path`` as GEXF (opens in Gephi), atomically."""
+    return write_bytes_atomically(path, gexf_bytes(graph))
+
+
+def write_graphml(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
+    """Write ``graph`` to ``path`` as GraphML, atomically."""
+    return write_bytes_atomically(path, graphml_bytes(graph))
+
+
+def write_json(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
+    """Write ``graph`` to ``path`` as node-link JSON, atomically."""
+    return write_bytes_atomically(path, json_bytes(graph))
+
+
+def export(
+    coalition: Coalition,
+    path: str | os.PathLike[str],
+    format: ExportFormat | str | None = None,  # noqa: A002 - the word users know
+    *,
+    as_of: date | None = None,
+    lang: Language | str = Language.EN,
+    seed: int = 0,
+) -> Path:
+    """Write ``coalition``'s network on ``as_of`` to ``path``, in ``format`` or by suffix.
+
+    GEXF, GraphML and JSON hold the full graph (:func:`~clac.network.build_graph`); the PNG
+    shows the members and their ties (:func:`~clac.network.organization_graph`), coloured by
+    sector, labelled in ``lang``, laid out with ``seed``.
+    """
+    chosen = ExportFormat.of(path, format)
+    lang = Language.parse(lang)
+    if chosen is ExportFormat.PNG:
+        from clac.network._figure import write_png
+
+        return write_png(organization_graph(coalition, as_of), path, lang=lang, seed=seed)
+    graph = build_graph(coalition, as_of)
+    writer = {
+        ExportFormat.GEXF: write_gexf,
+        ExportFormat.GRAPHML: write_graphml,
+        ExportFormat.JSON: write_json,
+    }[chosen]
+    return writer(graph, path)

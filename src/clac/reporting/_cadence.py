@@ -1,0 +1,418 @@
+"""The quarterly reporting cadence: which report each working group owes, when, and its state.
+
+Reporting: "each Working Group will provide brief quarterly reports to the Secretariat". The
+charter sets no deadline; clac assumes a report is due ``report_due_days`` (30) days after its
+quarter ends — :class:`~clac.charter.Parameters` marks that number as clac's, not the charter's.
+
+A working group owes a report for every quarter from the one it was formed in. As of a day,
+each quarter's report is **submitted** (on time), **late** (submitted after its due date),
+**missing** (not submitted and past due) or **not yet due**. One more state keeps the registry
+honest: the quarters before the first quarter the registry holds any report for are
+**unrecorded** — a registry often starts partway through a coalition's life, and there a report
+never sent cannot be told from one never entered, so clac does not call it missing.
+"""
+
+from __future__ import annotations
+
+import enum
+import html
+import importlib
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from datetime import date, timedelta
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from clac.errors import InvalidData, Problem, UnknownReference
+from clac.model import QuarterlyReport, WorkingGroup
+from clac.periods import Quarter
+from clac.text import Language, Text
+
+if TYPE_CHECKING:
+    from clac.charter import Charter
+    from clac.registry import Coalition
+
+__all__ = [
+    "Cadence",
+    "ReportState",
+    "ReportStatus",
+    "cadence",
+    "records_begin",
+    "report_due",
+    "validate_report",
+    "validate_reports",
+]
+
+
+class ReportState(enum.StrEnum):
+    """Where one quarter's report stands on a day."""
+
+    SUBMITTED = "submitted"
+    LATE = "late"
+    MISSING = "missing"
+    NOT_YET_DUE = "not-yet-due"
+    UNRECORDED = "unrecorded"
+
+    @property
+    def label(self) -> Text:
+        """The state in words."""
+        return _STATE_LABELS[self]
+
+
+_STATE_LABELS = {
+    ReportState.SUBMITTED: Text("submitted", "presentado", pt="enviado"),
+    ReportState.LATE: Text("late", "atrasado", pt="atrasado"),
+    ReportState.MISSING: Text("missing", "faltante", pt="ausente"),
+    ReportState.NOT_YET_DUE: Text("not yet due", "aún no vence", pt="ainda não vence"),
+    ReportState.UNRECORDED: Text(
+        "not recorded (before the registry's records)",
+        "sin registro (antes de los registros)",
+        pt="sem registro (antes dos registros)",
+    ),
+}
+
+
+@attrs.frozen(slots=True)
+class ReportStatus:
+    """One working group's report for one quarter, as of a day.
+
+    ``days_overdue`` is how many days after its due date a late report came in, or a missing
+    one is overdue on the day; ``None`` otherwise.
+    """
+
+    working_group: str
+    period: Quarter
+    due: date
+    state: ReportState
+    submitted: date | None = None
+    days_overdue: int | None = None
+
+    @property
+    def is_gap(self) -> bool:
+        """Late or missing: something the Secretariat did not receive on time."""
+        return self.state in (ReportState.LATE, ReportState.MISSING)
+
+    def describe(self, language: Language | str = Language.EN) -> str:
+        """One line: group, quarter, state and dates."""
+        text = f"{self.working_group} {self.period}: {self.state.label.in_(language)}"
+        due = Text("due", "vence", pt="vence").in_(language)
+        text += f" ({due} {self.due.isoformat()}"
+        if self.submitted is not None:
+            sent = Text("submitted", "presentado", pt="enviado").in_(language)
+            text += f", {sent} {self.submitted.isoformat()}"
+        return text + ")"
+
+
+class Cadence(tuple[ReportStatus, ...]):
+    """Report statuses, one per working group and quarter, as of :attr:`as_of`.
+
+    A tuple (``len``, iteration and indexing work as usual) with filters, a pandas view and an
+    HTML table for notebooks.
+    """
+
+    as_of: date
+
+    def __new__(cls, statuses: Iterable[ReportStatus] = (), *, as_of: date) -> Cadence:
+        self = super().__new__(cls, tuple(statuses))
+        self.as_of = as_of
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (tuple(self), self.as_of))
+
+    def where(
+        self,
+        *,
+        state: ReportState | str | None = None,
+        working_group: str | None = None,
+        year: int | None = None,
+    ) -> Cadence:
+        """The statuses matching every given filter."""
+        wanted = None if state is None else ReportState(state)
+        return Cadence(
+            (
+                s
+                for s in self
+                if (wanted is None or s.state is wanted)
+                and (working_group is None or s.working_group == working_group)
+                and (year is None or s.period.year == year)
+            ),
+            as_of=self.as_of,
+        )
+
+    @property
+    def missing(self) -> Cadence:
+        """Reports not submitted and past due."""
+        return self.where(state=ReportState.MISSING)
+
+    @property
+    def late(self) -> Cadence:
+        """Reports submitted after their due date."""
+        return self.where(state=ReportState.LATE)
+
+    def counts(self) -> dict[ReportState, int]:
+        """How many statuses have each state (every state present, zero included)."""
+        counter = Counter(s.state for s in self)
+        return {state: counter.get(state, 0) for state in ReportState}
+
+    def to_dataframe(self) -> Any:
+        """A ``pandas.DataFrame``, one row per status (needs pandas installed)."""
+        try:
+            pandas = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError("Cadence.to_dataframe() needs pandas: pip install pandas") from None
+        rows = [
+            {
+                "working_group": s.working_group,
+                "period": str(s.period),
+                "year": s.period.year,
+                "quarter": s.period.quarter,
+                "due": s.due,
+                "state": s.state.value,
+                "submitted": s.submitted,
+                "days_overdue": s.days_overdue,
+            }
+            for s in self
+        ]
+        columns = [
+            "working_group",
+            "period",
+            "year",
+            "quarter",
+            "due",
+            "state",
+            "submitted",
+            "days_overdue",
+        ]
+        return pandas.DataFrame(rows, columns=columns)
+
+    def _repr_html_(self) -> str:
+        head = "".join(
+            f"<th>{h}</th>"
+            for h in ("working group", "quarter", "due", "state", "submitted", "days overdue")
+        )
+        rows = "".join(
+            "<tr>"
+            f"<td>{html.escape(s.working_group)}</td><td>{s.period}</td>"
+            f"<td>{s.due.isoformat()}</td>"
+            f'<td class="clac-{s.state.value}">{html.escape(s.state.label.en)}</td>'
+            f"<td>{'' if s.submitted is None else s.submitted.isoformat()}</td>"
+            f"<td>{'' if s.days_overdue is None else s.days_overdue}</td>"
+            "</tr>"
+            for s in self
+        )
+        counts = ", ".join(f"{n} {state.label.en}" for state, n in self.counts().items() if n)
+        return (
+            f"<p>Quarterly reports as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
+            f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+        )
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{n} {state.value}" for state, n in self.counts().items() if n)
+        return f"<Cadence as of {self.as_of.isoformat()}: {len(self)} reports ({counts or 'none'})>"
+
+
+def _rebuild(statuses: tuple[ReportStatus, ...], as_of: date) -> Cadence:
+    return Cadence(statuses, as_of=as_of)
+
+
+# --------------------------------------------------------------------------- computing
+
+
+def _first_charter(coalition: Coalition) -> Charter:
+    return coalition.charter.original
+
+
+def report_due(coalition: Coalition, period: Quarter) -> date:
+    """The day ``period``'s report is due: the quarter's last day plus ``report_due_days`` of
+    the charter in force that day (clac's assumption, 30 days, unless amended)."""
+    first = _first_charter(coalition)
+    day = max(period.last_day, first.effective)
+    days = coalition.charter_in_force(day).parameters.report_due_days
+    return period.last_day + timedelta(days=days)
+
+
+def records_begin(coalition: Coalition, as_of: date) -> Quarter | None:
+    """The first quarter the registry holds any working group's report for, among quarters
+    begun by ``as_of``; ``None`` when it holds none."""
+    periods = [r.period for r in coalition.reports if r.period.first_day <= as_of]
+    return min(periods) if periods else None
+
+
+def _quarters(first: Quarter, last: Quarter) -> Iterator[Quarter]:
+    quarter = first
+    while quarter <= last:
+        yield quarter
+        quarter = quarter.next()
+
+
+def first_quarter(coalition: Coalition, formed: date) -> Quarter:
+    """The first quarter a group formed on ``formed`` reports for (not before the charter)."""
+    return Quarter.of(max(formed, _first_charter(coalition).effective))
+
+
+def _status(
+    group: str,
+    period: Quarter,
+    due: date,
+    report: QuarterlyReport | None,
+    *,
+    as_of: date,
+    begin: Quarter | None,
+) -> ReportStatus:
+    submitted = None if report is None else report.submitted
+    if submitted is not None and submitted <= as_of:
+        if submitted <= due:
+            return ReportStatus(group, period, due, ReportState.SUBMITTED, submitted)
+        late_by = (submitted - due).days
+        return ReportStatus(group, period, due, ReportState.LATE, submitted, late_by)
+    if as_of <= due:
+        return ReportStatus(group, period, due, ReportState.NOT_YET_DUE)
+    if begin is None or period < begin:
+        return ReportStatus(group, period, due, ReportState.UNRECORDED)
+    return ReportStatus(group, period, due, ReportState.MISSING, None, (as_of - due).days)
+
+
+def cadence(coalition: Coalition, as_of: date, *, working_group: str | None = None) -> Cadence:
+    """Every working group's report status for each quarter from the one it was formed in to
+    the quarter of ``as_of``, ordered by group (registry order) then quarter.
+
+    A report submitted after ``as_of`` counts as not yet submitted on that day, so the cadence
+    of a past day reads as it did then. ``working_group`` limits it to one group.
+    """
+    groups: tuple[WorkingGroup, ...] = (
+        coalition.working_groups
+        if working_group is None
+        else (coalition.working_group(working_group),)
+    )
+    begin = records_begin(coalition, as_of)
+    last = Quarter.of(as_of)
+    statuses: list[ReportStatus] = []
+    for group in groups:
+        if group.formed > as_of:
+            continue
+        for period in _quarters(first_quarter(coalition, group.formed), last):
+            report = coalition.report(group.id, period.year, period.quarter)
+            due = report_due(coalition, period)
+            statuses.append(_status(group.id, period, due, report, as_of=as_of, begin=begin))
+    return Cadence(statuses, as_of=as_of)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _report_problems(
+    coalition: Coalition, report: QuarterlyReport, as_of: date
+) -> Iterator[Problem]:
+    group = coalition.working_group(report.working_group)
+    period = report.period
+    if period.first_day > as_of:
+        yield Problem(
+            Text(
+                f"is a quarter that has not begun on {as_of.isoformat()}",
+                f"es un trimestre que no ha comenzado el {as_of.isoformat()}",
+            ),
+            path="quarter",
+            value=str(period),
+        )
+    if period.last_day < group.formed:
+        yield Problem(
+            Text(
+                f"ends before the working group was formed ({group.formed.isoformat()})",
+                f"termina antes de que se formara el grupo de trabajo ({group.formed.isoformat()})",
+            ),
+            path="quarter",
+            value=str(period),
+        )
+    if report.submitted is not None and report.submitted > as_of:
+        yield Problem(
+            Text(
+                f"is after {as_of.isoformat()}, the day of the check",
+                f"es posterior al {as_of.isoformat()}, el día de la verificación",
+            ),
+            path="submitted",
+            value=report.submitted,
+        )
+    existing = coalition.report(report.working_group, report.year, report.quarter)
+    if existing is not None and existing != report:
+        yield Problem(
+            Text(
+                f"the registry already holds a report of {report.working_group} for {period}",
+                f"el registro ya tiene un informe de {report.working_group} para {period}",
+            ),
+            path="quarter",
+            value=str(period),
+        )
+    yield from _reference_problems(coalition, report, as_of)
+
+
+def _reference_problems(
+    coalition: Coalition, report: QuarterlyReport, as_of: date
+) -> Iterator[Problem]:
+    goals = {g.id for g in coalition.charter.policy_goals}
+    members = {m.organization for m in coalition.members}
+    organizations = {o.id for o in coalition.organizations}
+    not_goal = Text("is not a policy goal of the charter", "no es un objetivo de la carta")
+    for i, activity in enumerate(report.activities):
+        for j, goal in enumerate(activity.goals):
+            if goal not in goals:
+                yield Problem(not_goal, path=f"activities[{i}].goals[{j}]", value=goal)
+        for j, member in enumerate(activity.members):
+            if member not in members:
+                yield Problem(
+                    Text("is not a member", "no es un miembro"),
+                    path=f"activities[{i}].members[{j}]",
+                    value=member,
+                )
+    for i, policy in enumerate(report.policies):
+        for j, goal in enumerate(policy.goals):
+            if goal not in goals:
+                yield Problem(not_goal, path=f"policies[{i}].goals[{j}]", value=goal)
+        if policy.organization is not None and policy.organization not in organizations:
+            yield Problem(
+                Text("is not an organization of the registry", "no es una organización"),
+                path=f"policies[{i}].organization",
+                value=policy.organization,
+            )
+    for i, advance in enumerate(report.legislative_advances):
+        if advance.date > as_of:
+            yield Problem(
+                Text(
+                    f"is after {as_of.isoformat()}, the day of the check",
+                    f"es posterior al {as_of.isoformat()}, el día de la verificación",
+                ),
+                path=f"legislative_advances[{i}].date",
+                value=advance.date,
+            )
+
+
+def validate_report(coalition: Coalition, report: QuarterlyReport, as_of: date) -> None:
+    """Check ``report`` against the registry and the day, beyond what the model checks itself.
+
+    Raises :class:`~clac.errors.UnknownReference` for a working group the registry does not
+    know, and :class:`~clac.errors.InvalidData` listing every other problem: a quarter that has
+    not begun on ``as_of``, a quarter before the group was formed, a submission or legislative
+    advance dated after ``as_of``, a second report for the same group and quarter, goals,
+    members or organizations the charter or registry do not know.
+    """
+    if not isinstance(report, QuarterlyReport):
+        raise InvalidData("must be a QuarterlyReport", path="report", value=report)
+    try:
+        problems = list(_report_problems(coalition, report, as_of))
+    except UnknownReference as error:
+        raise error.under("working_group") from None
+    if problems:
+        raise InvalidData(problems=problems)
+
+
+def validate_reports(coalition: Coalition, as_of: date) -> None:
+    """Check every report of the registry as :func:`validate_report` does; raise one
+    :class:`~clac.errors.InvalidData` listing every problem, each under ``reports[i]``."""
+    problems: list[Problem] = []
+    for index, report in enumerate(coalition.reports):
+        problems.extend(
+            p.under(f"reports[{index}]") for p in _report_problems(coalition, report, as_of)
+        )
+    if problems:
+        raise InvalidData(problems=problems)

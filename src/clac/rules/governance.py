@@ -1,0 +1,519 @@
+"""GOV-* rules: the Structure and Governance section.
+
+Who holds the offices (GOV-01, GOV-02), the annual meetings ICMEC LAC coordinates (GOV-03),
+how new working groups are formed (GOV-04), and the strategic and operational plans (GOV-05 to
+GOV-07).
+
+Year rules judge a year only once there is a coalition to judge: from the later of the
+charter's first effective year and the year the first member joined. Rules about what happens
+*during* a year (an annual meeting, an assessment of the year's plan) wait until the year is
+over; rules about what must be *in place* for a year (a strategic plan, an operational plan)
+also judge the current year.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from clac.charter import Role, Section, Severity
+from clac.model import MeetingKind, RoleAssignment, WorkingGroup
+from clac.rules._catalogue import rule
+from clac.rules._context import Context
+from clac.rules._engine import SubjectKind, Verdict, met, not_applicable, unmet
+from clac.text import Text
+
+if TYPE_CHECKING:
+    from clac.registry import Coalition
+
+__all__ = [
+    "annual_meeting",
+    "chair",
+    "first_year",
+    "holder_organizations",
+    "new_working_groups",
+    "operational_plan",
+    "operational_plan_assessed",
+    "secretariat",
+    "strategic_plan",
+]
+
+ICMEC_LAC = "icmec lac"
+"""The unit of ICMEC that chairs CLAC, compared case-insensitively."""
+
+
+def _n(n: int, one: str, many: str) -> str:
+    return f"{n} {one if n == 1 else many}"
+
+
+def holder_organizations(ctx: Context, role: Role) -> frozenset[str]:
+    """Ids of the registry's organizations that are the partner the charter names for ``role``
+    (for the Secretariat and the Chair: the organization whose ``partner`` is ``icmec``)."""
+    partner = ctx.charter.role(role).holder_organization
+    if partner is None:
+        return frozenset()
+    return frozenset(o.id for o in ctx.coalition.organizations if o.partner == partner)
+
+
+def first_year(ctx: Context) -> int | None:
+    """The first year there was a coalition to judge: the later of the charter's first
+    effective year and the year the first member joined (None with no members)."""
+    joins = [m.joined for m in ctx.coalition.members]
+    if not joins:
+        return None
+    return max(ctx.years[0], min(joins).year)
+
+
+def _in_force(ctx: Context, role: Role) -> tuple[RoleAssignment, ...]:
+    return tuple(a for a in ctx.coalition.roles if a.role == role.value and a.holds_on(ctx.as_of))
+
+
+def _before_coalition(year: int, first: int | None) -> Verdict | None:
+    if first is None:
+        return not_applicable(
+            Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
+            year=year,
+        )
+    if year < first:
+        return not_applicable(
+            Text(
+                f"{year} is before the coalition's first year ({first})",
+                f"{year} es anterior al primer año de la coalición ({first})",
+            ),
+            year=year,
+            first_year=first,
+        )
+    return None
+
+
+def _year_not_over(ctx: Context, year: int) -> Verdict | None:
+    if year >= ctx.as_of.year:
+        return not_applicable(
+            Text(
+                f"{year} is not over yet (as of {ctx.as_of.isoformat()})",
+                f"{year} aún no ha terminado (al {ctx.as_of.isoformat()})",
+            ),
+            year=year,
+        )
+    return None
+
+
+# --------------------------------------------------------------------------- GOV-01
+
+
+@rule(
+    "GOV-01",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.COALITION,
+    title=Text("ICMEC holds the Secretariat", "ICMEC ejerce la Secretaría"),
+    explanation=Text(
+        "CLAC operates with ICMEC providing Secretariat support. clac looks for an assignment "
+        "of the Secretariat in force on the day, held by the organization that is the ICMEC "
+        "partner.",
+        "La CLAC opera con ICMEC proporcionando el apoyo de Secretaría. clac busca una "
+        "asignación de la Secretaría vigente ese día, a cargo de la organización que es el "
+        "socio ICMEC.",
+    ),
+)
+def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
+    """Met when the Secretariat is held by ICMEC on the day."""
+    icmec = holder_organizations(ctx, Role.SECRETARIAT)
+    assignments = _in_force(ctx, Role.SECRETARIAT)
+    holders = tuple(a.organization for a in assignments)
+    held = [a for a in assignments if a.organization in icmec]
+    if held:
+        return met(
+            Text(
+                f"the Secretariat is held by {held[0].organization!r} since "
+                f"{held[0].since.isoformat()}",
+                f"la Secretaría está a cargo de {held[0].organization!r} desde el "
+                f"{held[0].since.isoformat()}",
+            ),
+            holders=holders,
+            since=held[0].since,
+        )
+    if not assignments:
+        return unmet(
+            Text(
+                f"no one holds the Secretariat on {ctx.as_of.isoformat()}",
+                f"nadie ejerce la Secretaría al {ctx.as_of.isoformat()}",
+            ),
+            holders=(),
+            icmec_organizations=tuple(sorted(icmec)),
+        )
+    return unmet(
+        Text(
+            f"the Secretariat is held by {', '.join(holders)}, not by ICMEC",
+            f"la Secretaría está a cargo de {', '.join(holders)}, no de ICMEC",
+        ),
+        holders=holders,
+        icmec_organizations=tuple(sorted(icmec)),
+    )
+
+
+# --------------------------------------------------------------------------- GOV-02
+
+
+@rule(
+    "GOV-02",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.COALITION,
+    title=Text(
+        "A representative of ICMEC LAC chairs CLAC",
+        "Un representante de ICMEC LAC ejerce la presidencia",
+    ),
+    explanation=Text(
+        "CLAC operates with a representative from ICMEC LAC serving as Chair. clac looks for "
+        "an assignment of the Chair in force on the day, held by the ICMEC organization for "
+        "its unit ICMEC LAC.",
+        "La CLAC opera con un representante de ICMEC LAC en la presidencia. clac busca una "
+        "asignación de la presidencia vigente ese día, a cargo de la organización ICMEC por su "
+        "unidad ICMEC LAC.",
+    ),
+)
+def chair(ctx: Context, coalition: Coalition) -> Verdict:
+    """Met when the Chair is held by ICMEC for its unit ICMEC LAC on the day."""
+    icmec = holder_organizations(ctx, Role.CHAIR)
+    assignments = _in_force(ctx, Role.CHAIR)
+    holders = tuple(a.organization for a in assignments)
+    units = tuple(a.unit for a in assignments)
+    if not assignments:
+        return unmet(
+            Text(
+                f"no one holds the Chair on {ctx.as_of.isoformat()}",
+                f"nadie ejerce la presidencia al {ctx.as_of.isoformat()}",
+            ),
+            holders=(),
+        )
+    for a in assignments:
+        if a.organization in icmec and " ".join((a.unit or "").split()).casefold() == ICMEC_LAC:
+            return met(
+                Text(
+                    f"the Chair is held by {a.organization!r} ({a.unit}) since "
+                    f"{a.since.isoformat()}",
+                    f"la presidencia está a cargo de {a.organization!r} ({a.unit}) desde el "
+                    f"{a.since.isoformat()}",
+                ),
+                holders=holders,
+                units=units,
+                since=a.since,
+            )
+    if not any(a.organization in icmec for a in assignments):
+        return unmet(
+            Text(
+                f"the Chair is held by {', '.join(holders)}, not by ICMEC LAC",
+                f"la presidencia está a cargo de {', '.join(holders)}, no de ICMEC LAC",
+            ),
+            holders=holders,
+            units=units,
+        )
+    shown = ", ".join(u or "—" for u in units)
+    return unmet(
+        Text(
+            f"the Chair is held by ICMEC but not for ICMEC LAC (unit: {shown})",
+            f"la presidencia está a cargo de ICMEC pero no por ICMEC LAC (unidad: {shown})",
+        ),
+        holders=holders,
+        units=units,
+    )
+
+
+# --------------------------------------------------------------------------- GOV-03
+
+
+@rule(
+    "GOV-03",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 4),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.YEAR,
+    title=Text(
+        "An annual meeting coordinated by ICMEC LAC",
+        "Una reunión anual coordinada por ICMEC LAC",
+    ),
+    explanation=Text(
+        "The governance structure includes annual meetings coordinated by ICMEC LAC. Each "
+        "complete year since the coalition's first year needs an annual meeting organized by "
+        "ICMEC; the current year is judged once it is over.",
+        "La estructura incluye reuniones anuales coordinadas por ICMEC LAC. Cada año completo "
+        "desde el primer año de la coalición necesita una reunión anual organizada por ICMEC; "
+        "el año en curso se evalúa cuando termina.",
+    ),
+)
+def annual_meeting(ctx: Context, year: int) -> Verdict:
+    """Met when an annual meeting organized by ICMEC took place in the year."""
+    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    if skip is not None:
+        return skip
+    icmec = holder_organizations(ctx, Role.CHAIR)
+    annual = tuple(
+        m for m in ctx.coalition_meetings_by_year.get(year, ()) if m.kind is MeetingKind.ANNUAL
+    )
+    coordinated = tuple(m for m in annual if m.organizer in icmec)
+    if coordinated:
+        return met(
+            Text(
+                f"annual meeting {coordinated[0].id!r} on {coordinated[0].date.isoformat()}, "
+                f"organized by {coordinated[0].organizer!r}",
+                f"reunión anual {coordinated[0].id!r} el {coordinated[0].date.isoformat()}, "
+                f"organizada por {coordinated[0].organizer!r}",
+            ),
+            year=year,
+            meetings=tuple(m.id for m in coordinated),
+        )
+    if annual:
+        others = ", ".join(f"{m.id} ({m.organizer})" for m in annual)
+        return unmet(
+            Text(
+                f"no annual meeting organized by ICMEC in {year}; held by others: {others}",
+                f"ninguna reunión anual organizada por ICMEC en {year}; organizadas por otros: "
+                f"{others}",
+            ),
+            year=year,
+            annual_meetings=tuple(m.id for m in annual),
+            organizers=tuple(m.organizer for m in annual),
+        )
+    return unmet(
+        Text(f"no annual meeting in {year}", f"ninguna reunión anual en {year}"),
+        year=year,
+        annual_meetings=(),
+    )
+
+
+# --------------------------------------------------------------------------- GOV-04
+
+
+@rule(
+    "GOV-04",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 10),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.WORKING_GROUP,
+    title=Text(
+        "New working groups formed after consulting active members",
+        "Nuevos grupos de trabajo creados previa consulta con los miembros activos",
+    ),
+    explanation=Text(
+        "Future working groups may be formed in consultation with active CLAC Members on an "
+        "as-needed basis. A group that is not one of the charter's own needs a recorded "
+        "consultation on or before the day it was formed; the charter's groups (including any "
+        "an amendment adds) are not subject to it.",
+        "Se podrán crear más grupos de trabajo previa consulta con los miembros activos de la "
+        "CLAC. Un grupo que no es de la propia carta necesita una consulta registrada en la "
+        "fecha de su creación o antes; los grupos de la carta (incluidos los que añada una "
+        "enmienda) no están sujetos a ella.",
+    ),
+)
+def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
+    """Met when a group outside the charter's own was formed after a consultation."""
+    if group.id in {w.id for w in ctx.charter.working_groups}:
+        return not_applicable(
+            Text(
+                f"{group.id!r} is one of the charter's working groups",
+                f"{group.id!r} es uno de los grupos de trabajo de la carta",
+            ),
+            formed=group.formed,
+        )
+    if group.consulted is None:
+        return unmet(
+            Text(
+                f"formed on {group.formed.isoformat()} with no recorded consultation of active "
+                "members",
+                f"creado el {group.formed.isoformat()} sin consulta registrada a los miembros "
+                "activos",
+            ),
+            formed=group.formed,
+            consulted=None,
+        )
+    return met(
+        Text(
+            f"active members consulted on {group.consulted.isoformat()}, formed on "
+            f"{group.formed.isoformat()}",
+            f"miembros activos consultados el {group.consulted.isoformat()}, creado el "
+            f"{group.formed.isoformat()}",
+        ),
+        formed=group.formed,
+        consulted=group.consulted,
+    )
+
+
+# --------------------------------------------------------------------------- GOV-05
+
+
+@rule(
+    "GOV-05",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.YEAR,
+    parameters=("strategic_plan_years",),
+    title=Text("A strategic plan in force", "Un plan estratégico vigente"),
+    explanation=Text(
+        "CLAC Members shall develop a strategic plan to establish goals and objectives for "
+        "the next five years. Every year from the first strategic plan's start (or, with no "
+        "plan, from the coalition's first year) to the current one needs a strategic plan "
+        "covering it, adopted by the day, of the length the charter in force when the plan "
+        "was adopted sets.",
+        "Los miembros de la CLAC desarrollarán el plan estratégico para establecer las metas y "
+        "objetivos cada cinco años. Cada año desde el inicio del primer plan estratégico (o, "
+        "sin plan, desde el primer año de la coalición) hasta el actual necesita un plan "
+        "estratégico que lo cubra, adoptado a esa fecha, de la duración que fija la carta "
+        "vigente cuando se adoptó el plan.",
+    ),
+)
+def strategic_plan(ctx: Context, year: int) -> Verdict:
+    """Met when a strategic plan of the charter's length covers the year."""
+    plans = ctx.coalition.plans.strategic
+    if plans:
+        start = min(p.start_year for p in plans)
+        if year < start:
+            return not_applicable(
+                Text(
+                    f"{year} is before the first strategic plan ({start})",
+                    f"{year} es anterior al primer plan estratégico ({start})",
+                ),
+                year=year,
+                first_plan=start,
+            )
+    else:
+        skip = _before_coalition(year, first_year(ctx))
+        if skip is not None:
+            return skip
+    plan = ctx.coalition.plans.strategic_plan_for(year)
+    if plan is None:
+        return unmet(
+            Text(
+                f"no strategic plan covers {year}",
+                f"ningún plan estratégico cubre el año {year}",
+            ),
+            year=year,
+            plans=tuple(f"{p.start_year}-{p.end_year}" for p in plans),
+        )
+    span = f"{plan.start_year}-{plan.end_year}"
+    if plan.adopted is not None and plan.adopted > ctx.as_of:
+        return unmet(
+            Text(
+                f"the strategic plan {span} covering {year} was adopted only on "
+                f"{plan.adopted.isoformat()}",
+                f"el plan estratégico {span} que cubre {year} se adoptó recién el "
+                f"{plan.adopted.isoformat()}",
+            ),
+            year=year,
+            plan=span,
+            adopted=plan.adopted,
+        )
+    adopted = plan.adopted or date(plan.start_year, 1, 1)
+    first = ctx.coalition.charter.original.effective
+    required = ctx.coalition.charter_in_force(max(adopted, first)).parameters.strategic_plan_years
+    if plan.years != required:
+        return unmet(
+            Text(
+                f"the strategic plan {span} covers {plan.years} years, not {required}",
+                f"el plan estratégico {span} abarca {plan.years} años, no {required}",
+            ),
+            year=year,
+            plan=span,
+            plan_years=plan.years,
+            required_years=required,
+        )
+    return met(
+        Text(
+            f"covered by the {plan.years}-year strategic plan {span}",
+            f"cubierto por el plan estratégico de {plan.years} años {span}",
+        ),
+        year=year,
+        plan=span,
+        plan_years=plan.years,
+        required_years=required,
+    )
+
+
+# --------------------------------------------------------------------------- GOV-06
+
+
+@rule(
+    "GOV-06",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.YEAR,
+    title=Text("An operational plan for each year", "Un plan operativo para cada año"),
+    explanation=Text(
+        "CLAC Members shall develop an operational plan, and ICMEC LAC works with them on "
+        "the annual operating plan. Every year from the coalition's first year to the current "
+        "one needs its operational plan.",
+        "Los miembros de la CLAC desarrollan un plan operativo anual, e ICMEC LAC trabaja con "
+        "ellos para elaborarlo. Cada año desde el primer año de la coalición hasta el actual "
+        "necesita su plan operativo.",
+    ),
+)
+def operational_plan(ctx: Context, year: int) -> Verdict:
+    """Met when the year has an operational plan."""
+    skip = _before_coalition(year, first_year(ctx))
+    if skip is not None:
+        return skip
+    plan = ctx.coalition.plans.operational_plan_for(year)
+    if plan is None:
+        return unmet(
+            Text(f"no operational plan for {year}", f"no hay plan operativo para {year}"),
+            year=year,
+        )
+    return met(
+        Text(
+            f"operational plan for {year} with "
+            f"{_n(len(plan.actions), 'planned action', 'planned actions')}",
+            f"plan operativo para {year} con "
+            f"{_n(len(plan.actions), 'acción prevista', 'acciones previstas')}",
+        ),
+        year=year,
+        actions=len(plan.actions),
+    )
+
+
+# --------------------------------------------------------------------------- GOV-07
+
+
+@rule(
+    "GOV-07",
+    clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.YEAR,
+    title=Text("Each year's operational plan assessed", "El plan operativo de cada año evaluado"),
+    explanation=Text(
+        "The operational plan 'will be assessed annually to accommodate necessary "
+        "adjustments'. Each complete year's plan needs a recorded assessment, dated on or "
+        "before the day; a year without a plan is left to GOV-06.",
+        "La implementación del plan 'será evaluada anualmente para los cambios y ajustes "
+        "necesarios'. El plan de cada año completo necesita una evaluación registrada, con "
+        "fecha no posterior al día; un año sin plan queda para GOV-06.",
+    ),
+)
+def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
+    """Met when a complete year's operational plan was assessed."""
+    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    if skip is not None:
+        return skip
+    plan = ctx.coalition.plans.operational_plan_for(year)
+    if plan is None:
+        return not_applicable(
+            Text(
+                f"no operational plan for {year} to assess (see GOV-06)",
+                f"no hay plan operativo de {year} que evaluar (véase GOV-06)",
+            ),
+            year=year,
+        )
+    if plan.assessed is None or plan.assessed > ctx.as_of:
+        return unmet(
+            Text(
+                f"the operational plan for {year} has not been assessed",
+                f"el plan operativo de {year} no ha sido evaluado",
+            ),
+            year=year,
+            assessed=plan.assessed,
+        )
+    return met(
+        Text(
+            f"the operational plan for {year} was assessed on {plan.assessed.isoformat()}",
+            f"el plan operativo de {year} fue evaluado el {plan.assessed.isoformat()}",
+        ),
+        year=year,
+        assessed=plan.assessed,
+    )

@@ -1,0 +1,708 @@
+"""MEM-* rules: what the Membership section asks of each Member.
+
+The English says Members "are requested to" do what its list says, so those duties are
+*expected*; the Spanish says they must ("deben de"), a divergence the charter records on
+Membership, item 1 (clac follows the English). That membership is institutional is stated
+outright, so MEM-01 is *required*. The last two bullets ("help expand", "assist, whenever
+possible") and the expertise sub-bullet are *encouraged*: those rules report ``met`` when a
+member has done it and ``not applicable`` otherwise, never ``unmet``.
+
+Financial contributions are "welcome, although not required as a condition of membership"
+(Membership, item 11): no rule reads them, and MEM-12 counts only in-kind support and
+identified sources of support.
+"""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from clac.charter import Section, Severity
+from clac.model import (
+    ContributionKind,
+    DocumentKind,
+    Member,
+    RepresentativeLevel,
+)
+from clac.periods import Month
+from clac.rules._catalogue import rule
+from clac.rules._context import COALITION_MEETING_KINDS, Context
+from clac.rules._engine import (
+    SubjectKind,
+    Verdict,
+    insufficient_data,
+    met,
+    not_applicable,
+    unmet,
+)
+from clac.text import Text
+
+__all__ = [
+    "EXPERTISE_KINDS",
+    "HOURS_WINDOW_MONTHS",
+    "SUPPORT_KINDS",
+    "attends_meetings",
+    "designates_representative",
+    "expertise",
+    "hours_per_month",
+    "hours_window",
+    "institutional",
+    "listed_in_materials",
+    "months_before",
+    "outreach",
+    "representative_level",
+    "subscribes_in_writing",
+    "support",
+    "track_record",
+    "working_groups",
+]
+
+HOURS_WINDOW_MONTHS = 12
+"""MEM-09 averages a member's hours over this many complete months (fewer for a new member)."""
+
+EXPERTISE_KINDS = frozenset(
+    {DocumentKind.BEST_PRACTICE, DocumentKind.GUIDELINE, DocumentKind.PROTOCOL}
+)
+"""Documents that count as 'expertise and content for best practices documents' (MEM-10)."""
+
+SUPPORT_KINDS = frozenset({ContributionKind.IN_KIND, ContributionKind.SOURCE_IDENTIFIED})
+"""Contributions MEM-12 counts; financial ones are deliberately left out (Membership, item 11)."""
+
+_NOT_TAKEN_UP = Text(
+    "not taken up (encouraged, not required)", "no asumido (alentado, no obligatorio)"
+)
+
+
+def _n(n: int, one: str, many: str) -> str:
+    """``n`` with the singular or plural noun: ``_n(2, "meeting", "meetings")``."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def _normalised(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def months_before(day: date, months: int) -> date:
+    """The same day ``months`` calendar months earlier (the month's last day if it is shorter)."""
+    index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+# --------------------------------------------------------------------------- MEM-01
+
+
+@rule(
+    "MEM-01",
+    clause=(Section.MEMBERSHIP, 1),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("Membership is institutional", "La membresía es institucional"),
+    explanation=Text(
+        "CLAC membership is institutional and not specific to individuals: a member is an "
+        "organization, not a person. A member whose organization carries the name of one of "
+        "its own representatives looks like an individual registered as an organization.",
+        "La membresía de la CLAC es de carácter institucional y no personal: un miembro es una "
+        "organización, no una persona. Si la organización de un miembro lleva el nombre de uno "
+        "de sus propios representantes, parece una persona inscrita como organización.",
+    ),
+)
+def institutional(ctx: Context, member: Member) -> Verdict:
+    """Unmet when the organization's name is one of its representatives' names."""
+    organization = ctx.coalition.organization(member.organization)
+    name = _normalised(organization.name)
+    same = [r.name for r in member.representatives if _normalised(r.name) == name]
+    if same:
+        return unmet(
+            Text(
+                f"the organization {organization.id!r} is named {organization.name!r}, like its "
+                "representative: membership is institutional, not personal",
+                f"la organización {organization.id!r} se llama {organization.name!r}, igual que "
+                "su representante: la membresía es institucional, no personal",
+            ),
+            organization=organization.id,
+            organization_name=organization.name,
+            representatives=len(member.representatives),
+        )
+    return met(
+        Text(
+            f"{organization.name!r} is an organization, not one of its representatives",
+            f"{organization.name!r} es una organización, no uno de sus representantes",
+        ),
+        organization=organization.id,
+        sector=organization.sector.value,
+        representatives=len(member.representatives),
+    )
+
+
+# --------------------------------------------------------------------------- MEM-02
+
+
+@rule(
+    "MEM-02",
+    clause=(Section.MEMBERSHIP, 2),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("Proven track record on record", "Historial comprobado registrado"),
+    explanation=Text(
+        "Members are requested to have a proven track record of cooperation on reducing the "
+        "threat to children online. clac looks for recorded evidence of it: at least one "
+        "entry in the member's track record.",
+        "Se pide a los miembros tener un historial de cooperación en la reducción de las "
+        "amenazas a los niños en línea. clac busca constancia de ello: al menos una entrada en "
+        "el historial del miembro.",
+    ),
+)
+def track_record(ctx: Context, member: Member) -> Verdict:
+    """Met when the member's track record has at least one entry."""
+    entries = len(member.track_record)
+    if entries:
+        return met(
+            Text(
+                f"{_n(entries, 'track-record entry', 'track-record entries')} recorded",
+                f"historial registrado: {_n(entries, 'entrada', 'entradas')}",
+            ),
+            track_record_entries=entries,
+        )
+    return unmet(
+        Text(
+            "no evidence of a track record of cooperation is recorded",
+            "no hay constancia registrada de un historial de cooperación",
+        ),
+        track_record_entries=0,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-03
+
+
+@rule(
+    "MEM-03",
+    clause=(Section.MEMBERSHIP, 3),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("Charter subscribed in writing", "Carta suscrita por escrito"),
+    explanation=Text(
+        "Members are requested to subscribe to or support this charter in writing: the "
+        "registry records the date of the written subscription, which must not be later than "
+        "the day of the assessment.",
+        "Se pide a los miembros suscribir o apoyar esta carta por escrito: el registro guarda "
+        "la fecha de la suscripción escrita, que no puede ser posterior al día de la "
+        "evaluación.",
+    ),
+)
+def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
+    """Met when a written subscription was signed on or before the day."""
+    subscription = member.charter_subscription
+    if subscription is None:
+        return unmet(
+            Text(
+                "no written subscription to the charter is recorded",
+                "no consta una suscripción escrita a la carta",
+            ),
+            signed=None,
+        )
+    if subscription.signed > ctx.as_of:
+        return unmet(
+            Text(
+                f"the written subscription is dated {subscription.signed.isoformat()}, after "
+                f"{ctx.as_of.isoformat()}",
+                f"la suscripción escrita tiene fecha {subscription.signed.isoformat()}, "
+                f"posterior al {ctx.as_of.isoformat()}",
+            ),
+            signed=subscription.signed,
+            document=subscription.document,
+        )
+    return met(
+        Text(
+            f"subscribed to the charter in writing on {subscription.signed.isoformat()}",
+            f"suscribió la carta por escrito el {subscription.signed.isoformat()}",
+        ),
+        signed=subscription.signed,
+        document=subscription.document,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-04
+
+
+@rule(
+    "MEM-04",
+    clause=(Section.MEMBERSHIP, 4),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text(
+        "Listed as a CLAC member in its materials",
+        "Figura como miembro de la CLAC en sus materiales",
+    ),
+    explanation=Text(
+        "Members are requested to list their organization as a CLAC Member in relevant print "
+        "and online materials.",
+        "Se pide a los miembros incluir en sus materiales impresos y pertinentes que la "
+        "organización es miembro de la Coalición.",
+    ),
+)
+def listed_in_materials(ctx: Context, member: Member) -> Verdict:
+    """Met when the registry records that the member lists itself as a CLAC member."""
+    if member.listed_in_materials:
+        return met(
+            Text(
+                "lists itself as a CLAC member in its materials",
+                "se presenta como miembro de la CLAC en sus materiales",
+            ),
+            listed_in_materials=True,
+        )
+    return unmet(
+        Text(
+            "does not list itself as a CLAC member in its materials",
+            "no se presenta como miembro de la CLAC en sus materiales",
+        ),
+        listed_in_materials=False,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-05
+
+
+@rule(
+    "MEM-05",
+    clause=(Section.MEMBERSHIP, 5),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("At least one designated representative", "Al menos un representante designado"),
+    explanation=Text(
+        "Members are requested to designate at least one representative to participate "
+        "actively in CLAC activities.",
+        "Se pide a los miembros designar por lo menos un representante para participar "
+        "activamente en las actividades de la CLAC.",
+    ),
+)
+def designates_representative(ctx: Context, member: Member) -> Verdict:
+    """Met when the member has at least one representative."""
+    designated = len(member.representatives)
+    if designated:
+        return met(
+            Text(
+                f"{_n(designated, 'representative', 'representatives')} designated",
+                f"representantes designados: {designated}",
+            ),
+            representatives=designated,
+        )
+    return unmet(
+        Text("no representative designated", "no ha designado ningún representante"),
+        representatives=0,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-06
+
+
+@rule(
+    "MEM-06",
+    clause=(Section.MEMBERSHIP, 5),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text(
+        "A representative of at least middle level",
+        "Un representante de al menos nivel medio",
+    ),
+    explanation=Text(
+        "The Spanish text asks for a representative who holds at least a middle-level "
+        "position in the organization; the English sets no level. clac follows the Spanish "
+        "here (the divergence is recorded on Membership, item 5). A member with no "
+        "representative at all is left to MEM-05.",
+        "El texto en español pide un representante que tenga por lo menos un nivel medio "
+        "dentro de su organización; el inglés no fija nivel. clac sigue aquí el español (la "
+        "divergencia consta en Miembros, ítem 5). Un miembro sin ningún representante queda "
+        "para MEM-05.",
+    ),
+)
+def representative_level(ctx: Context, member: Member) -> Verdict:
+    """Met when a representative is of middle level or above."""
+    if not member.representatives:
+        return not_applicable(
+            Text(
+                "no representative to assess (see MEM-05)",
+                "no hay representante que evaluar (véase MEM-05)",
+            ),
+            representatives=0,
+        )
+    highest = max(r.level for r in member.representatives)
+    levels = tuple(r.level.label.en for r in member.representatives)
+    if highest >= RepresentativeLevel.MIDDLE:
+        return met(
+            Text(
+                f"the most senior representative is of {highest.label.en} level",
+                f"el representante de mayor rango es de nivel {highest.label.es}",
+            ),
+            highest_level=highest.label.en,
+            levels=levels,
+        )
+    return unmet(
+        Text(
+            f"every representative is of {highest.label.en} level, below middle level",
+            f"todos los representantes son de nivel {highest.label.es}, por debajo del nivel medio",
+        ),
+        highest_level=highest.label.en,
+        levels=levels,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-07
+
+
+@rule(
+    "MEM-07",
+    clause=(Section.MEMBERSHIP, 6),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    parameters=("attendance_window_months",),
+    title=Text("Takes part in CLAC meetings", "Participa en las reuniones de la CLAC"),
+    explanation=Text(
+        "Members are requested to participate in CLAC meetings, which take place at least "
+        "twice a year. clac looks for at least one coalition meeting (annual or regional) "
+        "attended in the attendance window before the day. The rule does not apply while no "
+        "coalition meeting has been held in the window since the member joined: there was "
+        "nothing to attend.",
+        "Se pide a los miembros participar en las reuniones de la CLAC, que tienen lugar por "
+        "lo menos dos veces al año. clac busca al menos una reunión de la coalición (anual o "
+        "regional) a la que haya asistido dentro del periodo de asistencia anterior al día. La "
+        "regla no aplica mientras no se haya celebrado ninguna reunión de la coalición en ese "
+        "periodo desde que el miembro ingresó: no había a qué asistir.",
+    ),
+)
+def attends_meetings(ctx: Context, member: Member) -> Verdict:
+    """Met when the member attended an annual or regional meeting in the window."""
+    window = ctx.parameters.attendance_window_months
+    start = months_before(ctx.as_of, window)
+    attended = tuple(
+        m
+        for m in ctx.attendance.get(member.organization, ())
+        if m.kind in COALITION_MEETING_KINDS and start <= m.date
+    )
+    if attended:
+        last = attended[-1]
+        return met(
+            Text(
+                f"attended {_n(len(attended), 'CLAC meeting', 'CLAC meetings')} since "
+                f"{start.isoformat()}, the last {last.id!r} on {last.date.isoformat()}",
+                f"asistió a {_n(len(attended), 'reunión', 'reuniones')} de la CLAC desde el "
+                f"{start.isoformat()}, la última {last.id!r} el {last.date.isoformat()}",
+            ),
+            window_start=start,
+            attended=tuple(m.id for m in attended),
+        )
+    since = max(start, member.joined)
+    held = tuple(
+        m for m in ctx.meetings_until_today if m.kind in COALITION_MEETING_KINDS and m.date >= since
+    )
+    if not held:
+        return not_applicable(
+            Text(
+                f"no CLAC meeting has been held since {since.isoformat()} (joined "
+                f"{member.joined.isoformat()})",
+                f"no se ha celebrado ninguna reunión de la CLAC desde el {since.isoformat()} "
+                f"(ingresó el {member.joined.isoformat()})",
+            ),
+            window_start=start,
+            joined=member.joined,
+            held=(),
+        )
+    return unmet(
+        Text(
+            f"attended none of the {_n(len(held), 'CLAC meeting', 'CLAC meetings')} held since "
+            f"{since.isoformat()}",
+            f"no asistió a ninguna de las reuniones de la CLAC celebradas desde el "
+            f"{since.isoformat()} ({len(held)})",
+        ),
+        window_start=start,
+        joined=member.joined,
+        held=tuple(m.id for m in held),
+    )
+
+
+# --------------------------------------------------------------------------- MEM-08
+
+
+@rule(
+    "MEM-08",
+    clause=(Section.MEMBERSHIP, 7),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    parameters=("min_working_groups_per_member", "max_working_groups_per_member"),
+    title=Text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
+    explanation=Text(
+        "Members are requested to join 1-2 Working Groups to share expertise and knowledge "
+        "in focus areas. None, or more than the maximum, is reported.",
+        "Se pide a los miembros unirse a 1-2 grupos de trabajo para compartir experiencias y "
+        "conocimiento en las áreas de enfoque. Ninguno, o más del máximo, se informa.",
+    ),
+)
+def working_groups(ctx: Context, member: Member) -> Verdict:
+    """Met when the number of groups is within [min, max]."""
+    low = ctx.parameters.min_working_groups_per_member
+    high = ctx.parameters.max_working_groups_per_member
+    groups = member.working_groups
+    joined = len(groups)
+    if low <= joined <= high:
+        return met(
+            Text(
+                f"in {_n(joined, 'working group', 'working groups')}, within {low}-{high}",
+                f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, dentro de {low}-{high}",
+            ),
+            working_groups=groups,
+            count=joined,
+        )
+    if joined == 0:
+        message = Text(
+            f"in no working group (expected {low}-{high})",
+            f"no integra ningún grupo de trabajo (se esperan {low}-{high})",
+        )
+    elif joined < low:
+        message = Text(
+            f"in {_n(joined, 'working group', 'working groups')}, fewer than {low}",
+            f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, menos de {low}",
+        )
+    else:
+        message = Text(
+            f"in {_n(joined, 'working group', 'working groups')}, more than {high}",
+            f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, más de {high}",
+        )
+    return unmet(message, working_groups=groups, count=joined)
+
+
+# --------------------------------------------------------------------------- MEM-09
+
+
+def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
+    """The complete months MEM-09 averages over: the last twelve, or those since joining.
+
+    A month counts once the member belonged to CLAC for the whole of it, so the month of
+    joining counts only when the member joined on its first day.
+    """
+    first = Month.of(member.joined)
+    if member.joined.day != 1:
+        first = first.next()
+    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if m >= first)
+
+
+@rule(
+    "MEM-09",
+    clause=(Section.MEMBERSHIP, 5),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEMBER,
+    parameters=("min_hours_per_month", "max_hours_per_month"),
+    title=Text("About 4-7 hours a month", "Aproximadamente 4-7 horas al mes"),
+    explanation=Text(
+        "The representative participates actively in CLAC activities, approximately 4-7 "
+        "hours per month. clac averages the recorded hours over the last 12 complete months "
+        "(or the complete months since joining). A month without a record is missing, not "
+        "zero: with no record at all, or records for fewer than half the months, the data are "
+        "insufficient. An average below the minimum is unmet; above the maximum is met, since "
+        "the charter says 'approximately'.",
+        "El representante participa activamente en las actividades de la CLAC, "
+        "aproximadamente 4-7 horas al mes. clac promedia las horas registradas en los últimos "
+        "12 meses completos (o los meses completos desde el ingreso). Un mes sin registro "
+        "falta, no vale cero: sin ningún registro, o con registros de menos de la mitad de los "
+        "meses, los datos son insuficientes. Un promedio por debajo del mínimo no se cumple; "
+        "por encima del máximo se cumple, pues la carta dice 'aproximadamente'.",
+    ),
+)
+def hours_per_month(ctx: Context, member: Member) -> Verdict:
+    """Average monthly hours over the window, compared with the approximate range."""
+    low = ctx.parameters.min_hours_per_month
+    high = ctx.parameters.max_hours_per_month
+    window = hours_window(ctx, member)
+    if not window:
+        return not_applicable(
+            Text(
+                f"no complete month of membership yet (joined {member.joined.isoformat()})",
+                f"aún no hay un mes completo como miembro (ingresó el {member.joined.isoformat()})",
+            ),
+            joined=member.joined,
+        )
+    hours = ctx.hours(member.organization)
+    recorded = {m: hours[m] for m in window if m in hours}
+    span = f"{window[0]}..{window[-1]}"
+    facts = {
+        "months": span,
+        "months_in_window": len(window),
+        "months_recorded": len(recorded),
+    }
+    if not recorded:
+        return insufficient_data(
+            Text(
+                f"no participation records for {span}",
+                f"no hay registros de participación para {span}",
+            ),
+            **facts,
+        )
+    if 2 * len(recorded) < len(window):
+        return insufficient_data(
+            Text(
+                f"participation recorded for only {len(recorded)} of {len(window)} months "
+                f"({span}); at least half are needed",
+                f"participación registrada solo en {len(recorded)} de {len(window)} meses "
+                f"({span}); se necesita al menos la mitad",
+            ),
+            **facts,
+        )
+    total = sum(recorded.values())
+    average = round(total / len(recorded), 2)
+    facts |= {"total_hours": round(total, 2), "average_hours": average}
+    if average < low:
+        return unmet(
+            Text(
+                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"({span}), below the approximate {low}-{high}",
+                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"({span}), por debajo de las {low}-{high} aproximadas",
+            ),
+            **facts,
+        )
+    if average > high:
+        return met(
+            Text(
+                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"({span}), above {low}-{high}: the charter says approximately, so more is "
+                "not a shortfall",
+                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"({span}), por encima de {low}-{high}: la carta dice aproximadamente, así que "
+                "más horas no son un incumplimiento",
+            ),
+            **facts,
+            above_range=True,
+        )
+    return met(
+        Text(
+            f"{average:g} hours a month on average over {len(recorded)} recorded months "
+            f"({span}), within the approximate {low}-{high}",
+            f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+            f"({span}), dentro de las {low}-{high} aproximadas",
+        ),
+        **facts,
+    )
+
+
+# --------------------------------------------------------------------------- MEM-10
+
+
+@rule(
+    "MEM-10",
+    clause=(Section.MEMBERSHIP, 8),
+    severity=Severity.ENCOURAGED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("Provides expertise and content", "Aporta conocimiento técnico y contenido"),
+    explanation=Text(
+        "Among the activities the charter suggests: providing expertise and content for best "
+        "practices documents and other thought-leadership pieces. Met when the member is an "
+        "author of a best-practice, guideline or protocol document; otherwise not taken up, "
+        "which is never a shortfall.",
+        "Entre las actividades que la carta sugiere: proporcionar conocimiento técnico y "
+        "contenido para documentos de mejores prácticas u otros documentos de liderazgo. Se "
+        "cumple cuando el miembro es autor de un documento de buenas prácticas, directrices o "
+        "protocolo; si no, no se ha asumido, lo que nunca es un incumplimiento.",
+    ),
+)
+def expertise(ctx: Context, member: Member) -> Verdict:
+    """Met when the member authored a best-practice, guideline or protocol document."""
+    documents = tuple(
+        d.id
+        for d in ctx.coalition.documents
+        if d.kind in EXPERTISE_KINDS and member.organization in d.authors and d.date <= ctx.as_of
+    )
+    if documents:
+        return met(
+            Text(
+                f"author of {_n(len(documents), 'document', 'documents')} of best practice, "
+                "guidelines or protocols",
+                f"autor de {_n(len(documents), 'documento', 'documentos')} de buenas "
+                "prácticas, directrices o protocolos",
+            ),
+            documents=documents,
+        )
+    return not_applicable(_NOT_TAKEN_UP, documents=())
+
+
+# --------------------------------------------------------------------------- MEM-11
+
+
+@rule(
+    "MEM-11",
+    clause=(Section.MEMBERSHIP, 9),
+    severity=Severity.ENCOURAGED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text("Helps expand the membership", "Ayuda a ampliar la membresía"),
+    explanation=Text(
+        "Members are asked to help expand CLAC membership through outreach within industry, "
+        "governments, civil society and other stakeholders. Met when another member joined "
+        "on this member's referral; otherwise not taken up, which is never a shortfall.",
+        "Se pide a los miembros ayudar a sumar nuevos miembros de la industria, el gobierno, "
+        "la sociedad civil y otros sectores interesados. Se cumple cuando otro miembro "
+        "ingresó por recomendación de este; si no, no se ha asumido, lo que nunca es un "
+        "incumplimiento.",
+    ),
+)
+def outreach(ctx: Context, member: Member) -> Verdict:
+    """Met when another member joined on this member's referral."""
+    referred = tuple(
+        m.organization
+        for m in ctx.coalition.members
+        if m.referred_by == member.organization and m.joined <= ctx.as_of
+    )
+    if referred:
+        return met(
+            Text(
+                f"referred {_n(len(referred), 'member', 'members')}: {', '.join(referred)}",
+                f"recomendó {_n(len(referred), 'miembro', 'miembros')}: {', '.join(referred)}",
+            ),
+            referred=referred,
+        )
+    return not_applicable(_NOT_TAKEN_UP, referred=())
+
+
+# --------------------------------------------------------------------------- MEM-12
+
+
+@rule(
+    "MEM-12",
+    clause=(Section.MEMBERSHIP, 10),
+    severity=Severity.ENCOURAGED,
+    applies_to=SubjectKind.MEMBER,
+    title=Text(
+        "Identifies in-kind support or sources of contributions",
+        "Identifica apoyo en especie o fuentes de contribuciones",
+    ),
+    explanation=Text(
+        "Members are asked to assist, whenever possible, with identifying sources of in-kind "
+        "support or financial contributions for CLAC's work. Met when the member gave in-kind "
+        "support or identified a source of support. The member's own financial contributions "
+        "are not counted: they are welcome but not a condition of membership (Membership, "
+        "item 11), so no finding depends on them.",
+        "Se pide a los miembros ayudar, en la medida de lo posible, a identificar fuentes de "
+        "apoyo en especie o contribuciones económicas para el trabajo de la CLAC. Se cumple "
+        "cuando el miembro aportó apoyo en especie o identificó una fuente de apoyo. Las "
+        "contribuciones financieras propias no se cuentan: son bienvenidas pero no "
+        "condicionan la membresía (Miembros, ítem 11), así que ningún hallazgo depende de "
+        "ellas.",
+    ),
+)
+def support(ctx: Context, member: Member) -> Verdict:
+    """Met when the member gave in-kind support or identified a source of support."""
+    found = tuple(
+        c for c in member.contributions if c.kind in SUPPORT_KINDS and c.date <= ctx.as_of
+    )
+    if found:
+        last = max(c.date for c in found)
+        return met(
+            Text(
+                f"{_n(len(found), 'contribution', 'contributions')} of in-kind support or "
+                f"identified sources of support, the last on {last.isoformat()}",
+                f"{_n(len(found), 'aporte', 'aportes')} de apoyo en especie o de fuentes de "
+                f"apoyo identificadas, el último el {last.isoformat()}",
+            ),
+            support=len(found),
+            kinds=tuple(sorted({c.kind.value for c in found})),
+        )
+    return not_applicable(_NOT_TAKEN_UP, support=0)

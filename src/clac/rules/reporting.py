@@ -1,0 +1,545 @@
+"""REP-* rules: the Reporting section, and the Membership sub-bullet on CLAC meetings.
+
+The rules read the same functions :mod:`clac.reporting` offers its users (the cadence, minutes
+states, coalition meetings per year, annual report documents), so a finding and the annual
+report can never disagree.
+
+Severity follows the wording (DESIGN.md): Working Groups "will provide" quarterly reports, the
+Secretariat "will be responsible for circulating meeting minutes" and "will produce" the annual
+report, activities are "aimed at achieving a policy goal", CLAC meetings "take place" in a list
+Members "are requested" to take part in — all *expected*; Members "commit to sharing
+information with the Secretariat … on progress" — *required* (REP-07).
+
+Three numbers are clac's assumptions, not charter text, and each rule that uses one says so:
+a report is due ``report_due_days`` (30) days after its quarter ends; minutes have
+:data:`~clac.reporting.MINUTES_GRACE_DAYS` (30) days to be circulated; a year's annual report
+may appear until the end of the next year's first quarter.
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+
+import attrs
+
+from clac.charter import Section, Severity
+from clac.model import Meeting, Member, QuarterlyReport, WorkingGroup
+from clac.periods import Quarter
+from clac.reporting import (
+    MINUTES_GRACE_DAYS,
+    MinutesState,
+    ReportState,
+    annual_report_documents,
+    annual_report_due,
+    cadence,
+    min_meetings_for,
+    minutes_state,
+    report_due,
+)
+from clac.rules._catalogue import rule
+from clac.rules._context import Context
+from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
+from clac.rules.governance import _before_coalition, _year_not_over, first_year
+from clac.rules.membership import months_before
+from clac.text import Text
+
+__all__ = [
+    "SHARING_WINDOW_MONTHS",
+    "activities_aligned",
+    "annual_report_produced",
+    "coalition_meetings_held",
+    "minutes_circulated",
+    "quarterly_reports",
+    "reports_on_time",
+    "shares_progress",
+]
+
+SHARING_WINDOW_MONTHS = 12
+"""REP-07 looks for a member's name in the reports of this many months before the day."""
+
+
+# --------------------------------------------------------------------------- REP-01
+
+
+@rule(
+    "REP-01",
+    clause=(Section.REPORTING, 2),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.WORKING_GROUP,
+    parameters=("report_due_days",),
+    title=Text(
+        "Each Working Group provides its quarterly reports",
+        "Cada grupo de trabajo entrega sus informes trimestrales",
+    ),
+    explanation=Text(
+        "Each Working Group will provide brief quarterly reports to the Secretariat. A group "
+        "owes one for every quarter from the one it was formed in; a report not submitted by "
+        "its due date (report_due_days after the quarter ends: clac's assumption, the charter "
+        "sets no deadline) is missing. Quarters before the first quarter the registry holds "
+        "any report for are not counted: there the registry cannot tell a report never sent "
+        "from one never entered.",
+        "Cada grupo de trabajo proporcionará breves informes trimestrales a la Secretaría. Un "
+        "grupo debe uno por cada trimestre desde aquel en que se formó; un informe no "
+        "presentado a su vencimiento (report_due_days después del fin del trimestre: supuesto "
+        "de clac, la carta no fija plazo) falta. No se cuentan los trimestres anteriores al "
+        "primero del que el registro tiene algún informe: allí el registro no distingue un "
+        "informe nunca enviado de uno nunca registrado.",
+    ),
+)
+def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
+    """Unmet when a quarter's report is missing; the evidence lists the quarters."""
+    statuses = cadence(ctx.coalition, ctx.as_of, working_group=group.id)
+    due = [s for s in statuses if s.state is not ReportState.NOT_YET_DUE]
+    if not due:
+        return not_applicable(
+            Text(
+                f"no quarterly report is due yet (formed {group.formed.isoformat()})",
+                f"aún no vence ningún informe trimestral (formado el {group.formed.isoformat()})",
+            ),
+            formed=group.formed,
+        )
+    missing = statuses.missing
+    if missing:
+        quarters = ", ".join(str(s.period) for s in missing)
+        return unmet(
+            Text(
+                f"no report received for {quarters}",
+                f"no se recibió informe para {quarters}",
+            ),
+            missing=tuple(str(s.period) for s in missing),
+            due_dates=tuple(s.due for s in missing),
+        )
+    recorded = [s for s in due if s.state is not ReportState.UNRECORDED]
+    if not recorded:
+        return insufficient_data(
+            Text(
+                "the registry holds no quarterly report to judge the group's by",
+                "el registro no contiene informes trimestrales con que evaluar los del grupo",
+            ),
+            unrecorded=len(due),
+        )
+    late = [s for s in recorded if s.state is ReportState.LATE]
+    first = recorded[0].period
+    return met(
+        Text(
+            f"every report due since {first} was received ({len(recorded)} reports, "
+            f"{len(late)} late)",
+            f"se recibieron todos los informes exigibles desde {first} ({len(recorded)} "
+            f"informes, {len(late)} con atraso)",
+        ),
+        since=str(first),
+        received=len(recorded),
+        late=tuple(str(s.period) for s in late),
+    )
+
+
+# --------------------------------------------------------------------------- REP-02
+
+
+@rule(
+    "REP-02",
+    clause=(Section.REPORTING, 2),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.REPORT,
+    parameters=("report_due_days",),
+    title=Text(
+        "Quarterly reports submitted on time",
+        "Informes trimestrales presentados a tiempo",
+    ),
+    explanation=Text(
+        "Quarterly reports keep decisions 'based on the most up-to-date information'. The "
+        "charter asks for quarterly reports but sets no deadline: the due date — 30 days "
+        "after the quarter ends, the parameter report_due_days — is clac's assumption, not "
+        "charter text, and an amendment may change it. A report submitted after its due date "
+        "is late; one not submitted at all is left to REP-01.",
+        "Los informes trimestrales garantizan decisiones 'basadas en las informaciones más "
+        "actualizadas'. La carta pide informes trimestrales pero no fija plazo: el "
+        "vencimiento — 30 días después del fin del trimestre, el parámetro report_due_days — "
+        "es un supuesto de clac, no texto de la carta, y una enmienda puede cambiarlo. Un "
+        "informe presentado después de su vencimiento está atrasado; uno no presentado queda "
+        "para REP-01.",
+    ),
+)
+def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
+    """Unmet when the report was submitted after its due date."""
+    due = report_due(ctx.coalition, report.period)
+    submitted = report.submitted
+    days = (due - report.period.last_day).days
+    if submitted is None or submitted > ctx.as_of:
+        return not_applicable(
+            Text(
+                f"not submitted as of {ctx.as_of.isoformat()} (see REP-01)",
+                f"no presentado al {ctx.as_of.isoformat()} (véase REP-01)",
+            ),
+            due=due,
+            due_days=days,
+        )
+    if submitted > due:
+        late = (submitted - due).days
+        return unmet(
+            Text(
+                f"submitted on {submitted.isoformat()}, {late} days after its due date "
+                f"{due.isoformat()} (clac's {days}-day assumption)",
+                f"presentado el {submitted.isoformat()}, {late} días después de su vencimiento "
+                f"el {due.isoformat()} (supuesto de clac de {days} días)",
+            ),
+            submitted=submitted,
+            due=due,
+            due_days=days,
+            days_late=late,
+        )
+    return met(
+        Text(
+            f"submitted on {submitted.isoformat()}, by its due date {due.isoformat()}",
+            f"presentado el {submitted.isoformat()}, dentro de su vencimiento el {due.isoformat()}",
+        ),
+        submitted=submitted,
+        due=due,
+        due_days=days,
+    )
+
+
+# --------------------------------------------------------------------------- REP-03
+
+
+@rule(
+    "REP-03",
+    clause=(Section.REPORTING, 3),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.REPORT,
+    title=Text(
+        "Reported activities aim at a policy goal",
+        "Las actividades informadas apuntan a un objetivo de política",
+    ),
+    explanation=Text(
+        "A quarterly report gives 'any activity – in country or regional, implemented or "
+        "planned – aimed at achieving a policy goal for the period'. Each activity of a "
+        "received report names at least one of the charter's policy goals.",
+        "Un informe trimestral da 'cualquier actividad - en el país o regional, en ejecución o "
+        "previstos - dirigido a lograr un objetivo político para el periodo'. Cada actividad de "
+        "un informe recibido nombra al menos uno de los objetivos de política de la carta.",
+    ),
+)
+def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
+    """Unmet when an activity of the report names no policy goal."""
+    if report.submitted is None or report.submitted > ctx.as_of:
+        return not_applicable(
+            Text(
+                f"not received as of {ctx.as_of.isoformat()}",
+                f"no recibido al {ctx.as_of.isoformat()}",
+            ),
+        )
+    if not report.activities:
+        return not_applicable(
+            Text("the report lists no activity", "el informe no enumera actividades"),
+            activities=0,
+        )
+    unaligned = tuple(a.description for a in report.activities if not a.goals)
+    if unaligned:
+        shown = "; ".join(repr(d) for d in unaligned)
+        return unmet(
+            Text(
+                f"{len(unaligned)} of {len(report.activities)} activities tied to no policy "
+                f"goal: {shown}",
+                f"{len(unaligned)} de {len(report.activities)} actividades sin objetivo de "
+                f"política: {shown}",
+            ),
+            activities=len(report.activities),
+            unaligned=unaligned,
+        )
+    return met(
+        Text(
+            f"each of the {len(report.activities)} activities aims at a policy goal",
+            f"cada una de las {len(report.activities)} actividades apunta a un objetivo",
+        ),
+        activities=len(report.activities),
+    )
+
+
+# --------------------------------------------------------------------------- REP-04
+
+
+@rule(
+    "REP-04",
+    clause=(Section.REPORTING, 6),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.MEETING,
+    title=Text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
+    explanation=Text(
+        "The Secretariat will be responsible for circulating meeting minutes. Each meeting "
+        f"held needs its minutes circulated; clac allows {MINUTES_GRACE_DAYS} days after the "
+        "meeting (its assumption: the charter sets no delay), so a recent meeting without "
+        "circulated minutes is not yet a gap.",
+        "La Secretaría será la encargada de realizar las actas de las reuniones. Cada reunión "
+        f"celebrada necesita sus actas circuladas; clac da {MINUTES_GRACE_DAYS} días después "
+        "de la reunión (su supuesto: la carta no fija plazo), así que una reunión reciente sin "
+        "actas circuladas aún no es una falta.",
+    ),
+)
+def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
+    """Unmet when a meeting's minutes were not circulated within the grace period."""
+    state = minutes_state(meeting, ctx.as_of)
+    minutes = meeting.minutes
+    document = None if minutes is None else minutes.document
+    circulated = None if minutes is None else minutes.circulated
+    facts = {"date": meeting.date, "minutes_document": document, "grace_days": MINUTES_GRACE_DAYS}
+    if state is MinutesState.CIRCULATED:
+        assert circulated is not None  # noqa: S101 - a circulated state has its date
+        return met(
+            Text(
+                f"minutes circulated on {circulated.isoformat()}",
+                f"actas circuladas el {circulated.isoformat()}",
+            ),
+            circulated=circulated,
+            **facts,
+        )
+    if state is MinutesState.PENDING:
+        return not_applicable(
+            Text(
+                f"held on {meeting.date.isoformat()}: the minutes are within the "
+                f"{MINUTES_GRACE_DAYS}-day grace period",
+                f"celebrada el {meeting.date.isoformat()}: las actas están dentro del plazo de "
+                f"gracia de {MINUTES_GRACE_DAYS} días",
+            ),
+            **facts,
+        )
+    return unmet(
+        Text(
+            f"the minutes of the meeting of {meeting.date.isoformat()} were not circulated",
+            f"las actas de la reunión del {meeting.date.isoformat()} no se circularon",
+        ),
+        circulated=None,
+        **facts,
+    )
+
+
+# --------------------------------------------------------------------------- REP-05
+
+
+@rule(
+    "REP-05",
+    clause=(Section.MEMBERSHIP, 6),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.YEAR,
+    parameters=("min_meetings_per_year",),
+    title=Text(
+        "CLAC meetings at least twice a year",
+        "Reuniones de la CLAC al menos dos veces al año",
+    ),
+    explanation=Text(
+        "CLAC meetings 'take place at least twice a year, in person (upon funding "
+        "availability) or via teleconference'. Each complete year since the coalition's first "
+        "year needs at least min_meetings_per_year meetings of the whole coalition (annual or "
+        "regional), the minimum of the charter in force on the year's first day: an amendment "
+        "changes only the years that begin after it takes effect.",
+        "Las reuniones de la CLAC 'tendrán lugar por lo menos dos veces al año, personalmente "
+        "(sujeto a disponibilidad de fondos) o vía telefónica'. Cada año completo desde el "
+        "primer año de la coalición necesita al menos min_meetings_per_year reuniones de toda "
+        "la coalición (anuales o regionales), el mínimo de la carta vigente el primer día del "
+        "año: una enmienda cambia solo los años que empiezan después de su entrada en vigor.",
+    ),
+)
+def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
+    """Unmet when a complete year had fewer coalition meetings than the minimum."""
+    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    if skip is not None:
+        return skip
+    held = ctx.coalition_meetings_by_year.get(year, ())
+    minimum = min_meetings_for(ctx.coalition, year)
+    ids = tuple(m.id for m in held)
+    if len(held) < minimum:
+        return unmet(
+            Text(
+                f"{len(held)} CLAC meetings (annual or regional) in {year}, fewer than {minimum}",
+                f"{len(held)} reuniones de la CLAC (anuales o regionales) en {year}, menos de "
+                f"{minimum}",
+            ),
+            year=year,
+            meetings=ids,
+            minimum=minimum,
+        )
+    return met(
+        Text(
+            f"{len(held)} CLAC meetings in {year} (at least {minimum})",
+            f"{len(held)} reuniones de la CLAC en {year} (al menos {minimum})",
+        ),
+        year=year,
+        meetings=ids,
+        minimum=minimum,
+    )
+
+
+# --------------------------------------------------------------------------- REP-06
+
+
+@rule(
+    "REP-06",
+    clause=(Section.REPORTING, 8),
+    severity=Severity.EXPECTED,
+    applies_to=SubjectKind.YEAR,
+    title=Text("An annual report for each year", "Un informe anual para cada año"),
+    explanation=Text(
+        "The Secretariat will produce an electronic annual report based on the minutes of the "
+        "meetings and the quarterly reports. Each complete year since the coalition's first "
+        "year needs a shared-folder document of kind annual-report for it. The charter sets "
+        "no date; clac allows until the end of the next year's first quarter (its assumption).",
+        "La Secretaría elaborará un informe anual en base a las actas de las reuniones y los "
+        "informes trimestrales. Cada año completo desde el primer año de la coalición necesita "
+        "un documento de tipo annual-report en la carpeta compartida. La carta no fija fecha; "
+        "clac da plazo hasta el fin del primer trimestre del año siguiente (su supuesto).",
+    ),
+)
+def annual_report_produced(ctx: Context, year: int) -> Verdict:
+    """Unmet when a year has no annual report once its grace period is over."""
+    skip = _before_coalition(year, first_year(ctx))
+    if skip is not None:
+        return skip
+    due = annual_report_due(year)
+    documents = annual_report_documents(ctx.coalition, year, as_of=ctx.as_of)
+    if documents:
+        first = min(documents, key=lambda d: (d.date, d.id))
+        return met(
+            Text(
+                f"annual report {first.id!r} published on {first.date.isoformat()}",
+                f"informe anual {first.id!r} publicado el {first.date.isoformat()}",
+            ),
+            year=year,
+            documents=tuple(d.id for d in documents),
+            due=due,
+        )
+    if ctx.as_of <= due:
+        return not_applicable(
+            Text(
+                f"the annual report for {year} is not due until {due.isoformat()}",
+                f"el informe anual de {year} no vence hasta el {due.isoformat()}",
+            ),
+            year=year,
+            due=due,
+        )
+    return unmet(
+        Text(
+            f"no annual report for {year} (due {due.isoformat()})",
+            f"no hay informe anual de {year} (vencía el {due.isoformat()})",
+        ),
+        year=year,
+        documents=(),
+        due=due,
+    )
+
+
+# --------------------------------------------------------------------------- REP-07
+
+
+@attrs.frozen
+class _Sharing:
+    """Who shared progress in the window: names by member, from reports and plans."""
+
+    start: date
+    reports: int
+    sources: dict[str, tuple[str, ...]]
+
+
+_SHARING: weakref.WeakKeyDictionary[Context, _Sharing] = weakref.WeakKeyDictionary()
+
+
+def _sharing(ctx: Context) -> _Sharing:
+    cached = _SHARING.get(ctx)
+    if cached is not None:
+        return cached
+    start = months_before(ctx.as_of, SHARING_WINDOW_MONTHS)
+    sources: dict[str, list[str]] = {}
+    window = [
+        r
+        for r in ctx.coalition.reports
+        if r.submitted is not None and start < r.submitted <= ctx.as_of
+    ]
+    for r in window:
+        where = f"{r.working_group}/{r.period}"
+        names = {m for a in r.activities for m in a.members}
+        names |= {p.organization for p in r.policies if p.organization is not None}
+        for name in names:
+            sources.setdefault(name, []).append(where)
+    for plan in ctx.coalition.plans.operational:
+        if start.year <= plan.year <= ctx.as_of.year:
+            for name in {m for action in plan.actions for m in action.members}:
+                sources.setdefault(name, []).append(f"operational-plan/{plan.year}")
+    found = _Sharing(start, len(window), {k: tuple(dict.fromkeys(v)) for k, v in sources.items()})
+    _SHARING[ctx] = found
+    return found
+
+
+@rule(
+    "REP-07",
+    clause=(Section.REPORTING, 1),
+    severity=Severity.REQUIRED,
+    applies_to=SubjectKind.MEMBER,
+    parameters=("report_due_days",),
+    title=Text(
+        "Shares progress with the Secretariat",
+        "Comparte su progreso con la Secretaría",
+    ),
+    explanation=Text(
+        "Members commit to sharing information with the Secretariat on progress towards the "
+        f"stated goals. A member shares progress when, in the {SHARING_WINDOW_MONTHS} months "
+        "before the day, a quarterly report names it (among an activity's members, or as the "
+        "organization of a policy) or an operational plan of those months names it in an "
+        "action. With no report at all in that window the registry cannot tell; a member "
+        "whose first quarter's report is not due yet is not judged.",
+        "Los miembros se comprometen a compartir información con la Secretaría sobre el "
+        "progreso hacia los objetivos acordados. Un miembro comparte su progreso cuando, en "
+        f"los {SHARING_WINDOW_MONTHS} meses anteriores al día, un informe trimestral lo nombra "
+        "(entre los miembros de una actividad, o como organización de una política) o un plan "
+        "operativo de esos meses lo nombra en una acción. Sin ningún informe en ese periodo el "
+        "registro no permite saberlo; un miembro cuyo primer informe trimestral aún no vence "
+        "no se evalúa.",
+    ),
+)
+def shares_progress(ctx: Context, member: Member) -> Verdict:
+    """Met when a report of the last 12 months or a current operational plan names the member."""
+    sharing = _sharing(ctx)
+    sources = sharing.sources.get(member.organization, ())
+    if sources:
+        return met(
+            Text(
+                f"named in {len(sources)} reports or plans since {sharing.start.isoformat()}, "
+                f"the latest {sources[-1]}",
+                f"nombrado en {len(sources)} informes o planes desde el "
+                f"{sharing.start.isoformat()}, el último {sources[-1]}",
+            ),
+            window_start=sharing.start,
+            sources=sources,
+        )
+    first_due = report_due(ctx.coalition, Quarter.of(member.joined))
+    if first_due >= ctx.as_of:
+        return not_applicable(
+            Text(
+                f"joined on {member.joined.isoformat()}: its first quarterly report is due "
+                f"{first_due.isoformat()}",
+                f"ingresó el {member.joined.isoformat()}: su primer informe trimestral vence el "
+                f"{first_due.isoformat()}",
+            ),
+            joined=member.joined,
+            first_due=first_due,
+        )
+    if not sharing.reports:
+        return insufficient_data(
+            Text(
+                f"the registry holds no quarterly report submitted since "
+                f"{sharing.start.isoformat()}",
+                f"el registro no contiene informes trimestrales presentados desde el "
+                f"{sharing.start.isoformat()}",
+            ),
+            window_start=sharing.start,
+            reports=0,
+        )
+    return unmet(
+        Text(
+            f"named in none of the {sharing.reports} quarterly reports submitted since "
+            f"{sharing.start.isoformat()}, nor in an operational plan of those months",
+            f"no figura en ninguno de los {sharing.reports} informes trimestrales presentados "
+            f"desde el {sharing.start.isoformat()}, ni en un plan operativo de esos meses",
+        ),
+        window_start=sharing.start,
+        reports=sharing.reports,
+    )

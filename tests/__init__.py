@@ -1,0 +1,1 @@
+"""clac test suite."""

@@ -1,0 +1,366 @@
+"""Tests for clac.testing: every strategy draws valid values of its type, knobs are obeyed, and
+drawn text and numbers survive the registry's file formats."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+import tomllib
+from datetime import date
+from typing import Any
+
+import pytest
+import tomli_w
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from clac import testing
+from clac.charter import BASE_DOCUMENT, Charter
+from clac.countries import is_country
+from clac.model import (
+    TLP,
+    ActivityScope,
+    Document,
+    Meeting,
+    MeetingKind,
+    Member,
+    MemberStatus,
+    Organization,
+    PolicyKind,
+    ProposalRecord,
+    ProposalState,
+    QuarterlyReport,
+    Scope,
+)
+from clac.periods import Month, Quarter
+from clac.registry import Coalition
+from clac.text import Text
+
+SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SAFE = re.compile(r"^[A-Za-záéíóúÁÉÍÓÚñÑüÜçÇãõâêôàÃÕÂÊÔÀ][\w.,'-]*(?: [\w.,'-]+)*$")
+
+EVERY_STRATEGY = [
+    pytest.param(factory, cls, id=factory.__name__)
+    for factory, cls in [
+        (testing.strings, str),
+        (testing.texts, Text),
+        (testing.identifiers, str),
+        (testing.emails, str),
+        (testing.country_codes, str),
+        (testing.months, Month),
+        (testing.quarters, Quarter),
+        (testing.hours, float),
+        (testing.charters, Charter),
+        (testing.coalitions, Coalition),
+        *(
+            (getattr(testing, name), cls)
+            for name, cls in [
+                ("organizations", "Organization"),
+                ("representatives", "Representative"),
+                ("subscriptions", "Subscription"),
+                ("contributions", "Contribution"),
+                ("commitments", "Commitment"),
+                ("members", "Member"),
+                ("role_assignments", "RoleAssignment"),
+                ("working_groups", "WorkingGroup"),
+                ("minutes", "Minutes"),
+                ("meetings", "Meeting"),
+                ("participations", "Participation"),
+                ("documents", "Document"),
+                ("activities", "Activity"),
+                ("policies", "Policy"),
+                ("legislative_advances", "LegislativeAdvance"),
+                ("quarterly_reports", "QuarterlyReport"),
+                ("proposal_events", "ProposalEvent"),
+                ("recommendations", "Recommendation"),
+                ("proposal_records", "ProposalRecord"),
+                ("indicators", "Indicator"),
+                ("targets", "Target"),
+                ("strategic_plans", "StrategicPlan"),
+                ("planned_actions", "PlannedAction"),
+                ("operational_plans", "OperationalPlan"),
+                ("plans", "Plans"),
+            ]
+        ),
+    ]
+]
+
+
+def _model_class(cls: type[Any] | str) -> type[Any]:
+    import clac.model
+
+    return getattr(clac.model, cls) if isinstance(cls, str) else cls
+
+
+class TestEveryStrategy:
+    def test_every_public_strategy_is_tested_here(self) -> None:
+        tested = {getattr(param.values[0], "__name__", None) for param in EVERY_STRATEGY}
+        public = {name for name in testing.__all__ if name.islower()}
+        assert tested == public
+
+    @pytest.mark.parametrize(("factory", "cls"), EVERY_STRATEGY)
+    @given(data=st.data())
+    def test_draws_instances_of_its_type(
+        self, factory: Any, cls: type[Any] | str, data: st.DataObject
+    ) -> None:
+        assert isinstance(data.draw(factory()), _model_class(cls))
+
+    @pytest.mark.parametrize(("factory", "cls"), EVERY_STRATEGY)
+    def test_passes_the_health_checks_at_hypothesis_default_settings(
+        self, factory: Any, cls: type[Any] | str
+    ) -> None:
+        @settings(settings.get_profile("default"), max_examples=15, database=None)
+        @given(factory())
+        def check(value: object) -> None:
+            assert isinstance(value, _model_class(cls))
+
+        check()
+
+    def test_strategies_are_registered_for_from_type(self) -> None:
+        testing._hypothesis_setup_hook()
+
+        @given(st.from_type(Member), st.from_type(Coalition), st.from_type(Text))
+        def check(member: Member, clac: Coalition, text: Text) -> None:
+            assert isinstance(member, Member)
+            assert isinstance(clac, Coalition)
+            assert isinstance(text, Text)
+
+        check()
+
+    def test_importing_clac_does_not_import_hypothesis(self) -> None:
+        code = "import sys, clac; clac.Coalition; assert 'hypothesis' not in sys.modules"
+        subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - our own code
+
+
+class TestPrimitives:
+    @given(testing.strings())
+    def test_strings_use_the_safe_alphabet_with_single_inner_spaces(self, text: str) -> None:
+        assert SAFE.match(text), text
+        assert text == text.strip()
+        assert 1 <= len(text) <= 24
+
+    @given(testing.strings(min_size=5, max_size=6))
+    def test_strings_respect_their_sizes(self, text: str) -> None:
+        assert 5 <= len(text) <= 6
+
+    @given(testing.strings())
+    def test_strings_survive_yaml_json_and_toml(self, text: str) -> None:
+        document = {"text": text, "list": [text]}
+        assert yaml.safe_load(yaml.safe_dump(document)) == document
+        assert json.loads(json.dumps(document)) == document
+        assert tomllib.loads(tomli_w.dumps(document)) == document
+
+    @given(testing.texts(portuguese=True))
+    def test_texts_may_be_forced_to_have_portuguese(self, text: Text) -> None:
+        assert text.pt is not None
+
+    @given(testing.texts(portuguese=False))
+    def test_texts_may_be_forced_to_lack_portuguese(self, text: Text) -> None:
+        assert text.pt is None
+
+    @given(testing.identifiers())
+    def test_identifiers_are_slugs_the_model_and_the_charter_accept(self, value: str) -> None:
+        assert SLUG.match(value), value
+
+    @given(testing.country_codes())
+    def test_country_codes_are_iso_3166(self, code: str) -> None:
+        assert is_country(code)
+
+    @given(testing.country_codes(within=["BR", "AR"]))
+    def test_country_codes_may_be_limited(self, code: str) -> None:
+        assert code in {"BR", "AR"}
+
+    @given(testing.hours(max_value=20))
+    def test_hours_are_multiples_of_a_half_that_survive_json_and_toml(self, value: float) -> None:
+        assert value * 2 == int(value * 2)
+        assert 0 <= value <= 20
+        assert json.loads(json.dumps(value)) == value
+        assert tomllib.loads(tomli_w.dumps({"h": value}))["h"] == value
+
+    @given(testing.months(min_value=Month(2020, 11), max_value=Month(2021, 2)))
+    def test_months_stay_within_their_bounds(self, month: Month) -> None:
+        assert Month(2020, 11) <= month <= Month(2021, 2)
+
+    @given(testing.quarters(min_value=Quarter(2020, 4), max_value=Quarter(2021, 1)))
+    def test_quarters_stay_within_their_bounds(self, quarter: Quarter) -> None:
+        assert quarter in {Quarter(2020, 4), Quarter(2021, 1)}
+
+
+class TestReferences:
+    @given(testing.members(organizations=["icmec"], referrers=["icmec", "safernet"]))
+    def test_a_member_is_one_of_the_given_organizations_never_referred_by_itself(
+        self, member: Member
+    ) -> None:
+        assert member.organization == "icmec"
+        assert member.referred_by in {None, "safernet"}
+
+    @given(
+        testing.members(
+            organizations=["icmec"],
+            working_groups=["prevention-awareness", "latin-american-hotlines"],
+            max_working_groups=1,
+            goals=["PG-2"],
+        )
+    )
+    def test_a_member_joins_only_the_given_working_groups(self, member: Member) -> None:
+        assert len(member.working_groups) <= 1
+        assert set(member.working_groups) <= {"prevention-awareness", "latin-american-hotlines"}
+        assert {c.goal for c in member.commitments} <= {"PG-2"}
+
+    @given(testing.members(documents=(), referrers=(), working_groups=(), goals=()))
+    def test_empty_references_draw_no_references(self, member: Member) -> None:
+        assert member.referred_by is None
+        assert member.working_groups == ()
+        assert member.commitments == ()
+        sub = member.charter_subscription
+        assert sub is None or sub.document is None
+
+    @given(testing.members())
+    def test_a_withdrawn_member_has_left(self, member: Member) -> None:
+        if member.status is MemberStatus.WITHDRAWN:
+            assert member.left is not None
+        assert member.left is None or member.left >= member.joined
+
+    @given(testing.organizations())
+    def test_a_national_organization_works_in_one_country(self, org: Organization) -> None:
+        if org.scope is Scope.NATIONAL:
+            assert len(org.countries) == 1
+
+    @given(testing.meetings(organizations=["icmec"], members=["safernet"], working_groups=()))
+    def test_meetings_without_working_groups_are_not_working_group_meetings(
+        self, meeting: Meeting
+    ) -> None:
+        assert meeting.kind is not MeetingKind.WORKING_GROUP
+        assert meeting.organizer == "icmec"
+        assert set(meeting.attendees) <= {"safernet"}
+
+    @given(testing.documents(organizations=["icmec", "safernet"]))
+    def test_only_red_documents_have_recipients(self, document: Document) -> None:
+        if document.classification is not TLP.RED:
+            assert document.recipients == ()
+        assert set(document.authors) | set(document.recipients) <= {"icmec", "safernet"}
+
+    @given(testing.quarterly_reports(working_groups=["wg"], organizations=()))
+    def test_reports_name_countries_and_organizations_as_the_model_asks(
+        self, report: QuarterlyReport
+    ) -> None:
+        assert report.working_group == "wg"
+        for activity in report.activities:
+            assert activity.scope is not ActivityScope.IN_COUNTRY or activity.countries
+        for policy in report.policies:
+            assert policy.kind is PolicyKind.IN_COUNTRY
+            assert policy.organization is None
+        if report.submitted is not None:
+            assert report.submitted >= report.period.first_day
+
+
+class TestProposals:
+    @given(testing.proposal_records())
+    def test_histories_run_from_draft_to_the_state_in_date_order(
+        self, proposal: ProposalRecord
+    ) -> None:
+        state = ProposalState.DRAFT
+        for event in proposal.history:
+            assert event.source is state
+            state = event.target
+        assert state is proposal.state
+        days = [event.date for event in proposal.history]
+        assert days == sorted(days)
+
+    @pytest.mark.parametrize("state", list(ProposalState))
+    def test_any_state_may_be_asked_for(self, state: ProposalState) -> None:
+        @given(testing.proposal_records(states=[state]))
+        def check(proposal: ProposalRecord) -> None:
+            assert proposal.state is state
+            if state is ProposalState.APPROVED:
+                assert [e.event.value for e in proposal.history][-2:] == ["discuss", "approve"]
+
+        check()
+
+    def test_an_unknown_state_is_an_invalid_argument(self) -> None:
+        with pytest.raises(InvalidArgument):
+            testing.proposal_records(states=["adopted"])
+
+
+class TestCoalitions:
+    @given(testing.coalitions(min_members=3))
+    def test_min_members_is_a_lower_bound(self, clac: Coalition) -> None:
+        assert len(clac.members) >= 3
+
+    @given(testing.coalitions(max_members=2))
+    def test_max_members_is_an_upper_bound(self, clac: Coalition) -> None:
+        assert len(clac.members) <= 2
+
+    @given(testing.coalitions(min_members=4, max_members=4))
+    def test_equal_bounds_fix_the_number_of_members(self, clac: Coalition) -> None:
+        assert len(clac.members) == 4
+        assert len(clac.organizations) >= 4
+
+    @given(testing.coalitions(max_members=0))
+    def test_a_coalition_may_have_no_members(self, clac: Coalition) -> None:
+        assert clac.members == ()
+        assert clac.proposals == ()
+        assert clac.participation == ()
+
+    @given(testing.coalitions(start=date(2020, 1, 1), end=date(2020, 12, 31)))
+    def test_dates_fall_within_the_range(self, clac: Coalition) -> None:
+        for member in clac.members:
+            assert date(2020, 1, 1) <= member.joined <= date(2020, 12, 31)
+        for meeting in clac.meetings:
+            assert meeting.date.year == 2020
+        for record in clac.participation:
+            assert record.month.year == 2020
+        for report in clac.reports:
+            assert report.year == 2020
+        for proposal in clac.proposals:
+            assert all(event.date.year == 2020 for event in proposal.history)
+        for plan in clac.plans.operational:
+            assert plan.year == 2020
+
+    @given(testing.coalitions())
+    def test_working_groups_are_the_charters_and_goals_its_own(self, clac: Coalition) -> None:
+        charter_groups = {group.id for group in clac.charter.working_groups}
+        assert {group.id for group in clac.working_groups} <= charter_groups
+        goals = {goal.id for goal in BASE_DOCUMENT.policy_goals}
+        for report in clac.reports:
+            for activity in report.activities:
+                assert set(activity.goals) <= goals
+
+    @given(st.data())
+    def test_a_given_charter_is_the_coalitions(self, data: st.DataObject) -> None:
+        charter = data.draw(testing.charters())
+        clac = data.draw(testing.coalitions(charter=charter, max_members=3))
+        assert clac.charter is charter
+
+    @given(testing.charters(max_amendments=2))
+    def test_charters_are_the_base_document_amended_at_most_twice(self, charter: Charter) -> None:
+        assert charter.original is BASE_DOCUMENT
+        assert len(charter.amendments) <= 2
+        assert charter.version == len(charter.amendments) + 1
+
+    @pytest.mark.parametrize(
+        "call",
+        [
+            pytest.param(lambda: testing.coalitions(min_members=3, max_members=2), id="min>max"),
+            pytest.param(lambda: testing.coalitions(min_members=-1), id="negative"),
+            pytest.param(
+                lambda: testing.coalitions(start=date(2020, 1, 1), end=date(2019, 1, 1)),
+                id="end before start",
+            ),
+            pytest.param(
+                lambda: testing.coalitions(charter="base"),  # type: ignore[arg-type]
+                id="not a charter",
+            ),
+            pytest.param(lambda: testing.members(organizations="icmec"), id="one string"),
+            pytest.param(lambda: testing.members(organizations=[]), id="no organizations"),
+            pytest.param(lambda: testing.strings(min_size=0), id="empty strings"),
+            pytest.param(lambda: testing.hours(min_value=-1, max_value=-0.5), id="no hours"),
+        ],
+    )
+    def test_impossible_arguments_are_refused(self, call: Any) -> None:
+        with pytest.raises(InvalidArgument):
+            call()
