@@ -262,6 +262,9 @@ def bench(size: int, repeats: int, seed: int) -> list[Row]:
         ),
     ]
     if _nx_parallel() is None:
+        # Convert the graph for nx-parallel on every call, as a fresh caller would, and
+        # without networkx's warning about reusing a cached conversion.
+        nx.config.cache_converted_graphs = False
         steps.append(
             (
                 "nx.betweenness_centrality, nx-parallel",

@@ -95,7 +95,7 @@ def synthetic(years: int = 10, members: int = 200, groups: int = 12, seed: int =
         Member(
             organization=o,
             joined=date(FIRST_YEAR, 1, 1),
-            working_groups=rng.sample(group_ids, rng.randint(1, 2)),
+            working_groups=tuple(rng.sample(group_ids, rng.randint(1, 2))),
         )
         for o in ids
     ]
@@ -123,7 +123,7 @@ def synthetic(years: int = 10, members: int = 200, groups: int = 12, seed: int =
                 kind=kind,
                 mode=MeetingMode.TELECONFERENCE,
                 organizer="o0000",
-                attendees=rng.sample(ids, 12),
+                attendees=tuple(rng.sample(ids, 12)),
                 working_group=group,
                 minutes=Minutes(document=doc, circulated=circulated),
             )
@@ -169,7 +169,9 @@ def synthetic(years: int = 10, members: int = 200, groups: int = 12, seed: int =
                 year=y,
                 actions=tuple(
                     PlannedAction(
-                        description=f"Action {k} of {y}", goals=(g,), members=rng.sample(ids, 2)
+                        description=f"Action {k} of {y}",
+                        goals=(g,),
+                        members=tuple(rng.sample(ids, 2)),
                     )
                     for k, g in enumerate(GOALS)
                 ),
@@ -180,12 +182,12 @@ def synthetic(years: int = 10, members: int = 200, groups: int = 12, seed: int =
     )
     return Coalition(
         name="Synthetic coalition",
-        organizations=orgs,
-        members=the_members,
-        working_groups=working_groups,
-        meetings=meetings,
-        documents=documents,
-        reports=reports,
+        organizations=tuple(orgs),
+        members=tuple(the_members),
+        working_groups=tuple(working_groups),
+        meetings=tuple(meetings),
+        documents=tuple(documents),
+        reports=tuple(reports),
         plans=plans,
     )
 
@@ -203,16 +205,16 @@ def _report(rng: random.Random, group: str, period: Quarter, ids: list[str]) -> 
                 description=f"Activity of {group} in {period}",
                 scope=ActivityScope.IN_COUNTRY if in_country else ActivityScope.REGIONAL,
                 status=rng.choice(tuple(ActivityStatus)),
-                goals=rng.sample(GOALS, rng.randint(1, 2)),
+                goals=tuple(rng.sample(GOALS, rng.randint(1, 2))),
                 countries=[rng.choice(COUNTRIES)] if in_country else [],
-                members=rng.sample(ids, rng.randint(1, 3)),
+                members=tuple(rng.sample(ids, rng.randint(1, 3))),
             )
         )
     policies = [
         Policy(
             description=f"Policy of {group}",
             kind=PolicyKind.ORGANIZATIONAL,
-            goals=rng.sample(GOALS, 1),
+            goals=tuple(rng.sample(GOALS, 1)),
             organization=rng.choice(ids),
         )
         for _ in range(rng.randint(1, 3))
@@ -231,9 +233,9 @@ def _report(rng: random.Random, group: str, period: Quarter, ids: list[str]) -> 
         year=period.year,
         quarter=period.quarter,
         submitted=submitted,
-        activities=activities,
-        policies=policies,
-        legislative_advances=advances,
+        activities=tuple(activities),
+        policies=tuple(policies),
+        legislative_advances=tuple(advances),
     )
 
 

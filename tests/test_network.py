@@ -243,6 +243,11 @@ class TestAsOf:
         assert not graph.has_edge("org:early", "org:late")
         assert net.build_graph(self.coalition()).has_edge("org:early", "org:late")
 
+    def test_a_date_before_the_charter_took_effect_is_an_empty_network(self) -> None:
+        summary = net.summarize(self.coalition(), date(2000, 1, 1))
+        assert summary.members == 0
+        assert summary.density == 0.0
+
     def test_withdrawn_members_leave_the_organization_graph(self) -> None:
         graph = net.build_graph(self.coalition(), as_of=date(2021, 6, 1))
         assert graph.nodes["org:gone"]["status"] == "withdrawn"
@@ -541,10 +546,11 @@ class TestExports:
         with pytest.raises(net.UnsupportedExport, match="not an export format"):
             net.export(demo(), tmp_path / "demo.out", "pdf")
 
+    @pytest.mark.parametrize("name", ["star.gexf", "star.png"])
     def test_a_failed_export_leaves_the_old_file_and_no_temporary_file(
-        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str
     ) -> None:
-        target = tmp_path / "demo.gexf"
+        target = tmp_path / name
         target.write_text("old", encoding="utf-8")
 
         def refuse(*_: object) -> None:
@@ -554,11 +560,14 @@ class TestExports:
         with pytest.raises(OSError, match="permission denied"):
             net.export(star(), target)
         assert target.read_text(encoding="utf-8") == "old"
-        assert [p.name for p in tmp_path.iterdir()] == ["demo.gexf"]
+        assert [p.name for p in tmp_path.iterdir()] == [name]
 
-    def test_exporting_into_a_missing_folder_is_a_clear_error(self, tmp_path: Path) -> None:
+    @pytest.mark.parametrize("name", ["star.json", "star.png"])
+    def test_exporting_into_a_missing_folder_is_a_clear_error(
+        self, tmp_path: Path, name: str
+    ) -> None:
         with pytest.raises(OSError, match="folder does not exist"):
-            net.export(star(), tmp_path / "missing" / "star.json")
+            net.export(star(), tmp_path / "missing" / name)
 
 
 # ------------------------------------------------------------------------------------ CLI

@@ -282,6 +282,24 @@ class TestEvents:
         machine.share(actor="icmec", on=date(2021, 3, 2))
         assert recorder.entered == ["submitted", "shared"]
 
+    def test_a_listener_that_fails_halfway_leaves_the_proposal_as_it_was(self) -> None:
+        class Failing:
+            failures = 1
+
+            def on_enter_submitted(self) -> None:
+                if self.failures:
+                    self.failures -= 1
+                    raise RuntimeError("notification service is down")
+
+        machine = fresh(listeners=(Failing(),))
+        with pytest.raises(RuntimeError, match="notification service"):
+            machine.submit(actor=PROPOSER, on=date(2021, 3, 1))
+        assert machine.record == draft()
+        assert machine.state is S.DRAFT
+        assert list(machine.chart.configuration_values) == [S.DRAFT]
+        assert machine.allowed_events == (K.SUBMIT, K.WITHDRAW)
+        assert machine.submit(actor=PROPOSER, on=date(2021, 3, 1)).state is S.SUBMITTED
+
     def test_check_reports_the_refusal_without_changing_anything(self) -> None:
         machine = fresh()
         error = refused(machine.check("submit", actor="org-b", on=date(2021, 3, 1)))

@@ -278,7 +278,7 @@ class TestValidateReport:
         with pytest.raises(InvalidData) as raised:
             validate_report(coalition(), bad, AS_OF)
         paths = [p.path for p in raised.value.problems]
-        assert paths == ["activities[0].members[0]", "legislative_advances[0].date"]
+        assert paths == ["legislative_advances[0].date", "activities[0].members[0]"]
 
     def test_an_impossible_quarter_or_date_is_refused_by_the_model(self) -> None:
         with pytest.raises(InvalidData):

@@ -156,8 +156,8 @@ class TestMarkdown:
             activities=(
                 Activity(
                     description="| # <b>bold</b> *x*",
-                    scope="regional",
-                    status="planned",
+                    scope=ActivityScope.REGIONAL,
+                    status=ActivityStatus.PLANNED,
                     goals=("PG-1",),
                 ),
             ),
@@ -335,4 +335,4 @@ class TestCommandLine:
 
 def test_annual_report_is_plain_data() -> None:
     assert isinstance(REPORT_2025, AnnualReport)
-    assert REPORT_2025 == annual_report(demo(), 2025, as_of=DEMO_AS_OF)
+    assert annual_report(demo(), 2025, as_of=DEMO_AS_OF) == REPORT_2025

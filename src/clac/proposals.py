@@ -479,7 +479,8 @@ class ProposalMachine:
 
         ``meeting`` names the regional meeting of a schedule, discuss or approve event (a
         discussion defaults to the meeting it was scheduled for, an approval or a return to
-        the meeting that discussed it); ``recommendations`` go with a return.
+        the meeting that discussed it); ``recommendations`` go with a return. A refused event,
+        or a listener's callback that raises, changes nothing.
         """
         step = self._prepare(
             event,
@@ -489,10 +490,16 @@ class ProposalMachine:
             note=note,
             recommendations=recommendations,
         )
+        record, state = self._record, self._holder.state
         try:
             self._chart.send(_event_id(step.event.event), step=step)
-        except StateMachineError:  # pragma: no cover - _prepare checks the state first
-            raise _not_allowed(self.state, step.event.event) from None
+        except BaseException as error:
+            # All or nothing: a refusal, or a listener's callback failing halfway through the
+            # transition, leaves both the state and the record as they were.
+            self._record, self._holder.state = record, state
+            if isinstance(error, StateMachineError):  # pragma: no cover - _prepare checks first
+                raise _not_allowed(state, step.event.event) from None
+            raise
         return self._record
 
     def submit(self, *, actor: str, on: date, note: str | None = None) -> ProposalRecord:

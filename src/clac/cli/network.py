@@ -80,9 +80,8 @@ def network(  # noqa: PLR0917 - click passes each option as an argument
         click.echo(_WROTE.format(path=str(written)).in_(lang))
         return
     from clac.network import summarize
-    from clac.network._summary import label
 
     summary = summarize(coalition, day, seed=seed)
-    click.echo(f"{label('title', lang)}: {summary.name}")
+    click.echo(summary.heading(lang))
     for key, value in summary.rows(lang)[1:]:
         click.echo(f"  {key}: {value}")

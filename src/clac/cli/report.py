@@ -32,9 +32,9 @@ def _day(value: datetime | None) -> date:
 
 
 def _write(output: str, text: str) -> None:
-    from clac.io._files import write_atomically
+    from clac.io import write_text_atomically
 
-    write_atomically(Path(output), text)
+    write_text_atomically(Path(output), text)
 
 
 @click.group()

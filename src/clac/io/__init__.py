@@ -33,13 +33,15 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from clac.errors import FileFormatError, InvalidData
+from clac.errors import FileFormatError, InvalidData, Problem
+from clac.io._converter import kind_of
 from clac.io._files import MAX_FILE_SIZE, FileAccessError, read_bytes, write_atomically
 from clac.io._format import Format
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
+from clac.text import Text
 
 if TYPE_CHECKING:
     import cattrs
@@ -58,6 +60,7 @@ __all__ = [
     "load",
     "loads",
     "redact",
+    "write_text_atomically",
 ]
 
 PathLike = str | os.PathLike[str]
@@ -94,7 +97,7 @@ def load(path: PathLike, format: Format | str | None = None) -> Coalition:  # no
     :class:`~clac.errors.CrossReferenceError` for references that point nowhere.
     """
     format_ = Format.parse(format) if format is not None else Format.from_path(path)
-    return loads(read_bytes(Path(path)), format_)
+    return _loads(read_bytes(Path(path)), format_, source=os.fspath(path))
 
 
 def loads(text: str | bytes, format: Format | str) -> Coalition:  # noqa: A002
@@ -102,16 +105,22 @@ def loads(text: str | bytes, format: Format | str) -> Coalition:  # noqa: A002
 
     Raises the errors :func:`load` raises, except :class:`FileAccessError`.
     """
-    codec = _codec(Format.parse(format))
-    raw = codec.parse(_text_of(text))
-    if raw is None:
-        raise FileFormatError("is empty: it holds no registry")
-    if not isinstance(raw, dict):
-        raise FileFormatError(
-            "must be a mapping of keys to values at the top level (clac: 1, name: …),"
-            f" not {_kind(raw)}",
-            value=raw,
-        )
+    return _loads(text, Format.parse(format), source=None)
+
+
+def _loads(text: str | bytes, format_: Format, source: str | None) -> Coalition:
+    codec = _codec(format_)
+    try:
+        raw = codec.parse(_text_of(text))
+        if raw is None:
+            raise FileFormatError(_EMPTY)
+        if not isinstance(raw, dict):
+            raise FileFormatError(
+                "must hold a mapping of keys to values at the top level (clac: 1, name: …),"
+                f" not {kind_of(raw)}"
+            )
+    except FileFormatError as error:
+        raise _naming(error, source) from None
     data = migrate(raw)
     try:
         registry = codec.CONVERTER.structure(data, RegistryFile)
@@ -120,12 +129,28 @@ def loads(text: str | bytes, format: Format | str) -> Coalition:  # noqa: A002
     return _to_coalition(registry)
 
 
+_EMPTY = "is empty (a registry holds at least its format version, clac: 1, and a name)"
+
+
+def _naming(error: FileFormatError, source: str | None) -> FileFormatError:
+    """``error``, its problems about the whole text naming their subject: the file or the text."""
+    return error.__class__(problems=[_named(problem, source) for problem in error.problems])
+
+
+def _named(problem: Problem, source: str | None) -> Problem:
+    if problem.path or problem.has_value:
+        return problem
+    if source is not None:
+        return Problem(problem.reason, value=source)
+    reason = problem.reason
+    return Problem(Text(f"the text {reason.en}", f"the text {reason.es}"))
+
+
 def _text_of(text: str | bytes) -> str:
+    too_large = f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads"
     if isinstance(text, bytes | bytearray):
         if len(text) > MAX_FILE_SIZE:
-            raise FileFormatError(
-                f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads"
-            )
+            raise FileFormatError(too_large)
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -136,21 +161,15 @@ def _text_of(text: str | bytes) -> str:
     elif not isinstance(text, str):
         raise FileFormatError(f"must be text or bytes, not {type(text).__name__}")
     elif len(text) > MAX_FILE_SIZE:
-        raise FileFormatError(f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads")
+        raise FileFormatError(too_large)
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         raise FileFormatError(
             f"contains a NUL character (at offset {text.index(chr(0))}): is it a binary file?"
         )
     if not text.strip():
-        raise FileFormatError("is empty: it holds no registry")
+        raise FileFormatError(_EMPTY)
     return text
-
-
-def _kind(value: object) -> str:
-    from clac.io._converter import kind_of
-
-    return kind_of(value)
 
 
 # -------------------------------------------------------------------------------- writing
@@ -195,3 +214,13 @@ def dump(
 
 
 _redact = redact
+
+
+def write_text_atomically(path: PathLike, text: str) -> None:
+    """Replace the file at ``path`` with ``text`` (UTF-8) atomically, as :func:`dump` does.
+
+    For other files clac writes (a schema, an export): a temporary file beside ``path`` is
+    written, flushed, synced and renamed over it; on failure the old file is left intact and
+    :class:`FileAccessError` is raised.
+    """
+    write_atomically(Path(path), text)

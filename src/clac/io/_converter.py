@@ -38,6 +38,7 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
 from clac.model import RepresentativeLevel
 from clac.periods import Month
@@ -60,8 +61,8 @@ _DATE = re.compile(DATE_PATTERN)
 
 #: Fields of the model that are not part of the file: a working group an amendment adds has no
 #: clause of the Base Document to cite.
-OMITTED_FIELDS: Mapping[str, frozenset[str]] = {
-    "WorkingGroupDefinition": frozenset({"clause"}),
+OMITTED_FIELDS: Mapping[type[Any], frozenset[str]] = {
+    WorkingGroupDefinition: frozenset({"clause"}),
 }
 
 # Enums written by name rather than value (IntEnums, whose values mean nothing to a reader).
@@ -78,7 +79,7 @@ def enum_file_values(enum: type[Enum]) -> Mapping[str, Enum]:
 
 def file_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
     """The attrs fields of ``cls`` that a registry file holds, in order."""
-    omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+    omitted = OMITTED_FIELDS.get(cls, frozenset())
     return tuple(f for f in attrs.fields(cls) if f.name not in omitted)
 
 
@@ -297,7 +298,7 @@ def _optional_hooks(converter: cattrs.Converter) -> None:
 def _attrs_hooks(converter: cattrs.Converter) -> None:
     def structure_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         hints = typing.get_type_hints(cls)
-        omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+        omitted = OMITTED_FIELDS.get(cls, frozenset())
         overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
         generated = make_dict_structure_fn(cls, converter, **overrides)
         # An optional field without a default reads as None when its key is missing, since
@@ -320,7 +321,7 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
         return structure
 
     def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
-        omitted = OMITTED_FIELDS.get(cls.__name__, frozenset())
+        omitted = OMITTED_FIELDS.get(cls, frozenset())
         overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
         generated = make_dict_unstructure_fn(cls, converter, **overrides)
 

@@ -41,6 +41,8 @@ def read_bytes(path: Path) -> bytes:
         raise FileAccessError("cannot be read: permission denied", value=shown) from None
     except OSError as error:
         raise FileAccessError(f"cannot be read: {error.strerror or error}", value=shown) from None
+    except ValueError as error:  # a NUL character in the path
+        raise FileAccessError(f"cannot be read: {error}", value=shown) from None
     if len(data) > MAX_FILE_SIZE:
         raise FileFormatError(
             f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads", value=shown
@@ -57,8 +59,11 @@ def write_atomically(path: Path, text: str) -> None:
     it was. An existing file keeps its permissions; a new one is readable by its owner only,
     since a registry holds personal data. A symbolic link is followed, not replaced.
     """
-    target = Path(os.path.realpath(path))
     shown = os.fspath(path)
+    try:
+        target = Path(os.path.realpath(path))
+    except ValueError as error:  # a NUL character in the path
+        raise FileAccessError(f"cannot be written: {error}", value=shown) from None
     if target.is_dir():
         raise FileAccessError("is a directory, not a registry file", value=shown)
     data = text.encode("utf-8")

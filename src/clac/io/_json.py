@@ -22,7 +22,7 @@ def parse(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise FileFormatError(
-            f"JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}"
+            f"has a JSON syntax error at line {error.lineno}, column {error.colno}: {error.msg}"
         ) from None
     except RecursionError:
         raise FileFormatError("is nested too deeply to read") from None

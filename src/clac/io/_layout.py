@@ -27,6 +27,7 @@ import attrs
 from clac import _validators as v
 from clac.charter import BASE_DOCUMENT, Amendment, Charter
 from clac.errors import ClacError, FileFormatError, InvalidData, Problem, UnsupportedFormatVersion
+from clac.io._problems import as_written
 from clac.registry import Coalition
 
 __all__ = [
@@ -69,9 +70,8 @@ v.with_schema(_known_charter, lambda: {"type": "string", "enum": list(CHARTERS)}
 
 
 def _registry_file_class() -> type[Any]:
-    from clac.charter import Charter as _Charter
-
-    hints = typing.get_type_hints(Coalition, localns={"Charter": _Charter})
+    # Coalition imports Charter only for type checking: resolve its hints with it at hand.
+    hints = typing.get_type_hints(Coalition, localns={"Charter": Charter})
     fields = {f.name: f for f in attrs.fields(Coalition)}
     these: dict[str, Any] = {
         "clac": attrs.field(type=int, validator=_format_version),
@@ -91,14 +91,7 @@ def _registry_file_class() -> type[Any]:
                 validator=field.validator,
                 converter=field.converter,
             )
-    return attrs.make_class(
-        "RegistryFile",
-        these,
-        frozen=True,
-        slots=True,
-        eq=True,
-        repr=True,
-    )
+    return attrs.make_class("RegistryFile", these, frozen=True, slots=True)
 
 
 #: The registry file as an attrs class: see the module docstring.
@@ -188,7 +181,8 @@ def _amendment_problem(problem: Problem, index: int) -> Problem:
     path = problem.path
     if path == "amendment" or path.startswith(("amendment.", "amendment[")):
         path = path.removeprefix("amendment").removeprefix(".")
-    return Problem(problem.reason, path=path, value=problem.value).under(f"amendments[{index}]")
+    moved = Problem(problem.reason, path=path, value=problem.value)
+    return as_written(moved).under(f"amendments[{index}]")
 
 
 def from_coalition(coalition: Coalition) -> Any:

@@ -16,13 +16,14 @@ Walking it gives the path of every leaf (``members[3].representatives[0].email``
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, time
 from typing import Any
 
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from clac.errors import ClacError, Problem
 
-__all__ = ["format_path", "problems_of"]
+__all__ = ["as_written", "format_path", "problems_of"]
 
 Segment = str | int
 _MISSING: Any = object()
@@ -67,7 +68,7 @@ def _leaf(error: BaseException, at: tuple[Segment, ...], raw: Any) -> Iterator[P
     path = format_path(at)
     if isinstance(error, ClacError):
         for problem in error.problems:
-            yield problem.under(path)
+            yield as_written(problem).under(path)
     elif isinstance(error, ForbiddenExtraKeysError):
         known = ", ".join(_known_keys(error.cl))
         for key in sorted(error.extra_fields, key=str):
@@ -83,6 +84,13 @@ def _leaf(error: BaseException, at: tuple[Segment, ...], raw: Any) -> Iterator[P
             yield Problem(reason, path=path)
         else:
             yield Problem(reason, path=path, value=value)
+
+
+def as_written(problem: Problem) -> Problem:
+    """``problem`` with a date value shown as a file writes it (``'2024-01-31'``)."""
+    if isinstance(problem.value, date | time):
+        return Problem(problem.reason, path=problem.path, value=problem.value.isoformat())
+    return problem
 
 
 def _known_keys(cls: type[Any]) -> list[str]:

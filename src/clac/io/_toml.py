@@ -23,7 +23,7 @@ def parse(text: str) -> Any:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         # tomllib's message ends with "(at line L, column C)".
-        raise FileFormatError(f"TOML syntax error: {error}") from None
+        raise FileFormatError(f"has a TOML syntax error: {error}") from None
     except RecursionError:
         raise FileFormatError("is nested too deeply to read") from None
 

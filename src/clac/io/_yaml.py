@@ -34,7 +34,7 @@ def parse(text: str) -> Any:
     except yaml.MarkedYAMLError as error:
         raise FileFormatError(_syntax_reason(error)) from None
     except yaml.YAMLError as error:
-        raise FileFormatError(f"YAML syntax error: {error}") from None
+        raise FileFormatError(f"has a YAML syntax error: {error}") from None
     except RecursionError:
         raise FileFormatError("is nested too deeply to read") from None
     except (ValueError, OverflowError) as error:
@@ -67,7 +67,7 @@ def _syntax_reason(error: yaml.MarkedYAMLError) -> str:
     mark = error.problem_mark or error.context_mark
     where = "" if mark is None else f" at line {mark.line + 1}, column {mark.column + 1}"
     what = "; ".join(str(part) for part in (error.problem, error.context) if part)
-    return f"YAML syntax error{where}: {what or error}"
+    return f"has a YAML syntax error{where}: {what or error}"
 
 
 def _impossible_timestamps(text: str) -> Iterator[Problem]:

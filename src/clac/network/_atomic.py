@@ -1,12 +1,12 @@
-"""Writing an export file all at once or not at all.
+"""Writing a PNG export all at once or not at all.
 
-:mod:`clac.io` replaces registry files atomically, but its helper takes text and is worded for
-registry files; graph exports include PNG images, so this is the same recipe for bytes: write
-a temporary file in the target's folder, flush and sync it, then ``os.replace`` it over the
-target. A reader sees the old file or the new one, never half of one; on failure the temporary
-file is removed and the old file is left as it was. Unlike a registry file (which holds
-personal data and is created readable by its owner only), an export holds none and is created
-with the usual permissions (``0o666`` less the umask); an existing file keeps its own.
+:func:`clac.io.write_text_atomically` writes the text exports (GEXF, GraphML, JSON); a picture
+is bytes, so this is the same recipe for bytes: write a temporary file in the target's
+folder, flush and sync it, then ``os.replace`` it over the target. A reader sees the old file
+or the new one, never half of one; on failure the temporary file is removed and the old file
+is left as it was. Unlike a registry file (which holds personal data and is created readable
+by its owner only), a picture holds none and is created with the usual permissions (``0o666``
+less the umask); an existing file keeps its own.
 """
 
 from __future__ import annotations

@@ -94,7 +94,7 @@ class SectorCoverage:
 def coverage_of_sectors(view: Snapshot) -> SectorCoverage:
     """The sector coverage of a snapshot."""
     coalition = view.coalition
-    charter = coalition.charter if view.as_of is None else coalition.charter_in_force(view.as_of)
+    charter = view.charter
     organizations = {o.id: o for o in coalition.organizations}
     joined_partners = {
         organizations[org].partner for org in view.members if organizations[org].partner

@@ -4,7 +4,8 @@ node-link JSON (D3, dashboards) and a PNG picture.
 GEXF and GraphML hold only scalar attribute values (strings, numbers, booleans), so on the way
 out tuples are joined with ``";"`` (``countries: ("BR", "US")`` → ``"BR;US"``), enums become
 their values, dates ISO 8601 strings and ``None`` an empty string. JSON keeps lists. Every file
-is written atomically (:func:`clac.network._atomic.write_bytes_atomically`).
+is written atomically: the text formats by :func:`clac.io.write_text_atomically`, the PNG by
+the same recipe for bytes (:mod:`clac.network._atomic`).
 
 The graph :func:`~clac.network.build_graph` makes holds no personal data (it never reads
 representatives), so neither does any export of it.
@@ -23,7 +24,6 @@ from typing import Any
 import networkx as nx
 
 from clac.errors import ClacError
-from clac.network._atomic import write_bytes_atomically
 from clac.network._graph import build_graph, organization_graph
 from clac.registry import Coalition
 from clac.text import Language
@@ -152,19 +152,26 @@ def json_bytes(graph: nx.Graph[Any]) -> bytes:
     return (json.dumps(node_link(graph), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _write_text(path: str | os.PathLike[str], data: bytes) -> Path:
+    from clac.io import write_text_atomically
+
+    write_text_atomically(path, data.decode("utf-8"))
+    return Path(path)
+
+
 def write_gexf(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
     """Write ``graph`` to ``path`` as GEXF (opens in Gephi), atomically."""
-    return write_bytes_atomically(path, gexf_bytes(graph))
+    return _write_text(path, gexf_bytes(graph))
 
 
 def write_graphml(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
     """Write ``graph`` to ``path`` as GraphML, atomically."""
-    return write_bytes_atomically(path, graphml_bytes(graph))
+    return _write_text(path, graphml_bytes(graph))
 
 
 def write_json(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
     """Write ``graph`` to ``path`` as node-link JSON, atomically."""
-    return write_bytes_atomically(path, json_bytes(graph))
+    return _write_text(path, json_bytes(graph))
 
 
 def export(

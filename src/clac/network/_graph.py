@@ -110,10 +110,7 @@ def _organization_attributes(
 
 
 def _founding(view: Snapshot) -> frozenset[str]:
-    charter = view.coalition.charter
-    if view.as_of is not None:
-        charter = view.coalition.charter_in_force(view.as_of)
-    return frozenset(p.id for p in charter.partners if p.founding)
+    return frozenset(p.id for p in view.charter.partners if p.founding)
 
 
 def _graph_attributes(view: Snapshot) -> dict[str, Any]:

@@ -29,11 +29,15 @@ import itertools
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
 import attrs
 
 from clac.model import Meeting, MeetingKind, Member, MemberStatus, ProposalEventKind, WorkingGroup
 from clac.registry import Coalition
+
+if TYPE_CHECKING:
+    from clac.charter import Charter
 
 __all__ = ["PLENARY", "MembershipStatus", "Snapshot", "snapshot"]
 
@@ -94,6 +98,17 @@ class Snapshot:
     plenary_attendance: Counter[Pair]
     coauthorship: Counter[Pair]
     attended: frozenset[str]
+
+    @property
+    def charter(self) -> Charter:
+        """The charter in force on the date (the first version for a date before it took
+        effect, when the coalition had no other; the current one when there is no date)."""
+        charter = self.coalition.charter
+        if self.as_of is None:
+            return charter
+        if self.as_of < charter.original.effective:
+            return charter.original
+        return charter.in_force(self.as_of)
 
     def working_attendance(self) -> Counter[Pair]:
         """For each pair, the working meetings (not annual or regional) both attended."""

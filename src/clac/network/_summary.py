@@ -216,9 +216,13 @@ class NetworkSummary:
             (label("without_ngo", lang), gap(countries.without_ngo)),
         )
 
+    def heading(self, lang: Language | str = Language.EN) -> str:
+        """``Stakeholder network: <coalition name>`` in ``lang``."""
+        return f"{label('title', lang)}: {self.name}"
+
     def to_html(self, lang: Language | str = Language.EN) -> str:
         """The summary as an HTML table in ``lang``."""
-        title = f"{label('title', lang)}: {self.name}"
+        title = self.heading(lang)
         body = "".join(
             f'<tr><th style="text-align:left">{html.escape(key)}</th>'
             f'<td style="text-align:left">{html.escape(value)}</td></tr>'

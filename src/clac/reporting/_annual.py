@@ -288,7 +288,7 @@ def annual_report(
         meetings=meetings,
         min_meetings=min_meetings_for(coalition, year),
         documents=documents,
-        reports=tuple(cadence(coalition, day).where(year=year)),
+        reports=tuple(cadence(coalition, day, year=year)),
         records_begin=records_begin(coalition, day),
         strategic_plan=strategic,
         operational_plan=coalition.plans.operational_plan_for(year),

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from clac.errors import InvalidData, Problem, UnknownReference
+from clac.errors import CrossReferenceError, InvalidData, Problem, UnknownReference
 from clac.model import QuarterlyReport, WorkingGroup
 from clac.periods import Quarter
 from clac.text import Language, Text
@@ -236,8 +236,10 @@ def report_due(coalition: Coalition, period: Quarter) -> date:
 def records_begin(coalition: Coalition, as_of: date) -> Quarter | None:
     """The first quarter the registry holds any working group's report for, among quarters
     begun by ``as_of``; ``None`` when it holds none."""
-    periods = [r.period for r in coalition.reports if r.period.first_day <= as_of]
-    return min(periods) if periods else None
+    last = Quarter.of(as_of)
+    now = (last.year, last.quarter)
+    begun = [(r.year, r.quarter) for r in coalition.reports if (r.year, r.quarter) <= now]
+    return Quarter(*min(begun)) if begun else None
 
 
 def _quarters(first: Quarter, last: Quarter) -> Iterator[Quarter]:
@@ -274,12 +276,19 @@ def _status(
     return ReportStatus(group, period, due, ReportState.MISSING, None, (as_of - due).days)
 
 
-def cadence(coalition: Coalition, as_of: date, *, working_group: str | None = None) -> Cadence:
+def cadence(
+    coalition: Coalition,
+    as_of: date,
+    *,
+    working_group: str | None = None,
+    year: int | None = None,
+) -> Cadence:
     """Every working group's report status for each quarter from the one it was formed in to
     the quarter of ``as_of``, ordered by group (registry order) then quarter.
 
     A report submitted after ``as_of`` counts as not yet submitted on that day, so the cadence
-    of a past day reads as it did then. ``working_group`` limits it to one group.
+    of a past day reads as it did then. ``working_group`` limits it to one group, ``year`` to
+    the quarters of one year.
     """
     groups: tuple[WorkingGroup, ...] = (
         coalition.working_groups
@@ -292,7 +301,11 @@ def cadence(coalition: Coalition, as_of: date, *, working_group: str | None = No
     for group in groups:
         if group.formed > as_of:
             continue
-        for period in _quarters(first_quarter(coalition, group.formed), last):
+        first = first_quarter(coalition, group.formed)
+        if year is not None:
+            first = max(first, Quarter(year, 1))
+        until = last if year is None else min(last, Quarter(year, 4))
+        for period in _quarters(first, until):
             report = coalition.report(group.id, period.year, period.quarter)
             due = report_due(coalition, period)
             statuses.append(_status(group.id, period, due, report, as_of=as_of, begin=begin))
@@ -302,9 +315,18 @@ def cadence(coalition: Coalition, as_of: date, *, working_group: str | None = No
 # --------------------------------------------------------------------------- validation
 
 
-def _report_problems(
+def _after(day: date) -> Text:
+    return Text(
+        f"is after {day.isoformat()}, the day of the check",
+        f"es posterior al {day.isoformat()}, el día de la verificación",
+    )
+
+
+def _dated_problems(
     coalition: Coalition, report: QuarterlyReport, as_of: date
 ) -> Iterator[Problem]:
+    """What is impossible about ``report`` on ``as_of`` (its references hold: a Coalition
+    checks those)."""
     group = coalition.working_group(report.working_group)
     period = report.period
     if period.first_day > as_of:
@@ -326,65 +348,36 @@ def _report_problems(
             value=str(period),
         )
     if report.submitted is not None and report.submitted > as_of:
-        yield Problem(
-            Text(
-                f"is after {as_of.isoformat()}, the day of the check",
-                f"es posterior al {as_of.isoformat()}, el día de la verificación",
-            ),
-            path="submitted",
-            value=report.submitted,
-        )
-    existing = coalition.report(report.working_group, report.year, report.quarter)
-    if existing is not None and existing != report:
-        yield Problem(
-            Text(
-                f"the registry already holds a report of {report.working_group} for {period}",
-                f"el registro ya tiene un informe de {report.working_group} para {period}",
-            ),
-            path="quarter",
-            value=str(period),
-        )
-    yield from _reference_problems(coalition, report, as_of)
-
-
-def _reference_problems(
-    coalition: Coalition, report: QuarterlyReport, as_of: date
-) -> Iterator[Problem]:
-    goals = {g.id for g in coalition.charter.policy_goals}
-    members = {m.organization for m in coalition.members}
-    organizations = {o.id for o in coalition.organizations}
-    not_goal = Text("is not a policy goal of the charter", "no es un objetivo de la carta")
-    for i, activity in enumerate(report.activities):
-        for j, goal in enumerate(activity.goals):
-            if goal not in goals:
-                yield Problem(not_goal, path=f"activities[{i}].goals[{j}]", value=goal)
-        for j, member in enumerate(activity.members):
-            if member not in members:
-                yield Problem(
-                    Text("is not a member", "no es un miembro"),
-                    path=f"activities[{i}].members[{j}]",
-                    value=member,
-                )
-    for i, policy in enumerate(report.policies):
-        for j, goal in enumerate(policy.goals):
-            if goal not in goals:
-                yield Problem(not_goal, path=f"policies[{i}].goals[{j}]", value=goal)
-        if policy.organization is not None and policy.organization not in organizations:
-            yield Problem(
-                Text("is not an organization of the registry", "no es una organización"),
-                path=f"policies[{i}].organization",
-                value=policy.organization,
-            )
+        yield Problem(_after(as_of), path="submitted", value=report.submitted)
     for i, advance in enumerate(report.legislative_advances):
         if advance.date > as_of:
+            yield Problem(_after(as_of), path=f"legislative_advances[{i}].date", value=advance.date)
+
+
+def _joining_problems(coalition: Coalition, report: QuarterlyReport) -> Iterator[Problem]:
+    """What would stop ``report`` from joining the registry: a second report for its group and
+    quarter, or references the registry's own cross-reference check refuses."""
+    existing = coalition.report(report.working_group, report.year, report.quarter)
+    if existing is not None:
+        if existing != report:
             yield Problem(
                 Text(
-                    f"is after {as_of.isoformat()}, the day of the check",
-                    f"es posterior al {as_of.isoformat()}, el día de la verificación",
+                    f"the registry already holds a report of {report.working_group} for "
+                    f"{report.period}",
+                    f"el registro ya tiene un informe de {report.working_group} para "
+                    f"{report.period}",
                 ),
-                path=f"legislative_advances[{i}].date",
-                value=advance.date,
+                path="quarter",
+                value=str(report.period),
             )
+        return
+    prefix = f"reports[{len(coalition.reports)}]"
+    try:
+        coalition.evolve(reports=(*coalition.reports, report))
+    except CrossReferenceError as error:
+        for problem in error.problems:
+            path = problem.path.removeprefix(prefix).removeprefix(".")
+            yield Problem(problem.reason, path=path, value=problem.value)
 
 
 def validate_report(coalition: Coalition, report: QuarterlyReport, as_of: date) -> None:
@@ -399,20 +392,22 @@ def validate_report(coalition: Coalition, report: QuarterlyReport, as_of: date) 
     if not isinstance(report, QuarterlyReport):
         raise InvalidData("must be a QuarterlyReport", path="report", value=report)
     try:
-        problems = list(_report_problems(coalition, report, as_of))
+        problems = list(_dated_problems(coalition, report, as_of))
     except UnknownReference as error:
         raise error.under("working_group") from None
+    problems.extend(_joining_problems(coalition, report))
     if problems:
         raise InvalidData(problems=problems)
 
 
 def validate_reports(coalition: Coalition, as_of: date) -> None:
-    """Check every report of the registry as :func:`validate_report` does; raise one
+    """Check every report of the registry against ``as_of`` as :func:`validate_report` does
+    (the registry itself guarantees their references); raise one
     :class:`~clac.errors.InvalidData` listing every problem, each under ``reports[i]``."""
     problems: list[Problem] = []
     for index, report in enumerate(coalition.reports):
         problems.extend(
-            p.under(f"reports[{index}]") for p in _report_problems(coalition, report, as_of)
+            p.under(f"reports[{index}]") for p in _dated_problems(coalition, report, as_of)
         )
     if problems:
         raise InvalidData(problems=problems)

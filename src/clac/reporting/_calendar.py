@@ -72,12 +72,6 @@ def _horizon(coalition: Coalition) -> date:
     return date(max(years) + 1, 12, 31)
 
 
-def _first_year(coalition: Coalition) -> int:
-    first = coalition.charter.original.effective.year
-    joins = [m.joined.year for m in coalition.members]
-    return max(first, min(joins)) if joins else first
-
-
 class _Events:
     def __init__(self, coalition: Coalition, audience: Audience, lang: Language) -> None:
         self.coalition = coalition
@@ -153,8 +147,14 @@ class _Events:
                 period = period.next()
 
     def annual_reports(self, horizon: date) -> Iterator[CalendarEvent]:
+        from clac.rules import Context
+        from clac.rules.governance import first_year
+
         lang = self.lang
-        for year in range(_first_year(self.coalition), horizon.year):
+        if horizon < self.coalition.charter.original.effective:
+            return
+        since = first_year(Context(self.coalition, horizon))
+        for year in range(horizon.year if since is None else since, horizon.year):
             due = annual_report_due(year)
             published = sorted(
                 annual_report_documents(self.coalition, year), key=lambda d: (d.date, d.id)

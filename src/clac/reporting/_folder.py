@@ -174,12 +174,11 @@ def community(coalition: Coalition) -> frozenset[str]:
     return frozenset(m.organization for m in coalition.members if m.left is None)
 
 
-def may_see(
-    audience: Audience, document: Document, community: Iterable[str] | frozenset[str]
-) -> bool:
+def may_see(audience: Audience, document: Document, members: Iterable[str]) -> bool:
     """Whether a rendering for ``audience`` may include ``document`` (see the module docs).
 
-    ``community`` is the coalition's current member organizations (:func:`community`).
+    ``members`` is the community: the coalition's member organizations that have not left
+    (:func:`community`).
     """
     label = document.classification
     if label is TLP.CLEAR:
@@ -187,15 +186,15 @@ def may_see(
     kind = audience.kind
     if kind is AudienceKind.PUBLIC:
         return False
-    members = frozenset(community)
+    group = frozenset(members)
     holders = frozenset(document.authors) | frozenset(document.recipients)
     parties = frozenset(audience.organizations)
     if label is TLP.GREEN:
-        allowed = kind is AudienceKind.MEMBERS or parties <= members | holders
+        allowed = kind is AudienceKind.MEMBERS or parties <= group | holders
     elif label is TLP.AMBER and kind is AudienceKind.MEMBERS:
-        allowed = not document.recipients or (bool(members) and members <= holders)
+        allowed = not document.recipients or (bool(group) and group <= holders)
     elif label is TLP.AMBER:
-        allowed = parties <= (holders if document.recipients else holders | members)
+        allowed = parties <= (holders if document.recipients else holders | group)
     elif label is TLP.AMBER_STRICT:
         allowed = kind is not AudienceKind.MEMBERS and parties <= holders
     else:  # TLP:RED: for the eyes of the named individual recipients only.
