@@ -11,9 +11,8 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from icalendar import Calendar, Event
 
-from clac import testing
+from clac import DEMO_AS_OF, demo, testing
 from clac.cli.report import calendar as calendar_command
-from clac.demo import DEMO_AS_OF, demo
 from clac.errors import InvalidData
 from clac.io import dump
 from clac.model import Minutes, QuarterlyReport

@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 import pytest
 
+from clac import DEMO_AS_OF, demo, demo_path, demo_text
 from clac.charter import BASE_DOCUMENT
-from clac.demo import DEMO_AS_OF, demo, demo_path, demo_text
 from clac.model import (
     DocumentKind,
     MeetingKind,

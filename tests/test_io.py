@@ -411,7 +411,7 @@ class TestRoundTrip:
         assert loaded.participation[0].hours == hours
 
     def test_the_demo_survives_every_format(self) -> None:
-        from clac.demo import demo
+        from clac import demo
 
         for format_ in FORMATS:
             assert loads(dumps(demo(), format_), format_) == demo()

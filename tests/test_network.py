@@ -20,9 +20,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import clac.network as net
+from clac import DEMO_AS_OF, demo
 from clac.charter import Sector
 from clac.cli.network import network
-from clac.demo import DEMO_AS_OF, demo
 from clac.model import (
     Activity,
     ActivityScope,

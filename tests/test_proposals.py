@@ -24,8 +24,8 @@ from hypothesis.stateful import (
     rule,
 )
 
+from clac import DEMO_AS_OF, demo
 from clac.cli.proposal import proposal
-from clac.demo import DEMO_AS_OF, demo
 from clac.errors import (
     ClacError,
     InvalidData,

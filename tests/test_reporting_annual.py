@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from clac import DEMO_AS_OF, demo, demo_text
 from clac.charter import BASE_DOCUMENT
 from clac.cli.report import report as report_command
 from clac.countries import country_name
-from clac.demo import DEMO_AS_OF, demo, demo_text
 from clac.errors import InvalidData
 from clac.io import dump, dumps
 from clac.model import Activity, ActivityScope, ActivityStatus, QuarterlyReport

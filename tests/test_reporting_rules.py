@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clac import testing
+from clac import DEMO_AS_OF, demo, testing
 from clac.charter import BASE_DOCUMENT, Amendment, Parameters, Section, Severity
-from clac.demo import DEMO_AS_OF, demo
 from clac.model import (
     TLP,
     Activity,

@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clac import DEMO_AS_OF, demo, demo_text
 from clac.charter import BASE_DOCUMENT, Amendment, Parameters, Section, Severity
-from clac.demo import DEMO_AS_OF, demo, demo_text
 from clac.errors import InvalidData, UnknownReference
 from clac.model import Member
 from clac.registry import Coalition

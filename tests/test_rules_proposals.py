@@ -7,17 +7,9 @@ from collections.abc import Sequence
 from datetime import date
 
 import pytest
-from tests.factories import coalition as make_coalition
-from tests.factories import (
-    coalition_meetings,
-    icmec_organization,
-    meeting,
-    member,
-    organization,
-)
 
+from clac import DEMO_AS_OF, demo
 from clac.charter import Section, Severity
-from clac.demo import DEMO_AS_OF, demo
 from clac.model import (
     MeetingKind,
     MemberStatus,
@@ -30,6 +22,14 @@ from clac.model import (
 from clac.registry import Coalition
 from clac.rules import CATALOGUE, Context, Outcome, evaluate
 from clac.rules.proposals import PROPOSAL_RULES, current_round, recommendations_refusal
+from tests.factories import coalition as make_coalition
+from tests.factories import (
+    coalition_meetings,
+    icmec_organization,
+    meeting,
+    member,
+    organization,
+)
 
 K = ProposalEventKind
 S = ProposalState

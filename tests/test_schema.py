@@ -288,7 +288,7 @@ class TestValidation:
         validator.validate(json.loads(dumps(coalition, "json")))
 
     def test_the_demo_is_valid(self, validator: Draft202012Validator) -> None:
-        from clac.demo import demo
+        from clac import demo
 
         validator.validate(json.loads(dumps(demo(), "json")))
 

@@ -19,13 +19,14 @@ from clac.errors import ClacError
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
+    from clac._demo import DEMO_AS_OF, demo, demo_path, demo_text
     from clac.charter import BASE_DOCUMENT, Charter, Clause
-    from clac.demo import demo
     from clac.io import dump, dumps, load, loads
     from clac.registry import Coalition
 
 __all__ = [
     "BASE_DOCUMENT",
+    "DEMO_AS_OF",
     "Charter",
     "ClacError",
     "Clause",
@@ -34,6 +35,8 @@ __all__ = [
     "Text",
     "__version__",
     "demo",
+    "demo_path",
+    "demo_text",
     "dump",
     "dumps",
     "load",
@@ -48,7 +51,10 @@ _LAZY = {
     "Charter": "clac.charter",
     "Clause": "clac.charter",
     "Coalition": "clac.registry",
-    "demo": "clac.demo",
+    "DEMO_AS_OF": "clac._demo",
+    "demo": "clac._demo",
+    "demo_path": "clac._demo",
+    "demo_text": "clac._demo",
     "dump": "clac.io",
     "dumps": "clac.io",
     "load": "clac.io",

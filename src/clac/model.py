@@ -194,7 +194,7 @@ class Contribution:
 
     date: date = attrs.field(validator=v.a_date)
     kind: ContributionKind = _enum_field(ContributionKind)
-    description: str = attrs.field(validator=v.text)
+    description: str = attrs.field(validator=v.text)  # type: ignore[misc]
 
 
 @attrs.frozen(slots=True)
@@ -331,7 +331,7 @@ class Meeting:
     date: date = attrs.field(validator=v.a_date)
     kind: MeetingKind = _enum_field(MeetingKind)
     mode: MeetingMode = _enum_field(MeetingMode)
-    organizer: str = attrs.field(validator=v.slug)
+    organizer: str = attrs.field(validator=v.slug)  # type: ignore[misc]
     attendees: tuple[str, ...] = _tuple_of(v.slug, unique=True)
     working_group: str | None = attrs.field(default=None, validator=v.optional(v.slug))
     minutes: Minutes | None = attrs.field(
@@ -354,7 +354,7 @@ class Participation:
     month')."""
 
     member: str = attrs.field(validator=v.slug)
-    month: Month = attrs.field(converter=Month.parse, validator=v.instance(Month, "a month"))
+    month: Month = attrs.field(converter=Month.parse, validator=v.instance(Month, "a month"))  # type: ignore[misc]
     hours: float = attrs.field(validator=v.number(minimum=0, maximum=744))
 
 
@@ -395,7 +395,7 @@ class Document:
     kind: DocumentKind = _enum_field(DocumentKind)
     language: Language = _enum_field(Language)
     classification: TLP = _enum_field(TLP)
-    date: date = attrs.field(validator=v.a_date)
+    date: date = attrs.field(validator=v.a_date)  # type: ignore[misc]
     authors: tuple[str, ...] = _tuple_of(v.slug, unique=True)
     recipients: tuple[str, ...] = _tuple_of(v.slug, unique=True)
     year: int | None = attrs.field(
@@ -544,8 +544,8 @@ class ProposalEvent:
     event: ProposalEventKind = _enum_field(ProposalEventKind)
     source: ProposalState = _enum_field(ProposalState)
     target: ProposalState = _enum_field(ProposalState)
-    date: date = attrs.field(validator=v.a_date)
-    actor: str = attrs.field(validator=v.slug)
+    date: date = attrs.field(validator=v.a_date)  # type: ignore[misc]
+    actor: str = attrs.field(validator=v.slug)  # type: ignore[misc]
     meeting: str | None = attrs.field(default=None, validator=v.optional(v.slug))
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
 

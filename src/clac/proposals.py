@@ -13,7 +13,7 @@ also runs over saved records. :class:`ProposalMachine` drives it for one
 :class:`~clac.model.ProposalRecord` against a :class:`~clac.registry.Coalition`:
 
 >>> from datetime import date
->>> from clac.demo import demo
+>>> from clac import demo
 >>> coalition = demo()
 >>> machine = ProposalMachine.restore(coalition.proposal("investigator-exchange"), coalition)
 >>> machine.state.value, [e.value for e in machine.allowed_events]

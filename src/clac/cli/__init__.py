@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import click
 
@@ -34,7 +34,7 @@ class _LazyGroup(click.Group):
     ``clac --help`` lists them from the short help written here, without importing them.
     """
 
-    lazy: dict[str, tuple[str, str]] = {
+    lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
@@ -150,7 +150,12 @@ def check(
     from clac.rules._render import to_json, to_markdown, to_text
 
     coalition = load_registry(file)
-    assessment = evaluate(coalition, as_of=None if as_of is None else as_of.date())
+    day = None if as_of is None else as_of.date()
+    if day is None and file is None:
+        from clac import DEMO_AS_OF
+
+        day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
+    assessment = evaluate(coalition, as_of=day)
     if output_format == "json":
         click.echo(to_json(assessment, lang), nl=False)
     elif output_format == "markdown":
@@ -218,7 +223,7 @@ def schema(output: str | None) -> None:
 @reports_errors
 def demo_command(output: str, force: bool) -> None:
     """Write the built-in demo registry to OUTPUT so you can start from it."""
-    from clac.demo import demo
+    from clac import demo
     from clac.io import dump
 
     target = Path(output)

@@ -70,7 +70,7 @@ def reports_errors(command: F) -> F:
 def load_registry(file: str | None) -> Coalition:
     """The registry in ``file``, or the built-in demo coalition when no file is given."""
     if file is None:
-        from clac.demo import demo
+        from clac import demo
 
         return demo()
     from clac.io import load

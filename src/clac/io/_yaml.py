@@ -19,6 +19,8 @@ from clac.errors import FileFormatError, Problem
 from clac.io._converter import make_converter
 from clac.io._problems import Segment, format_path
 
+_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = ["CONVERTER", "parse", "serialize"]
 
 #: YAML has dates of its own: they are read and written natively.
@@ -30,7 +32,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 def parse(text: str) -> Any:
     """The data of a YAML document; FileFormatError, with line and column, if it is not one."""
     try:
-        return yaml.safe_load(text)
+        # The C-accelerated safe loader when libyaml is present: the same safe subset, ~8x faster.
+        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a SafeLoader, never the full one
     except yaml.MarkedYAMLError as error:
         raise FileFormatError(_syntax_reason(error)) from None
     except yaml.YAMLError as error:

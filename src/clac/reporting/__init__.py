@@ -2,7 +2,7 @@
 TLP 2.0, the shared calendar and the Secretariat's annual report.
 
 >>> from datetime import date
->>> from clac.demo import demo
+>>> from clac import demo
 >>> from clac.reporting import cadence
 >>> late = cadence(demo(), date(2026, 11, 1)).late
 >>> [(s.working_group, str(s.period), s.days_overdue) for s in late]

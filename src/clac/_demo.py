@@ -43,7 +43,7 @@ def demo_text() -> str:
 def demo() -> Coalition:
     """The demonstration coalition (loaded once: a Coalition is immutable).
 
-    >>> from clac.demo import demo
+    >>> from clac import demo
     >>> demo().member("icmec").working_groups
     ('latin-american-hotlines', 'prevention-awareness')
     """
