@@ -29,11 +29,30 @@ CONVERTER = make_converter(cattrs.preconf.pyyaml.make_converter, native_dates=Tr
 _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 
 
+_C_LOADER_MAX_DEPTH = 200
+
+
+def _nesting_bound(text: str) -> int:
+    """An upper bound of the document's nesting: open brackets at any point plus indentation."""
+    depth = deepest = 0
+    for char in text:
+        if char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+    indent = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
+    return deepest + indent
+
+
 def parse(text: str) -> Any:
     """The data of a YAML document; FileFormatError, with line and column, if it is not one."""
     try:
-        # The C-accelerated safe loader when libyaml is present: the same safe subset, ~8x faster.
-        return yaml.load(text, Loader=_SAFE_LOADER)  # noqa: S506 - a SafeLoader, never the full one
+        # The C-accelerated safe loader (the same safe subset, ~8x faster) recurses in C and
+        # crashes the interpreter on very deep nesting; such text goes to the pure-Python one,
+        # which raises RecursionError instead (reported as a FileFormatError by the caller).
+        loader = _SAFE_LOADER if _nesting_bound(text) <= _C_LOADER_MAX_DEPTH else yaml.SafeLoader
+        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader, never the full one
     except yaml.MarkedYAMLError as error:
         raise FileFormatError(_syntax_reason(error)) from None
     except yaml.YAMLError as error:
