@@ -52,3 +52,15 @@ def docs(session: nox.Session) -> None:
         "README.md",
         "docs",
     )
+
+
+@nox.session
+def notebooks(session: nox.Session) -> None:
+    """Execute every notebook in notebooks/ top to bottom against the demo (nbmake)."""
+    from pathlib import Path
+
+    found = sorted(Path("notebooks").glob("*.ipynb"))
+    if not found:
+        session.error("notebooks/ holds no notebook yet (they arrive with the notebooks issue)")
+    session.install("-e", ".[test]", "nbmake", "ipykernel")
+    session.run("pytest", "--nbmake", *map(str, found))
