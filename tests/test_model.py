@@ -712,3 +712,13 @@ class TestQuarter:
         with pytest.raises(InvalidData) as caught:
             Quarter(2024, 5)
         assert (caught.value.path, caught.value.value) == ("quarter", 5)
+
+
+class TestIdentifiersAreWhole:
+    def test_a_trailing_newline_is_not_part_of_an_id(self) -> None:
+        with pytest.raises(InvalidData, match="is not a valid id"):
+            Member("icmec\n", date(2020, 1, 1))
+
+    def test_a_trailing_newline_is_not_part_of_a_policy_goal_id(self) -> None:
+        with pytest.raises(InvalidData, match="is not a policy goal id"):
+            Commitment("PG-1\n", "Train", "10 analysts")

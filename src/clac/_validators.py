@@ -75,7 +75,7 @@ def text(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def slug(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An identifier: lower-case letters, digits, '.', '_' or '-', at most 80 characters."""
-    if not isinstance(value, str) or not _SLUG.match(value):
+    if not isinstance(value, str) or not _SLUG.fullmatch(value):
         fail(
             attribute,
             value,
@@ -86,19 +86,19 @@ def slug(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
 
 def email(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """Something shaped like an e-mail address."""
-    if not isinstance(value, str) or not _EMAIL.match(value):
+    if not isinstance(value, str) or not _EMAIL.fullmatch(value):
         fail(attribute, value, "is not an e-mail address")
 
 
 def policy_goal_id(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """A policy-goal id such as 'PG-3'."""
-    if not isinstance(value, str) or not POLICY_GOAL_ID.match(value):
+    if not isinstance(value, str) or not POLICY_GOAL_ID.fullmatch(value):
         fail(attribute, value, "is not a policy goal id (PG-1 … PG-8)")
 
 
 def objective_id(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An objective id such as 'OBJ-1'."""
-    if not isinstance(value, str) or not OBJECTIVE_ID.match(value):
+    if not isinstance(value, str) or not OBJECTIVE_ID.fullmatch(value):
         fail(attribute, value, "is not an objective id (OBJ-1, OBJ-2)")
 
 
