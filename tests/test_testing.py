@@ -359,8 +359,102 @@ class TestCoalitions:
             pytest.param(lambda: testing.members(organizations=[]), id="no organizations"),
             pytest.param(lambda: testing.strings(min_size=0), id="empty strings"),
             pytest.param(lambda: testing.hours(min_value=-1, max_value=-0.5), id="no hours"),
+            pytest.param(lambda: testing.coalitions(violating="MEM-99"), id="unknown rule"),
+            pytest.param(lambda: testing.coalitions(violating="MEM-10"), id="encouraged rule"),
+            pytest.param(
+                lambda: testing.coalitions(violating="MEM-03", max_members=0), id="no members"
+            ),
+            pytest.param(
+                lambda: testing.coalitions(
+                    violating="GOV-07", start=date(2020, 1, 1), end=date(2020, 12, 31)
+                ),
+                id="no whole year",
+            ),
         ],
     )
     def test_impossible_arguments_are_refused(self, call: Any) -> None:
         with pytest.raises(InvalidArgument):
             call()
+
+
+class TestViolations:
+    @pytest.mark.parametrize("rule_id", sorted(testing.VIOLATIONS))
+    def test_a_violating_coalition_breaks_the_rule_as_of_its_end(self, rule_id: str) -> None:
+        from clac.rules import CATALOGUE, Outcome, evaluate
+
+        assert CATALOGUE.get(rule_id).severity.value in {"required", "expected"}
+
+        @settings(max_examples=10, database=None)
+        @given(testing.coalitions(violating=rule_id))
+        def check(clac: Coalition) -> None:
+            findings = evaluate(clac, as_of=testing.END).by_rule()[rule_id]
+            assert any(f.outcome is Outcome.UNMET for f in findings)
+
+        check()
+
+    @settings(max_examples=10, database=None)
+    @given(
+        testing.coalitions(
+            violating="MEM-05", start=date(2020, 3, 1), end=date(2021, 6, 30), max_members=2
+        )
+    )
+    def test_the_violation_holds_as_of_a_given_end(self, clac: Coalition) -> None:
+        from clac.rules import Outcome, evaluate
+
+        assert 1 <= len(clac.members) <= 2
+        findings = evaluate(clac, as_of=date(2021, 6, 30)).by_rule()["MEM-05"]
+        assert any(f.outcome is Outcome.UNMET for f in findings)
+
+    @settings(max_examples=10, database=None)
+    @given(st.data())
+    def test_violations_hold_under_an_amended_charter(self, data: st.DataObject) -> None:
+        from clac.rules import Outcome, evaluate
+
+        rule_id = data.draw(st.sampled_from(sorted(testing.VIOLATIONS)))
+        charter = data.draw(testing.charters())
+        clac = data.draw(testing.coalitions(charter=charter, violating=rule_id, max_members=3))
+        findings = evaluate(clac, as_of=testing.END).by_rule()[rule_id]
+        assert any(f.outcome is Outcome.UNMET for f in findings)
+
+    @settings(max_examples=10, database=None)
+    @given(testing.coalitions(compliant=True))
+    def test_a_compliant_coalition_meets_every_required_rule(self, clac: Coalition) -> None:
+        from clac.rules import evaluate
+
+        assessment = evaluate(clac, as_of=testing.END)
+        assert assessment.ok, [str(f) for f in assessment.unmet]
+        assert not assessment.errors
+
+    @settings(max_examples=10, database=None)
+    @given(st.data())
+    def test_compliance_holds_for_any_charter_and_dates(self, data: st.DataObject) -> None:
+        from clac.rules import evaluate
+
+        end = data.draw(st.dates(date(2016, 1, 1), date(2030, 12, 31)))
+        start = data.draw(st.dates(date(2016, 1, 1), end))
+        charter = data.draw(testing.charters(end=end))
+        clac = data.draw(
+            testing.coalitions(compliant=True, charter=charter, start=start, end=end, max_members=4)
+        )
+        assert evaluate(clac, as_of=end).ok
+
+    def test_compliant_and_violating_cannot_be_combined(self) -> None:
+        with pytest.raises(InvalidArgument):
+            testing.coalitions(compliant=True, violating="GOV-01")
+
+    def test_an_unsupported_rule_names_the_supported_ones(self) -> None:
+        with pytest.raises(InvalidArgument, match=r"MEM-03.*POL-01"):
+            testing.coalitions(violating="PRO-99")
+
+    def test_the_entry_point_registers_the_strategies_for_from_type(self) -> None:
+        code = (
+            "import sys\n"
+            "from hypothesis import given, settings, strategies as st\n"
+            "import clac, clac.model\n"
+            "@settings(max_examples=5, database=None)\n"
+            "@given(st.from_type(clac.Coalition), st.from_type(clac.model.Member))\n"
+            "def check(c, m):\n"
+            "    assert isinstance(c, clac.Coalition) and isinstance(m, clac.model.Member)\n"
+            "check()\n"
+        )
+        subprocess.run([sys.executable, "-c", code], check=True)  # noqa: S603 - our own code

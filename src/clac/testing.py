@@ -32,6 +32,18 @@ text is short and drawn from a safe alphabet (letters, including Spanish and Por
 ones, digits, ``.,-'`` and single inner spaces, starting with a letter), ids are lower-case
 slugs starting with a letter, and hours are multiples of 0.5.
 
+**Rules.** ``coalitions(violating="MEM-03")`` draws a coalition that breaks a rule (one of
+:data:`VIOLATIONS`) as of its ``end`` date, and ``coalitions(compliant=True)`` one with no
+required rule unmet as of ``end``::
+
+    @given(coalitions(violating="GOV-01"))
+    def test_report_shows_the_missing_secretariat(coalition):
+        assert "GOV-01" in {f.rule.id for f in evaluate(coalition, as_of=END).unmet}
+
+**st.from_type.** clac registers these strategies through Hypothesis' ``hypothesis`` entry
+point, so ``st.from_type(clac.Coalition)`` works once clac is installed, without importing
+this module.
+
 This module imports Hypothesis, a test-only dependency; ``import clac`` never imports it.
 """
 
@@ -40,10 +52,11 @@ from __future__ import annotations
 import functools
 import math
 import string
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -96,6 +109,7 @@ from clac.text import Language, Text
 __all__ = [
     "END",
     "START",
+    "VIOLATIONS",
     "activities",
     "charters",
     "coalitions",
@@ -1429,6 +1443,8 @@ def coalitions(
     charter: Charter | None = None,
     start: date = START,
     end: date = END,
+    violating: str | None = None,
+    compliant: bool = False,
 ) -> st.SearchStrategy[Coalition]:
     """Whole :class:`~clac.Coalition` registries whose cross-references all hold.
 
@@ -1438,16 +1454,438 @@ def coalitions(
     name members; reports are for the coalition's working groups with goals among the
     charter's; proposals have legal histories; roles are held by organizations. Every date lies
     from ``start`` to ``end``, except minutes circulated and reports submitted a little after.
+
+    ``violating`` is the id of a rule (one of :data:`VIOLATIONS`, e.g. ``"MEM-03"``) that the
+    coalition breaks: ``evaluate(coalition, as_of=end)`` finds it ``unmet`` for at least one
+    subject. **The violation is guaranteed as of ``end``** (the coalition's last day), not
+    necessarily on other days. Such a coalition is a valid one with a small change applied
+    for the rule, e.g. a member, made a member on ``end``, loses its written subscription
+    (MEM-03), its representatives (MEM-05) or its commitments (POL-01); the Secretariat role
+    is dropped (GOV-01). It has at least one member (so ``max_members`` must be at least 1);
+    some rules also need ``end`` a month (MEM-09) or a year (GOV-03, GOV-07) after ``start``.
+    An unknown or unsupported rule id is an :class:`~hypothesis.errors.InvalidArgument`.
+
+    ``compliant=True`` draws a coalition with no *required* rule unmet as of ``end``:
+    ``evaluate(coalition, as_of=end).ok`` holds. The organization that is the ICMEC partner
+    holds the Secretariat and (for ICMEC LAC) the Chair, strategic plans with indicators for
+    every policy goal and operational plans cover every year from the coalition's first to
+    ``end``'s, every member has a complete commitment, is named in the plan for ``end``'s year
+    and has no representative named like the organization, and proposals that would break a
+    required proposal rule are left out. Expected and encouraged rules may still be unmet.
+    ``compliant`` and ``violating`` of a required rule cannot be combined.
     """
     _check_size(min_members, max_members, name="members")
     _check_dates(start, end)
     if charter is not None and not isinstance(charter, Charter):
         raise InvalidArgument(f"charter={charter!r} must be a clac Charter")
     under = BASE_DOCUMENT if charter is None else charter
+    if compliant and violating is not None:
+        raise InvalidArgument("compliant=True and violating= cannot be combined")
+    if compliant:
+        return _strategy(
+            "coalitions",
+            lambda draw: _compliant(
+                draw, _coalition(draw, min_members, max_members, under, start, end), start, end
+            ),
+        )
+    if violating is None:
+        return _strategy(
+            "coalitions",
+            lambda draw: _coalition(draw, min_members, max_members, under, start, end),
+        )
+    violation = _violation(violating, under, start, end, max_members)
     return _strategy(
         "coalitions",
-        lambda draw: _coalition(draw, min_members, max_members, under, start, end),
+        lambda draw: violation(
+            draw,
+            _coalition(draw, max(min_members, 1), max_members, under, start, end),
+            start,
+            end,
+        ),
     )
+
+
+# --------------------------------------------------------------------------- compliance
+
+
+def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    """``coalition`` changed so that no required rule is unmet as of ``end``."""
+    charter = coalition.charter_in_force(end)
+    goals = tuple(g.id for g in charter.policy_goals)
+    who = tuple(m.organization for m in coalition.members)
+
+    # GOV-01, GOV-02: the ICMEC partner holds the Secretariat and chairs for ICMEC LAC.
+    orgs = coalition.organizations
+    holder = next((o for o in orgs if o.partner == "icmec"), None)
+    if holder is None:
+        holder = attrs.evolve(
+            _organization(draw, _fresh(draw, {o.id for o in orgs}), ()), partner="icmec"
+        )
+        orgs = (*orgs, holder)
+    roles = (
+        *coalition.roles,
+        RoleAssignment(
+            role=Role.SECRETARIAT.value, organization=holder.id, since=_day(draw, start, end)
+        ),
+        RoleAssignment(
+            role=Role.CHAIR.value,
+            organization=holder.id,
+            since=_day(draw, start, end),
+            unit="ICMEC LAC",
+        ),
+    )
+
+    # MEM-01 and POL-01 for every member.
+    names = {o.id: " ".join(o.name.split()).casefold() for o in orgs}
+    members = []
+    for m in coalition.members:
+        people = tuple(
+            r
+            for r in m.representatives
+            if " ".join(r.name.split()).casefold() != names[m.organization]
+        )
+        promise = attrs.evolve(
+            _commitment(draw, goals, m.joined, end), made=None, indicators=(_string(draw),)
+        )
+        members.append(
+            attrs.evolve(m, representatives=people, commitments=(*m.commitments, promise))
+        )
+    coalition = coalition.evolve(organizations=orgs, members=tuple(members), roles=roles)
+    if not who:  # no year to judge, once no strategic plan says when the plans begin
+        return coalition.evolve(plans=attrs.evolve(coalition.plans, strategic=()))
+
+    # GOV-05, GOV-06, POL-02, REP-07: plans for every year from the first to end's.
+    first = max(coalition.charter.original.effective.year, min(m.joined for m in members).year)
+    strategic: list[StrategicPlan] = []
+    year = first
+    while year <= end.year:
+        length = coalition.charter_in_force(
+            max(date(year, 1, 1), coalition.charter.original.effective)
+        ).parameters.strategic_plan_years
+        targets = tuple(
+            Target(goal=g, description=_string(draw), indicators=(_indicator(draw),)) for g in goals
+        )
+        strategic.append(StrategicPlan(start_year=year, years=length, targets=targets))
+        year += length
+    existing = {p.year: p for p in coalition.plans.operational}
+    operational = []
+    for year in range(first, end.year + 1):
+        plan = existing.get(year) or _operational_plan(draw, year, goals, who)
+        if year == end.year:
+            everyone = PlannedAction(description=_string(draw), goals=goals[:1], members=who)
+            plan = attrs.evolve(plan, actions=(*plan.actions, everyone))
+        operational.append(plan)
+    operational.extend(p for y, p in existing.items() if y < first)
+    coalition = coalition.evolve(
+        plans=Plans(
+            strategic=tuple(strategic),
+            operational=tuple(sorted(operational, key=lambda p: p.year)),
+        )
+    )
+
+    # PRO-01, PRO-04, PRO-06: leave out proposals that break them.
+    from clac.rules import CATALOGUE, Outcome, evaluate
+
+    required = [CATALOGUE.get(i) for i in ("PRO-01", "PRO-04", "PRO-06")]
+    broken = {
+        f.subject.id
+        for f in evaluate(coalition, end, rules=required).findings
+        if f.outcome is Outcome.UNMET
+    }
+    return coalition.evolve(proposals=tuple(p for p in coalition.proposals if p.id not in broken))
+
+
+# --------------------------------------------------------------------------- violations
+
+
+def _minutes_grace() -> timedelta:
+    from clac.reporting import MINUTES_GRACE_DAYS
+
+    return timedelta(days=MINUTES_GRACE_DAYS)
+
+
+Violation = Callable[[st.DrawFn, Coalition, date, date], Coalition]
+"""Turn a valid coalition with at least one member, drawn from ``start`` to ``end`` (the last
+two arguments), into one breaking a rule as of ``end``."""
+
+
+def _violation(
+    rule_id: str, charter: Charter, start: date, end: date, max_members: int
+) -> Violation:
+    if not isinstance(rule_id, str) or rule_id not in VIOLATIONS:
+        raise InvalidArgument(
+            f"violating={rule_id!r} is not a supported rule id; supported: "
+            + ", ".join(sorted(VIOLATIONS))
+        )
+    if max_members < 1:
+        raise InvalidArgument(f"violating={rule_id!r} needs max_members of at least 1")
+    if rule_id == "MEM-09" and Month.of(end).minus(1).first_day < start:
+        raise InvalidArgument("violating='MEM-09' needs end in a later month than start")
+    first = max(start.year, charter.original.effective.year)
+    if rule_id in {"GOV-03", "GOV-07", "REP-05"} and end.year - 1 < first:
+        raise InvalidArgument(
+            f"violating={rule_id!r} needs a whole year from start, within the charter, before end"
+        )
+    if rule_id == "REP-06" and _annual_report_year(end) < first:
+        raise InvalidArgument(
+            "violating='REP-06' needs a year, from start and within the charter, whose annual "
+            "report is overdue on end"
+        )
+    if rule_id == "REP-04" and end - _minutes_grace() < start:
+        raise InvalidArgument(
+            f"violating='REP-04' needs end at least {_minutes_grace().days} days after start"
+        )
+    return VIOLATIONS[rule_id]
+
+
+def _on(coalition: Coalition, end: date, joined: date | None = None) -> tuple[Coalition, Member]:
+    """The coalition with its first member made an active member on ``end`` (and, if given,
+    joined no later than ``joined``: callers keep that from ``start``), and that member."""
+    first = coalition.members[0]
+    member = attrs.evolve(
+        first,
+        joined=min(first.joined, end if joined is None else joined),
+        status=MemberStatus.ACTIVE,
+        left=None,
+    )
+    return _replace(coalition, member), member
+
+
+def _replace(coalition: Coalition, member: Member) -> Coalition:
+    members = tuple(
+        member if m.organization == member.organization else m for m in coalition.members
+    )
+    return coalition.evolve(members=members)
+
+
+def _member_change(**changes: Any) -> Violation:
+    def violate(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+        coalition, member = _on(coalition, end)
+        return _replace(coalition, attrs.evolve(member, **changes))
+
+    return violate
+
+
+def _institutional(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    coalition, member = _on(coalition, end)
+    name = coalition.organization(member.organization).name
+    twin = attrs.evolve(_representative(draw), name=name)
+    return _replace(
+        coalition, attrs.evolve(member, representatives=(*member.representatives, twin))
+    )
+
+
+def _junior_representatives(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    coalition, member = _on(coalition, end)
+    people = member.representatives or (_representative(draw),)
+    juniors = tuple(attrs.evolve(r, level=RepresentativeLevel.JUNIOR) for r in people)
+    return _replace(coalition, attrs.evolve(member, representatives=juniors))
+
+
+def _absent(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    coalition, member = _on(coalition, end)
+    meets = tuple(
+        attrs.evolve(m, attendees=tuple(a for a in m.attendees if a != member.organization))
+        for m in coalition.meetings
+    )
+    held = Meeting(
+        id=_fresh(draw, {m.id for m in meets}),
+        date=end,
+        kind=_pick(draw, (MeetingKind.ANNUAL, MeetingKind.REGIONAL)),
+        mode=_pick(draw, _MODES),
+        organizer=_pick(draw, tuple(o.id for o in coalition.organizations)),
+        attendees=tuple(
+            o for o in tuple(m.organization for m in coalition.members) if o != member.organization
+        )[:3]
+        if _flag(draw)
+        else (),
+    )
+    return coalition.evolve(meetings=(*meets, held))
+
+
+def _working_group_count(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    coalition, member = _on(coalition, end)
+    high = coalition.charter_in_force(end).parameters.max_working_groups_per_member
+    groups = tuple(g.id for g in coalition.working_groups)
+    chosen: tuple[str, ...] = ()
+    if len(groups) > high and _flag(draw):
+        chosen = _subset(draw, groups, len(groups), high + 1)
+    return _replace(coalition, attrs.evolve(member, working_groups=chosen))
+
+
+def _few_hours(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    from clac.rules import Context
+    from clac.rules.membership import hours_window
+
+    coalition, member = _on(coalition, end, Month.of(end).minus(1).first_day)
+    window = hours_window(Context(coalition, end), member)
+    low = coalition.charter_in_force(end).parameters.min_hours_per_month
+    kept = tuple(p for p in coalition.participation if p.member != member.organization)
+    added = tuple(
+        Participation(member=member.organization, month=month, hours=_int(draw, 0, 2 * low - 1) / 2)
+        for month in window
+    )
+    return coalition.evolve(participation=(*kept, *added))
+
+
+def _without_role(role: Role) -> Violation:
+    def violate(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+        coalition, _ = _on(coalition, end)
+        return coalition.evolve(roles=tuple(r for r in coalition.roles if r.role != role.value))
+
+    return violate
+
+
+def _no_annual_meeting(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    coalition, _ = _on(coalition, end, max(start, date(end.year - 1, 1, 1)))
+    meets = tuple(
+        attrs.evolve(m, kind=MeetingKind.REGIONAL) if m.kind is MeetingKind.ANNUAL else m
+        for m in coalition.meetings
+    )
+    return coalition.evolve(meetings=meets)
+
+
+def _no_strategic_plan(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    coalition, _ = _on(coalition, end)
+    return coalition.evolve(plans=attrs.evolve(coalition.plans, strategic=()))
+
+
+def _no_operational_plan(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    coalition, _ = _on(coalition, end)
+    kept = tuple(p for p in coalition.plans.operational if p.year != end.year)
+    return coalition.evolve(plans=attrs.evolve(coalition.plans, operational=kept))
+
+
+def _unassessed_plan(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    year = end.year - 1
+    coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
+    kept = tuple(p for p in coalition.plans.operational if p.year != year)
+    plan = attrs.evolve(
+        _operational_plan(draw, year, (), tuple(m.organization for m in coalition.members)),
+        assessed=None,
+        assessment=None,
+    )
+    operational = tuple(sorted((*kept, plan), key=lambda p: p.year))
+    return coalition.evolve(plans=attrs.evolve(coalition.plans, operational=operational))
+
+
+def _goal_without_indicators(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    coalition, _ = _on(coalition, end)
+    goals = tuple(g.id for g in coalition.charter_in_force(end).policy_goals)
+    covered = _subset(draw, goals, len(goals) - 1)
+    plan = StrategicPlan(
+        start_year=end.year,
+        years=5,
+        targets=tuple(
+            Target(goal=g, description=_string(draw), indicators=(_indicator(draw),))
+            for g in covered
+        ),
+        adopted=_maybe_day(draw, max(start, date(end.year, 1, 1)), end),
+    )
+    return coalition.evolve(plans=attrs.evolve(coalition.plans, strategic=(plan,)))
+
+
+def _unaligned_activity(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    coalition, _ = _on(coalition, end)
+    groups = coalition.working_groups
+    if not groups:
+        definition = coalition.charter.working_groups[0]
+        groups = (_working_group(draw, definition.id, definition.name, end, end),)
+    group = _pick(draw, groups)
+    period = Quarter.of(end)
+    goals = tuple(g.id for g in coalition.charter_in_force(end).policy_goals)
+    who = tuple(m.organization for m in coalition.members)
+    orgs = tuple(o.id for o in coalition.organizations)
+    report = _quarterly_report(draw, group.id, period, goals, who, orgs)
+    unaligned = attrs.evolve(_activity(draw, goals, who), goals=())
+    report = attrs.evolve(report, submitted=end, activities=(*report.activities, unaligned))
+    kept = tuple(r for r in coalition.reports if (r.working_group, r.period) != (group.id, period))
+    return coalition.evolve(working_groups=groups, reports=(*kept, report))
+
+
+def _uncirculated_minutes(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    coalition, member = _on(coalition, end)
+    held = Meeting(
+        id=_fresh(draw, {m.id for m in coalition.meetings}),
+        date=_day(draw, start, end - _minutes_grace()),
+        kind=_pick(draw, _OTHER_MEETING_KINDS),
+        mode=_pick(draw, _MODES),
+        organizer=_pick(draw, tuple(o.id for o in coalition.organizations)),
+        attendees=(member.organization,) if _flag(draw) else (),
+        minutes=Minutes() if _flag(draw) else None,
+    )
+    return coalition.evolve(meetings=(*coalition.meetings, held))
+
+
+def _few_coalition_meetings(
+    draw: st.DrawFn, coalition: Coalition, start: date, end: date
+) -> Coalition:
+    year = end.year - 1
+    coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
+    meets = tuple(
+        attrs.evolve(m, kind=MeetingKind.STEERING_COMMITTEE)
+        if m.date.year == year and m.kind in {MeetingKind.ANNUAL, MeetingKind.REGIONAL}
+        else m
+        for m in coalition.meetings
+    )
+    return coalition.evolve(meetings=meets)
+
+
+def _annual_report_year(end: date) -> int:
+    """The latest year whose annual report is overdue on ``end``."""
+    from clac.reporting import annual_report_due
+
+    return end.year - 1 if annual_report_due(end.year - 1) < end else end.year - 2
+
+
+def _no_annual_report(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
+    year = _annual_report_year(end)
+    coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
+    docs = tuple(
+        attrs.evolve(d, kind=DocumentKind.OTHER)
+        if d.kind is DocumentKind.ANNUAL_REPORT and d.year == year
+        else d
+        for d in coalition.documents
+    )
+    return coalition.evolve(documents=docs)
+
+
+VIOLATIONS: Mapping[str, Violation] = {
+    "MEM-01": _institutional,
+    "MEM-02": _member_change(track_record=()),
+    "MEM-03": _member_change(charter_subscription=None),
+    "MEM-04": _member_change(listed_in_materials=False),
+    "MEM-05": _member_change(representatives=()),
+    "MEM-06": _junior_representatives,
+    "MEM-07": _absent,
+    "MEM-08": _working_group_count,
+    "MEM-09": _few_hours,
+    "GOV-01": _without_role(Role.SECRETARIAT),
+    "GOV-02": _without_role(Role.CHAIR),
+    "GOV-03": _no_annual_meeting,
+    "GOV-05": _no_strategic_plan,
+    "GOV-06": _no_operational_plan,
+    "GOV-07": _unassessed_plan,
+    "POL-01": _member_change(commitments=()),
+    "POL-02": _goal_without_indicators,
+    "REP-03": _unaligned_activity,
+    "REP-04": _uncirculated_minutes,
+    "REP-05": _few_coalition_meetings,
+    "REP-06": _no_annual_report,
+}
+"""The rules :func:`coalitions` can break (``violating=``), each with the change that breaks it:
+a function of Hypothesis' ``draw``, a valid coalition with at least one member, and the day
+(``end``) as of which the rule must be unmet."""
 
 
 # ------------------------------------------------------------------------- registration
