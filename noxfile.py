@@ -64,3 +64,10 @@ def notebooks(session: nox.Session) -> None:
         session.error("notebooks/ holds no notebook yet (they arrive with the notebooks issue)")
     session.install("-e", ".[test]", "nbmake", "ipykernel")
     session.run("pytest", "--nbmake", *map(str, found))
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """The full benchmark (python -m benchmarks); pass --smoke or --json PATH after --."""
+    session.install("-e", ".[test]")
+    session.run("python", "-m", "benchmarks", *session.posargs)

@@ -1,0 +1,306 @@
+"""All of clac's benchmarks in one run, each figure next to a baseline timed in the same run.
+
+    python -m benchmarks                      # 1,000 / 10,000 / 100,000 members; medians
+    python -m benchmarks --smoke              # smallest sizes, once: a quick check (< 1 min)
+    python -m benchmarks --json results.json  # also write every figure as JSON
+
+Scenarios:
+
+- ``import``: ``python -c "import clac"`` and ``clac --help`` as whole processes, against
+  ``python -c pass`` and ``python -c "import attrs, cattrs"``;
+- ``load``: ``clac.load`` of a registry of N members from JSON and from YAML, against
+  ``json.loads`` of the same registry's JSON file (the floor); against pydantic v2 too when it
+  is installed (it is not a dependency);
+- ``evaluate``: ``clac.rules.evaluate`` over the same registries (up to ``--evaluate-up-to``
+  members, 10,000 by default), against the same floor;
+- ``check``: ``clac check`` end to end on the 10,000-member JSON file (the smallest in smoke
+  mode), against a process that only ``json.load``-s it;
+- ``network``, ``proposals``, ``reporting``: the per-capability benchmarks in
+  ``benchmarks/bench_*.py``, through their own functions.
+
+The registries are the seeded synthetic coalitions of ``bench_network.synthetic`` (model
+objects, no ``clac.testing``), written with ``clac.dumps``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from benchmarks._runner import Result, median_time, process_time, table, write_json
+
+FULL_SIZES = (1_000, 10_000, 100_000)
+SMOKE_SIZES = (1_000,)
+CHECK_SIZE = 10_000
+EVALUATE_UP_TO = 10_000
+AS_OF = date(2025, 6, 1)
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _repeats(size: int, smoke: bool) -> int:
+    if smoke:
+        return 1
+    return 5 if size <= 1_000 else 3 if size <= 10_000 else 1
+
+
+def bench_import(smoke: bool) -> list[Result]:
+    """Start-up: ``import clac`` and ``clac --help`` as whole processes."""
+    repeats = 1 if smoke else 10
+    python = sys.executable
+    bare = process_time([python, "-c", "pass"], repeats)
+    deps = process_time([python, "-c", "import attrs, cattrs"], repeats)
+    clac_import = process_time([python, "-c", "import clac"], repeats)
+    clac_help = process_time([python, "-m", "clac", "--help"], repeats)
+    scenario = "import"
+    return [
+        Result(scenario, "python -c 'import clac'", clac_import, "python -c pass", bare),
+        Result(
+            scenario,
+            "python -c 'import clac'",
+            clac_import,
+            "python -c 'import attrs, cattrs'",
+            deps,
+        ),
+        Result(scenario, "clac --help", clac_help, "python -c pass", bare),
+        Result(scenario, "python -c 'import attrs, cattrs'", deps, "python -c pass", bare),
+    ]
+
+
+def _pydantic_available() -> bool:
+    return importlib.util.find_spec("pydantic") is not None
+
+
+def bench_registries(
+    sizes: Sequence[int],
+    smoke: bool,
+    folder: Path,
+    notes: list[str],
+    evaluate_up_to: int = EVALUATE_UP_TO,
+) -> tuple[list[Result], dict[int, Path]]:
+    """Loading and evaluating registries of every size; returns the JSON files written.
+
+    A file over ``clac.io.MAX_FILE_SIZE`` is refused by ``clac.load``, so it is not timed;
+    registries over ``evaluate_up_to`` members are not evaluated (see the notes printed).
+    """
+    import yaml
+
+    import clac
+    from benchmarks.bench_network import synthetic
+    from clac.io import MAX_FILE_SIZE
+    from clac.rules import evaluate
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    if not _pydantic_available():
+        notes.append(
+            "pydantic is not installed in this environment (and is not a dependency of clac): "
+            "the pydantic baseline is skipped."
+        )
+    results: list[Result] = []
+    files: dict[int, Path] = {}
+    for size in sizes:
+        repeats = _repeats(size, smoke)
+        started = time.perf_counter()
+        coalition = synthetic(size)
+        built = time.perf_counter() - started
+        json_file = folder / f"registry-{size}.json"
+        yaml_file = folder / f"registry-{size}.yaml"
+        started = time.perf_counter()
+        json_file.write_text(clac.dumps(coalition, "json"), encoding="utf-8")
+        dumped_json = time.perf_counter() - started
+        started = time.perf_counter()
+        yaml_file.write_text(clac.dumps(coalition, "yaml"), encoding="utf-8")
+        dumped_yaml = time.perf_counter() - started
+        files[size] = json_file
+        floor_name = "json.loads of the JSON file"
+
+        def floor(path: Path = json_file) -> object:
+            return json.loads(path.read_bytes())
+
+        def load(path: Path) -> Callable[[], object]:
+            return lambda: clac.load(path)
+
+        base = median_time(floor, repeats)
+        notes.append(
+            f"{size:,} members: {len(coalition.meetings):,} meetings, "
+            f"{len(coalition.working_groups):,} working groups, {len(coalition.reports):,} "
+            f"reports; built in {built:.2f} s; clac.dumps took {dumped_json:.2f} s (JSON, "
+            f"{json_file.stat().st_size:,} bytes) and {dumped_yaml:.2f} s (YAML, "
+            f"{yaml_file.stat().st_size:,} bytes)."
+        )
+
+        def yaml_only(path: Path = yaml_file) -> object:
+            return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
+
+        for path, label in ((json_file, "JSON"), (yaml_file, "YAML")):
+            if path.stat().st_size > MAX_FILE_SIZE:
+                notes.append(
+                    f"{size:,} members: the {label} file is over clac's "
+                    f"{MAX_FILE_SIZE // 2**20} MB limit (clac.io.MAX_FILE_SIZE), which "
+                    "clac.load refuses; not timed."
+                )
+                continue
+            seconds = median_time(load(path), repeats)
+            name = f"clac.load ({label})"
+            results.append(Result("load", name, seconds, floor_name, base, size, repeats))
+        parse_yaml = median_time(yaml_only, repeats)
+        results.append(
+            Result(
+                "load",
+                f"yaml.load ({loader.__name__}) only",
+                parse_yaml,
+                floor_name,
+                base,
+                size,
+                repeats,
+            )
+        )
+        if size > evaluate_up_to:
+            notes.append(
+                f"{size:,} members: evaluate not timed (over --evaluate-up-to "
+                f"{evaluate_up_to:,}); two member rules scan every member or meeting for each "
+                "member, so this would take tens of minutes (see docs/performance.md)."
+            )
+            continue
+        assessed = median_time(partial(evaluate, coalition, AS_OF), repeats)
+        results.append(
+            Result("evaluate", "clac.rules.evaluate", assessed, floor_name, base, size, repeats)
+        )
+    return results, files
+
+
+def bench_check(json_file: Path, size: int, smoke: bool) -> list[Result]:
+    """``clac check`` end to end on a registry file, against a process that only reads it."""
+    repeats = 1 if smoke else 3
+    python = sys.executable
+    floor = process_time(
+        [
+            python,
+            "-c",
+            f"import json, pathlib; json.loads(pathlib.Path({str(json_file)!r}).read_bytes())",
+        ],
+        repeats,
+    )
+    check = process_time(
+        [python, "-m", "clac", "check", "--as-of", AS_OF.isoformat(), str(json_file)],
+        repeats,
+        accept=(0, 1),
+    )
+    return [
+        Result(
+            "check",
+            "clac check FILE.json",
+            check,
+            "python -c 'json.loads(FILE.json)'",
+            floor,
+            size,
+            repeats,
+        )
+    ]
+
+
+def bench_capabilities(smoke: bool) -> list[Result]:
+    """The per-capability benchmarks of ``benchmarks/bench_*.py``, through their functions."""
+    from benchmarks import bench_network, bench_proposals, bench_reporting
+
+    results: list[Result] = []
+    for size in bench_network.SIZES[:1] if smoke else bench_network.SIZES:
+        repeats = 1 if smoke else (5 if size <= 1_000 else 3)
+        for _size, name, ours, baseline, theirs in bench_network.bench(size, repeats, 2016):
+            if theirs is None and not baseline:
+                continue  # a note row (the synthetic coalition's build, the graph's size)
+            results.append(Result("network", name, ours, baseline, theirs, size, repeats))
+
+    for size in [200] if smoke else [10_000, 100_000]:
+        repeats = 1 if smoke else 5
+        measured = bench_proposals.measure(size, repeats, 50 if smoke else 2_000, 0)
+        base = measured["baseline"]
+        baseline = "dict {state: events} lookup"
+        results += [
+            Result(
+                "proposals",
+                "restore_all + allowed_events (lazy)",
+                measured["lazy"],
+                baseline,
+                base,
+                size,
+                repeats,
+            ),
+            Result(
+                "proposals",
+                "ProposalMachine.restore (eager, scaled)",
+                measured["eager"],
+                baseline,
+                base,
+                size,
+                repeats,
+            ),
+        ]
+
+    years = 3 if smoke else 10
+    repeats = 1 if smoke else 5
+    coalition = bench_reporting.synthetic(years=years, seed=2016)
+    last_year = bench_reporting.FIRST_YEAR + years - 1
+    as_of = date(last_year + 1, 6, 1)
+    members = len(coalition.members)
+    for name, ours, baseline, theirs in bench_reporting.bench(coalition, last_year, as_of, repeats):
+        results.append(Result("reporting", name, ours, baseline, theirs, members, repeats))
+    return results
+
+
+def run(
+    sizes: Sequence[int], smoke: bool, notes: list[str], evaluate_up_to: int = EVALUATE_UP_TO
+) -> list[Result]:
+    """Every scenario, in order."""
+    results = bench_import(smoke)
+    with tempfile.TemporaryDirectory(prefix="clac-bench-") as folder:
+        registries, files = bench_registries(sizes, smoke, Path(folder), notes, evaluate_up_to)
+        results += registries
+        check_size = CHECK_SIZE if CHECK_SIZE in files else min(files)
+        results += bench_check(files[check_size], check_size, smoke)
+    results += bench_capabilities(smoke)
+    return results
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks, print the table and, if asked, write the JSON; return 0."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__)
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.add_argument("--smoke", action="store_true", help="smallest sizes, measured once")
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the results here")
+    parser.add_argument(
+        "--sizes", type=int, nargs="+", help="registry sizes (members) for load/evaluate"
+    )
+    parser.add_argument(
+        "--evaluate-up-to",
+        type=int,
+        default=EVALUATE_UP_TO,
+        metavar="N",
+        help="evaluate only registries of at most N members (default %(default)s)",
+    )
+    options = parser.parse_args(argv)
+    sizes = options.sizes or (SMOKE_SIZES if options.smoke else FULL_SIZES)
+    mode = "smoke" if options.smoke else "full"
+    notes: list[str] = []
+    started = time.perf_counter()
+    results = run(sizes, options.smoke, notes, options.evaluate_up_to)
+    elapsed = time.perf_counter() - started
+    print(f"clac benchmarks ({mode}), Python {sys.version.split()[0]}, in {elapsed:.0f} s")
+    print(table(results))
+    print("ratio = median / baseline median, both measured in this run")
+    for note in notes:
+        print(f"- {note}")
+    if options.json is not None:
+        write_json(options.json, results, mode=mode, notes=notes)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

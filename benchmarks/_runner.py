@@ -1,0 +1,130 @@
+"""Helpers of ``python -m benchmarks``: medians, subprocess timings, the table and the JSON.
+
+Every figure is a :class:`Result`: what was timed, its median, the baseline timed in the same
+run on the same data, and the ratio of the two.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Result:
+    """One figure: ``seconds`` for ``name`` against ``baseline_seconds`` for ``baseline``."""
+
+    scenario: str
+    name: str
+    seconds: float
+    baseline: str = ""
+    baseline_seconds: float | None = None
+    size: int | None = None
+    repeats: int = 1
+
+    @property
+    def ratio(self) -> float | None:
+        """``seconds / baseline_seconds``, or ``None`` without a baseline."""
+        if not self.baseline_seconds:
+            return None
+        return self.seconds / self.baseline_seconds
+
+    def as_dict(self) -> dict[str, Any]:
+        """The figure as plain JSON data."""
+        return {
+            "scenario": self.scenario,
+            "name": self.name,
+            "size": self.size,
+            "seconds": self.seconds,
+            "baseline": self.baseline or None,
+            "baseline_seconds": self.baseline_seconds,
+            "ratio": self.ratio,
+            "repeats": self.repeats,
+        }
+
+
+def median_time(function: Callable[[], object], repeats: int) -> float:
+    """The median wall-clock time of ``repeats`` calls of ``function``, in seconds."""
+    times = []
+    for _ in range(max(1, repeats)):
+        gc.collect()
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def process_time(
+    arguments: Sequence[str], repeats: int, *, accept: Sequence[int] = (0,), cwd: Path | None = None
+) -> float:
+    """The median wall-clock time of running ``arguments`` as a whole process, in seconds.
+
+    An exit status outside ``accept`` stops the benchmark: a failing command is not a figure.
+    """
+
+    def run() -> None:
+        done = subprocess.run(  # noqa: S603 - our own interpreter and commands
+            list(arguments), capture_output=True, text=True, check=False, cwd=cwd
+        )
+        if done.returncode not in accept:
+            raise RuntimeError(
+                f"{' '.join(arguments)} exited with {done.returncode}: {done.stderr[-2000:]}"
+            )
+
+    return median_time(run, repeats)
+
+
+def _seconds(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value * 1e3:,.1f} ms" if value < 1 else f"{value:,.2f} s"
+
+
+def table(results: Sequence[Result]) -> str:
+    """The results as a Markdown table: figure, baseline, ratio."""
+    lines = [
+        "| scenario | size | measured | median | baseline (same run) | baseline median | ratio |",
+        "|---|---:|---|---:|---|---:|---:|",
+    ]
+    for r in results:
+        size = f"{r.size:,}" if r.size is not None else ""
+        ratio = f"{r.ratio:,.2f}×" if r.ratio is not None else "—"
+        lines.append(
+            f"| {r.scenario} | {size} | {r.name} | {_seconds(r.seconds)} | {r.baseline or '—'} "
+            f"| {_seconds(r.baseline_seconds)} | {ratio} |"
+        )
+    return "\n".join(lines)
+
+
+def environment() -> dict[str, str]:
+    """What the figures were measured on."""
+    return {
+        "python": sys.version.split()[0],
+        "implementation": platform.python_implementation(),
+        "platform": platform.platform(),
+        "machine": platform.machine(),
+    }
+
+
+def write_json(
+    path: Path, results: Sequence[Result], *, mode: str, notes: Sequence[str] = ()
+) -> None:
+    """Write the results, the mode, the environment and the notes to ``path`` as JSON."""
+    scenarios = sorted({r.scenario for r in results})
+    document = {
+        "mode": mode,
+        "environment": environment(),
+        "scenarios": scenarios,
+        "results": [r.as_dict() for r in results],
+        "notes": list(notes),
+    }
+    path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
