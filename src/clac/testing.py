@@ -1929,3 +1929,8 @@ def _hypothesis_setup_hook() -> None:
     }
     for cls, strategy in registrations.items():
         st.register_type_strategy(cls, strategy)
+
+
+# Hypothesis' entry point (clac._hypothesis_hook) skips registration when it runs while this
+# module is still loading, so register here once it is complete.
+_hypothesis_setup_hook()
