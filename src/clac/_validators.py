@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import date, datetime
 from enum import Enum
 from typing import Any, NoReturn, TypeVar
@@ -301,8 +301,3 @@ def to_upper_tuple(value: Any) -> Any:
     if isinstance(value, tuple):
         return tuple(to_upper(v) for v in value)
     return value
-
-
-def sorted_unique(values: Iterable[str]) -> tuple[str, ...]:
-    """Sorted distinct strings (helper for derived views)."""
-    return tuple(sorted(set(values)))

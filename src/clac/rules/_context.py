@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from clac.model import Meeting, MeetingKind, Member, Participation
+from clac.model import Meeting, MeetingKind
 from clac.periods import Month
 from clac.rules._engine import Subject, SubjectKind
 
@@ -114,10 +114,6 @@ class Context:
                 table[meeting.date.year].append(meeting)
         return {k: tuple(v) for k, v in table.items()}
 
-    def active_members(self) -> tuple[Member, ...]:
-        """Members whose status is active on the day."""
-        return self.coalition.members_on(self.as_of)
-
     def months_back(self, count: int) -> tuple[Month, ...]:
         """The ``count`` complete months before the day's month, oldest first."""
         last = Month.of(self.as_of).minus(1)
@@ -126,11 +122,3 @@ class Context:
     def hours(self, member: str) -> dict[Month, float]:
         """A member's hours per month (empty if it has no records)."""
         return self.participation.get(member, {})
-
-    def records(self, member: str) -> tuple[Participation, ...]:
-        """A member's participation records up to the day."""
-        return tuple(
-            p
-            for p in self.coalition.participation
-            if p.member == member and p.month <= Month.of(self.as_of)
-        )

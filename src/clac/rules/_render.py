@@ -99,12 +99,8 @@ def to_text(
     if not everything:
         hidden = len(assessment.findings) - len(shown)
         lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
-    lines += ["", _summary(assessment, lang)]
+    lines += ["", assessment.summary(lang)]
     return "\n".join(lines) + "\n"
-
-
-def _summary(assessment: Assessment, lang: Language) -> str:
-    return assessment.summary(lang)
 
 
 def _md_cell(value: str) -> str:
@@ -120,7 +116,7 @@ def to_markdown(
     out = [
         f"# {_title(assessment, lang)}",
         "",
-        f"**{_summary(assessment, lang)}**",
+        f"**{assessment.summary(lang)}**",
         "",
         f"## {_T['by_subject'].in_(lang)}",
         "",
@@ -215,6 +211,6 @@ def to_html(
     )
     return (
         f"<div><strong>{esc(_title(assessment, lang))}</strong>"
-        f"<p>{esc(_summary(assessment, lang))}</p>"
+        f"<p>{esc(assessment.summary(lang))}</p>"
         f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table></div>"
     )
