@@ -30,6 +30,9 @@ _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 POLICY_GOAL_ID = re.compile(r"^PG-[1-9][0-9]*$")
 OBJECTIVE_ID = re.compile(r"^OBJ-[1-9][0-9]*$")
+_SLUG_BODY = r"[a-z0-9]+(?:[-_.][a-z0-9]+)*"
+#: A framework item named across frameworks: ``framework/item``, e.g. 'mnr/hotline'.
+ITEM_REF = re.compile(rf"^(?=.{{1,161}}$){_SLUG_BODY}/{_SLUG_BODY}$")
 
 
 def with_schema(validator: V, schema: SchemaSource) -> V:
@@ -100,6 +103,12 @@ def objective_id(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An objective id such as 'OBJ-1'."""
     if not isinstance(value, str) or not OBJECTIVE_ID.fullmatch(value):
         fail(attribute, value, "is not an objective id (OBJ-1, OBJ-2)")
+
+
+def item_ref(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A framework item reference such as 'icmec-legislation/definition'."""
+    if not isinstance(value, str) or not ITEM_REF.fullmatch(value):
+        fail(attribute, value, "is not a framework item reference ('framework/item')")
 
 
 def a_date(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -260,6 +269,7 @@ with_schema(slug, {"type": "string", "pattern": _SLUG.pattern})
 with_schema(email, {"type": "string", "pattern": _EMAIL.pattern})
 with_schema(policy_goal_id, {"type": "string", "pattern": POLICY_GOAL_ID.pattern})
 with_schema(objective_id, {"type": "string", "pattern": OBJECTIVE_ID.pattern})
+with_schema(item_ref, {"type": "string", "pattern": ITEM_REF.pattern})
 with_schema(a_date, {"type": "string", "format": "date"})
 with_schema(boolean, {"type": "boolean"})
 with_schema(country, _country_schema)

@@ -18,6 +18,7 @@ __all__ = [
     "CrossReferenceError",
     "FileFormatError",
     "InvalidData",
+    "MissingDependency",
     "Problem",
     "TransitionNotAllowed",
     "UnknownReference",
@@ -159,6 +160,24 @@ class InvalidData(ClacError, ValueError):
 
 class UnknownReference(ClacError, LookupError):
     """An id names nothing in the registry or the charter."""
+
+
+class MissingDependency(ClacError, ImportError):  # type: ignore[misc] # ClacError.path wins
+    """An optional library a feature needs is not installed (pandas, matplotlib)."""
+
+
+def require(module: str, feature: str, extra: str) -> Any:
+    """Import ``module`` or raise :class:`MissingDependency` naming ``feature`` and the extra."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingDependency(
+            f"{feature} needs {module}, which is not installed "
+            f"(pip install {module}, or pip install 'clac[{extra}]')",
+            value=module,
+        ) from None
 
 
 class CrossReferenceError(InvalidData):

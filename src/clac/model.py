@@ -29,6 +29,7 @@ __all__ = [
     "Commitment",
     "Contribution",
     "ContributionKind",
+    "CountryAssessment",
     "Document",
     "DocumentKind",
     "Indicator",
@@ -41,6 +42,7 @@ __all__ = [
     "Minutes",
     "OperationalPlan",
     "Organization",
+    "Outcome",
     "Participation",
     "PlannedAction",
     "Plans",
@@ -464,14 +466,86 @@ class Policy:
             v.missing("organization", "an organizational policy names its organization")
 
 
+class Outcome(enum.StrEnum):
+    """How far a country meets one item of a framework (a criterion or a capability)."""
+
+    MET = "met"
+    PARTLY_MET = "partly-met"
+    NOT_MET = "not-met"
+    UNKNOWN = "unknown"
+
+    @property
+    def label(self) -> Text:
+        """The outcome in English, Spanish and Portuguese."""
+        return _OUTCOME_LABELS[self]
+
+
+_OUTCOME_LABELS = {
+    Outcome.MET: Text("met", "cumple", pt="cumpre"),
+    Outcome.PARTLY_MET: Text("partly met", "cumple en parte", pt="cumpre em parte"),
+    Outcome.NOT_MET: Text("not met", "no cumple", pt="não cumpre"),
+    Outcome.UNKNOWN: Text("unknown", "sin datos", pt="sem dados"),
+}
+
+
+def _to_outcome(value: Any) -> Any:
+    return v.to_enum(Outcome)(value)
+
+
+def _to_optional_outcome(value: Any) -> Any:
+    return None if value is None else _to_outcome(value)
+
+
+@attrs.frozen(slots=True)
+class CountryAssessment:
+    """A dated judgement of one country against one item of a framework, with its source.
+
+    Policy Goals, item 1: "jointly identifying regional gaps, challenges and trends". The latest
+    assessment on or before a day is the country's standing that day (:mod:`clac.frameworks`).
+    ``illustrative`` marks made-up assessments (the demo's): every output that uses one says so.
+    """
+
+    country: str = attrs.field(converter=v.to_upper, validator=v.country)
+    framework: str = attrs.field(validator=v.slug)
+    item: str = attrs.field(validator=v.slug)
+    outcome: Outcome = attrs.field(converter=_to_outcome, validator=v.member_of(Outcome))
+    date: date = attrs.field(validator=v.a_date)
+    source: str = attrs.field(validator=v.text)
+    note: str | None = attrs.field(default=None, validator=v.optional(v.text))
+    illustrative: bool = attrs.field(default=False, validator=v.boolean)
+
+    @property
+    def ref(self) -> str:
+        """The item as ``framework/item``."""
+        return f"{self.framework}/{self.item}"
+
+
 @attrs.frozen(slots=True)
 class LegislativeAdvance:
-    """Reporting, item 3: an advance in legislative reform on combating online sexual abuse."""
+    """Reporting, item 3: an advance in legislative reform on combating online sexual abuse.
+
+    An advance may cite the framework items it moves (``criteria``, e.g.
+    ``'icmec-legislation/possession'``); with an ``outcome`` it also *assesses* them: from its
+    date the country stands at that outcome for each cited item, as if a
+    :class:`CountryAssessment` had been entered (see :mod:`clac.frameworks`). ``illustrative``
+    marks made-up advances (the demo's), as on an assessment.
+    """
 
     country: str = attrs.field(converter=v.to_upper, validator=v.country)
     instrument: str = attrs.field(validator=v.text)
     date: date = attrs.field(validator=v.a_date)
     description: str = attrs.field(validator=v.text)
+    criteria: tuple[str, ...] = _tuple_of(v.item_ref, unique=True)
+    outcome: Outcome | None = attrs.field(
+        default=None,
+        converter=_to_optional_outcome,
+        validator=v.optional(v.member_of(Outcome)),
+    )
+    illustrative: bool = attrs.field(default=False, validator=v.boolean)
+
+    def __attrs_post_init__(self) -> None:
+        if self.outcome is not None and not self.criteria:
+            v.missing("criteria", "an advance with an outcome names the criteria it assesses")
 
 
 @attrs.frozen(slots=True)

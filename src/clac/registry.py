@@ -18,6 +18,7 @@ import attrs
 from clac import _validators as v
 from clac.errors import CrossReferenceError, Problem, UnknownReference
 from clac.model import (
+    CountryAssessment,
     Document,
     Meeting,
     Member,
@@ -76,6 +77,7 @@ class Coalition:
     proposals: tuple[ProposalRecord, ...] = _field(ProposalRecord, "a proposal")
     plans: Plans = attrs.field(factory=Plans, validator=v.instance(Plans, "plans"))
     roles: tuple[RoleAssignment, ...] = _field(RoleAssignment, "a role assignment")
+    assessments: tuple[CountryAssessment, ...] = _field(CountryAssessment, "a country assessment")
 
     def __attrs_post_init__(self) -> None:
         problems = list(_cross_reference_problems(self))
@@ -370,3 +372,50 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
 
     for i, ra in enumerate(c.roles):
         yield from ref(ra.organization, orgs, f"roles[{i}].organization", org_)
+
+    yield from _framework_problems(c)
+
+
+def _framework_problems(c: Coalition) -> Iterator[Problem]:
+    """Assessments and advances must name frameworks and items clac knows; one per day."""
+    cited = [
+        (f"reports[{i}].legislative_advances[{j}].criteria[{k}]", criterion)
+        for i, r in enumerate(c.reports)
+        for j, advance in enumerate(r.legislative_advances)
+        for k, criterion in enumerate(advance.criteria)
+    ]
+    if not c.assessments and not cited:
+        return  # clac.frameworks (and any plugin) is loaded only when something cites it
+    from clac.frameworks import FRAMEWORKS
+
+    known = {fw.id: set(fw.item_ids) for fw in FRAMEWORKS.values()}
+    choices = ", ".join(repr(k) for k in known)
+    yield from _duplicates(
+        c.assessments,
+        lambda a: (a.country, a.framework, a.item, a.date.isoformat()),
+        "assessments",
+        "",
+    )
+    for i, a in enumerate(c.assessments):
+        if a.framework not in known:
+            yield Problem(
+                f"is not a framework clac knows (choose {choices})",
+                path=f"assessments[{i}].framework",
+                value=a.framework,
+            )
+        elif a.item not in known[a.framework]:
+            yield Problem(
+                f"is not an item of the framework {a.framework!r}",
+                path=f"assessments[{i}].item",
+                value=a.item,
+            )
+    for path, criterion in cited:
+        framework, item = criterion.split("/", 1)
+        if framework not in known:
+            yield Problem(
+                f"names no framework clac knows (choose {choices})", path=path, value=criterion
+            )
+        elif item not in known[framework]:
+            yield Problem(
+                f"is not an item of the framework {framework!r}", path=path, value=criterion
+            )

@@ -9,30 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from clac.errors import ClacError
+from clac.errors import MissingDependency, require
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["MissingDependency", "data_frame"]
-
-
-class MissingDependency(ClacError, ImportError):  # type: ignore[misc] # ClacError.path wins
-    """An optional library a feature needs is not installed (pandas, matplotlib)."""
-
-
-def require(module: str, feature: str, extra: str) -> Any:
-    """Import ``module`` or raise :class:`MissingDependency` naming ``feature`` and the extra."""
-    import importlib
-
-    try:
-        return importlib.import_module(module)
-    except ImportError:
-        raise MissingDependency(
-            f"{feature} needs {module}, which is not installed "
-            f"(pip install {module}, or pip install 'clac[{extra}]')",
-            value=module,
-        ) from None
+__all__ = ["MissingDependency", "data_frame", "require"]
 
 
 def data_frame(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> pd.DataFrame:

@@ -1,0 +1,191 @@
+"""``clac gaps``: the regional gap analysis against one of the field's frameworks.
+
+The matrix of countries × criteria or capabilities on a day, the thin spots (gaps with no
+national member of a needed sector) and, with ``--since``, what changed. Output is Markdown on
+standard output, or a file chosen by its suffix: ``.md``, ``.json``, ``.csv`` (the matrix rows),
+``.png`` or ``.svg`` (the heat map). Files are written atomically; on bad input nothing is
+written and the exit status is 2.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+
+if TYPE_CHECKING:
+    from clac.frameworks import RegionalMatrix, ThinSpots, Trend
+
+__all__ = ["gaps"]
+
+_SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
+
+
+@click.command()
+@click.argument("file", required=False)
+@click.option(
+    "--framework",
+    "-f",
+    "framework_id",
+    default="icmec-legislation",
+    show_default=True,
+    help="The framework: icmec-legislation, mnr, or one a plugin adds.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day of the matrix (YYYY-MM-DD); default today, or the demo's day without FILE.",
+)
+@click.option(
+    "--since",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Also list what changed after this day (YYYY-MM-DD) up to --as-of.",
+)
+@click.option(
+    "--countries",
+    help="Comma-separated ISO codes (e.g. BR,MX,GT); default the countries with assessments.",
+)
+@click.option(
+    "--all-countries",
+    is_flag=True,
+    help="Every country and territory of Latin America and the Caribbean, assessed or not.",
+)
+@click.option(
+    "--include-unknown", is_flag=True, help="Count items with no data as gaps for thin spots."
+)
+@LANG_OPTION
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write to this file: .md, .json, .csv (matrix), .png or .svg (heat map). "
+    "Without it, Markdown goes to standard output.",
+)
+@reports_errors
+def gaps(
+    *,
+    file: str | None,
+    framework_id: str,
+    as_of: datetime | None,
+    since: datetime | None,
+    countries: str | None,
+    all_countries: bool,
+    include_unknown: bool,
+    lang: str,
+    output: str | None,
+) -> None:
+    """Compare the region with a framework: the matrix, thin spots and trends of a registry
+    FILE (YAML, JSON or TOML; the demo coalition without FILE).
+
+    Exit status: 0 written, 2 bad input.
+    """
+    from clac import frameworks
+
+    suffix = None if output is None else Path(output).suffix.lower()
+    if suffix is not None and suffix not in _SUFFIXES:
+        fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")
+    if countries is not None and all_countries:
+        fail("--countries and --all-countries cannot be used together")
+    coalition = load_registry(file)
+    framework = frameworks.FRAMEWORKS.get_framework(framework_id)
+    day = _day(file, as_of)
+    chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
+    grid = frameworks.matrix(coalition, framework, as_of=day, countries=chosen)
+    if chosen is None and not all_countries:
+        assessed = grid.assessed_countries
+        if assessed:
+            grid = grid.restricted_to(assessed)
+    spots = frameworks.thin_spots(coalition, grid, include_unknown=include_unknown)
+    trend = None
+    if since is not None:
+        trend = frameworks.trends(
+            coalition, framework, start=since.date(), end=day, countries=grid.countries
+        )
+    if output is None:
+        click.echo(frameworks.gaps_markdown(grid, spots, trend, lang), nl=False)
+        return
+    _write(output, suffix=suffix or "", grid=grid, spots=spots, trend=trend, lang=lang)
+    click.echo(f"wrote {output}", err=True)
+
+
+def _day(file: str | None, as_of: datetime | None) -> date:
+    if as_of is not None:
+        return as_of.date()
+    if file is None:
+        from clac import DEMO_AS_OF
+
+        return DEMO_AS_OF
+    return date.today()
+
+
+def _write(
+    output: str,
+    *,
+    suffix: str,
+    grid: RegionalMatrix,
+    spots: ThinSpots,
+    trend: Trend | None,
+    lang: str,
+) -> None:
+    from clac import frameworks
+    from clac.io import write_text_atomically
+
+    if suffix in (".png", ".svg"):
+        frameworks.write_heatmap(grid, output, language=lang)
+    elif suffix == ".json":
+        write_text_atomically(Path(output), json.dumps(_json(grid, spots, trend, lang), indent=2))
+    elif suffix == ".csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=list(grid.columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(grid.to_rows(lang))
+        write_text_atomically(Path(output), buffer.getvalue())
+    else:
+        write_text_atomically(Path(output), frameworks.gaps_markdown(grid, spots, trend, lang))
+
+
+def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "framework": grid.framework.id,
+        "source": str(grid.framework.source),
+        "as_of": grid.as_of.isoformat(),
+        "illustrative": grid.illustrative,
+        "matrix": grid.to_rows(lang),
+        "thin_spots": spots.to_rows(lang),
+    }
+    if trend is not None:
+        data["trend"] = {
+            "start": trend.start.isoformat(),
+            "end": trend.end.isoformat(),
+            "changes": [
+                {
+                    "date": c.date.isoformat(),
+                    "country": c.country,
+                    "item": c.item,
+                    "before": c.before.value,
+                    "after": c.after.value,
+                    "direction": c.direction.value,
+                    "source": c.evidence.source,
+                    "preceded_by": [
+                        {
+                            "kind": p.kind.value,
+                            "report": [p.working_group, p.year, p.quarter],
+                            "description": p.description,
+                            "goals": list(p.goals),
+                            "cites_item": p.cites_item,
+                        }
+                        for p in c.preceded_by
+                    ],
+                }
+                for c in trend.changes
+            ],
+        }
+    return data

@@ -1,0 +1,286 @@
+"""The gap analyses as Markdown (for the terminal and files) and HTML (for Jupyter), in EN/ES/PT.
+
+Every rendering states the framework's source, labels the sector and goal mappings as clac's
+interpretation, and opens with a warning when any figure rests on illustrative evidence.
+"""
+
+from __future__ import annotations
+
+import html
+
+from clac.countries import country_name
+from clac.frameworks._goals import INTERPRETATION
+from clac.frameworks._heatmap import OUTCOME_COLOURS, OUTCOME_SYMBOLS
+from clac.frameworks._matrix import RegionalMatrix
+from clac.frameworks._thin import ThinSpots
+from clac.frameworks._trends import Trend
+from clac.model import Outcome
+from clac.text import Language, Text
+
+__all__ = ["gaps_markdown", "matrix_html", "matrix_markdown", "thin_markdown", "trend_markdown"]
+
+_T = {
+    "matrix": Text("Regional matrix", "Matriz regional", pt="Matriz regional"),
+    "as_of": Text("as of {day}", "al {day}", pt="em {day}"),
+    "source": Text("Source", "Fuente", pt="Fonte"),
+    "country": Text("Country", "País", pt="País"),
+    "verdict": Text("Verdict", "Veredicto", pt="Veredito"),
+    "per_item": Text(
+        "Countries per outcome, by item",
+        "Países por resultado, por ítem",
+        pt="Países por resultado",
+    ),
+    "item": Text("Item", "Ítem", pt="Item"),
+    "legend": Text("Legend", "Leyenda", pt="Legenda"),
+    "illustrative": Text(
+        "**Illustrative data**: these assessments are made up for the demonstration and say "
+        "nothing about any real country's law or capabilities.",
+        "**Datos ilustrativos**: estas evaluaciones se inventaron para la demostración y no "
+        "dicen nada de la legislación ni de las capacidades de ningún país real.",
+        pt="**Dados ilustrativos**: estas avaliações foram inventadas para a demonstração.",
+    ),
+    "thin": Text(
+        "Thin spots: gaps with no national member of a needed sector",
+        "Puntos débiles: brechas sin un miembro nacional del sector necesario",
+        pt="Pontos fracos: lacunas sem membro nacional do setor necessário",
+    ),
+    "none_thin": Text(
+        "No thin spots: every gap has a national member of a needed sector.",
+        "Sin puntos débiles: cada brecha tiene un miembro nacional de un sector necesario.",
+        pt="Sem pontos fracos.",
+    ),
+    "outcome": Text("Outcome", "Resultado", pt="Resultado"),
+    "needs": Text("Sectors needed", "Sectores necesarios", pt="Setores necessários"),
+    "regional": Text(
+        "Regional members there", "Miembros regionales presentes", pt="Membros regionais"
+    ),
+    "sectors_note": Text(
+        "Which sectors carry an item is {interpretation}.",
+        "Qué sectores asumen cada ítem es {interpretation}.",
+        pt="Quais setores assumem cada item é {interpretation}.",
+    ),
+    "trend": Text("Changes from {start} to {end}", "Cambios del {start} al {end}", pt="Mudanças"),
+    "none_changed": Text(
+        "Nothing changed in this period.", "Nada cambió en este periodo.", pt="Nada mudou."
+    ),
+    "date": Text("Date", "Fecha", pt="Data"),
+    "change": Text("Change", "Cambio", pt="Mudança"),
+    "preceded": Text("Preceded by", "Precedido por", pt="Precedido por"),
+    "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "reported": Text(
+        "quarterly report of {group}, {period}",
+        "informe trimestral de {group}, {period}",
+        pt="relatório trimestral de {group}, {period}",
+    ),
+    "cites": Text("cites this item", "cita este ítem", pt="cita este item"),
+    "goals_note": Text(
+        "Precursors are linked to items through the policy goals, {interpretation}; they "
+        "preceded a change and are not shown to have caused it.",
+        "Los precedentes se vinculan a los ítems mediante los objetivos de política, "
+        "{interpretation}; precedieron un cambio y no se afirma que lo causaran.",
+        pt="Os precedentes se vinculam aos itens pelos objetivos de política, {interpretation}.",
+    ),
+}
+
+_KIND = {
+    "activity": Text("activity", "actividad", pt="atividade"),
+    "policy": Text("policy", "política", pt="política"),
+    "legislative-advance": Text("legislative advance", "avance legislativo", pt="avanço"),
+}
+
+
+def _t(key: str, lang: Language, **values: object) -> str:
+    text = _T[key]
+    return (text.format(**values) if values else text).in_(lang)
+
+
+def _cell(outcome: Outcome) -> str:
+    return OUTCOME_SYMBOLS[outcome]
+
+
+def _country(code: str, lang: Language) -> str:
+    return f"{country_name(code).in_(lang)} ({code})"
+
+
+def _escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _header(grid: RegionalMatrix | ThinSpots | Trend, lang: Language) -> list[str]:
+    framework = grid.framework
+    lines = [f"_{_t('source', lang)}: {framework.source}_", ""]
+    if grid.illustrative:
+        lines[:0] = [f"> {_t('illustrative', lang)}", ""]
+    return lines
+
+
+def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN) -> str:
+    """The matrix as a Markdown table, with per-item counts and a legend."""
+    lang = Language.parse(language)
+    framework = grid.framework
+    day = grid.as_of.isoformat()
+    lines = [
+        f"## {_t('matrix', lang)}: {framework.short_name.in_(lang)} ({_t('as_of', lang, day=day)})",
+        "",
+        *_header(grid, lang),
+    ]
+    numbers = [str(i) for i in range(1, len(framework.items) + 1)]
+    head = [_t("country", lang), *numbers, "✓", "◐", "✗", "?"]
+    if framework.sufficiency is not None:
+        head.append(_t("verdict", lang))
+    lines.append("| " + " | ".join(head) + " |")
+    lines.append("|" + "|".join([":--", *[":-:"] * (len(head) - 1)]) + "|")
+    for country in grid.countries:
+        counts = grid.country_counts(country)
+        cells = [_cell(c.outcome) for c in grid.row(country)]
+        row = [
+            _escape(_country(country, lang)),
+            *cells,
+            str(counts.met),
+            str(counts.partly_met),
+            str(counts.not_met),
+            str(counts.unknown),
+        ]
+        verdict = grid.verdict(country)
+        if verdict is not None:
+            row.append(verdict.label.in_(lang))
+        lines.append("| " + " | ".join(row) + " |")
+    lines += ["", f"### {_t('per_item', lang)}", ""]
+    lines.append(f"| # | {_t('item', lang)} | ✓ | ◐ | ✗ | ? |")
+    lines.append("|--:|:--|--:|--:|--:|--:|")
+    for number, item in zip(numbers, framework.items, strict=True):
+        counts = grid.item_counts(item.id)
+        label = f"{item.ref.in_(lang)}: {item.label.in_(lang)}"
+        lines.append(
+            f"| {number} | {_escape(label)} | {counts.met} | {counts.partly_met} | "
+            f"{counts.not_met} | {counts.unknown} |"
+        )
+    legend = ", ".join(f"{OUTCOME_SYMBOLS[o]} {o.label.in_(lang)}" for o in Outcome)
+    lines += ["", f"{_t('legend', lang)}: {legend}."]
+    if framework.sufficiency is not None:
+        lines += ["", framework.sufficiency.rationale.in_(lang)]
+    return "\n".join(lines) + "\n"
+
+
+def thin_markdown(spots: ThinSpots, language: Language | str = Language.EN) -> str:
+    """The thin spots as a Markdown table."""
+    lang = Language.parse(language)
+    framework = spots.framework
+    lines = [
+        f"## {_t('thin', lang)} ({framework.short_name.in_(lang)}, "
+        f"{_t('as_of', lang, day=spots.as_of.isoformat())})",
+        "",
+        *_header(spots, lang),
+    ]
+    if not spots.spots:
+        lines.append(_t("none_thin", lang))
+    else:
+        lines.append(
+            f"| {_t('country', lang)} | {_t('item', lang)} | {_t('outcome', lang)} | "
+            f"{_t('needs', lang)} | {_t('regional', lang)} |"
+        )
+        lines.append("|:--|:--|:--|:--|:--|")
+        for s in spots.spots:
+            item = framework.item(s.item)
+            needs = ", ".join(x.label.in_(lang) for x in s.sectors)
+            lines.append(
+                f"| {_escape(_country(s.country, lang))} | {_escape(item.label.in_(lang))} | "
+                f"{s.outcome.label.in_(lang)} | {_escape(needs)} | {', '.join(s.regional) or '—'} |"
+            )
+    interpretation = INTERPRETATION.in_(lang)
+    lines += ["", _t("sectors_note", lang, interpretation=interpretation)]
+    return "\n".join(lines) + "\n"
+
+
+def trend_markdown(trend: Trend, language: Language | str = Language.EN) -> str:
+    """The changes of a trend as a Markdown table, each with its precursors."""
+    lang = Language.parse(language)
+    framework = trend.framework
+    lines = [
+        f"## {_t('trend', lang, start=trend.start.isoformat(), end=trend.end.isoformat())} "
+        f"({framework.short_name.in_(lang)})",
+        "",
+        *_header(trend, lang),
+    ]
+    if not trend.changes:
+        lines.append(_t("none_changed", lang))
+    else:
+        lines.append(
+            f"| {_t('date', lang)} | {_t('country', lang)} | {_t('item', lang)} | "
+            f"{_t('change', lang)} | {_t('evidence', lang)} | {_t('preceded', lang)} |"
+        )
+        lines.append("|:--|:--|:--|:--|:--|:--|")
+        for c in trend.changes:
+            item = framework.item(c.item)
+            move = (
+                f"{c.before.label.in_(lang)} → {c.after.label.in_(lang)} "
+                f"({c.direction.label.in_(lang)})"
+            )
+            before = "; ".join(
+                f"{_KIND[p.kind.value].in_(lang)} ({p.working_group} {p.year}-Q{p.quarter}"
+                f"{', ' + _t('cites', lang) if p.cites_item else ''}): {p.description}"
+                for p in c.preceded_by
+            )
+            source = c.evidence.source
+            if c.evidence.report is not None:
+                group, year, quarter = c.evidence.report
+                where = _t("reported", lang, group=group, period=f"{year}-Q{quarter}")
+                source = f"{source} ({where})"
+            lines.append(
+                f"| {c.date.isoformat()} | {_escape(_country(c.country, lang))} | "
+                f"{_escape(item.label.in_(lang))} | {move} | {_escape(source)} | "
+                f"{_escape(before) or '—'} |"
+            )
+    interpretation = INTERPRETATION.in_(lang)
+    lines += ["", _t("goals_note", lang, interpretation=interpretation)]
+    return "\n".join(lines) + "\n"
+
+
+def gaps_markdown(
+    grid: RegionalMatrix,
+    spots: ThinSpots,
+    trend: Trend | None = None,
+    language: Language | str = Language.EN,
+) -> str:
+    """The matrix, the thin spots and (optionally) the trend, as one Markdown document."""
+    parts = [matrix_markdown(grid, language), thin_markdown(spots, language)]
+    if trend is not None:
+        parts.append(trend_markdown(trend, language))
+    return "\n".join(parts)
+
+
+def matrix_html(grid: RegionalMatrix, language: Language | str = Language.EN) -> str:
+    """The matrix as an HTML table with coloured cells (Jupyter's rich display)."""
+    lang = Language.parse(language)
+    framework = grid.framework
+    esc = html.escape
+    head = "".join(
+        f'<th title="{esc(item.description.in_(lang))}">{esc(item.label.in_(lang))}</th>'
+        for item in framework.items
+    )
+    verdict_head = (
+        f"<th>{esc(_t('verdict', lang))}</th>" if framework.sufficiency is not None else ""
+    )
+    rows = []
+    for country in grid.countries:
+        cells = "".join(
+            f'<td style="background:{OUTCOME_COLOURS[c.outcome]};text-align:center" '
+            f'title="{esc(c.outcome.label.in_(lang))}">{OUTCOME_SYMBOLS[c.outcome]}</td>'
+            for c in grid.row(country)
+        )
+        verdict = grid.verdict(country)
+        verdict_cell = f"<td>{esc(verdict.label.in_(lang))}</td>" if verdict is not None else ""
+        rows.append(f"<tr><th>{esc(_country(country, lang))}</th>{cells}{verdict_cell}</tr>")
+    warning = (
+        f'<p style="color:#B00020"><b>{esc(_t("illustrative", lang).replace("**", ""))}</b></p>'
+        if grid.illustrative
+        else ""
+    )
+    title = (
+        f"{esc(framework.name.in_(lang))} — {esc(_t('as_of', lang, day=grid.as_of.isoformat()))}"
+    )
+    return (
+        f"<div><p><b>{title}</b></p>{warning}<table><thead><tr><th></th>{head}{verdict_head}"
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<p><i>{esc(_t('source', lang))}: {esc(str(framework.source))}</i></p></div>"
+    )
