@@ -6,6 +6,7 @@ users need the field path and the offending value, in the ``ClacError`` hierarch
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -26,6 +27,7 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 SchemaSource = dict[str, Any] | Callable[[], dict[str, Any]]
 SCHEMA_ATTRIBUTE = "json_schema"
 
+_IDENTIFIER = re.compile(r"[A-Za-z0-9]+(?:[-_.][A-Za-z0-9]+)*")
 _SLUG = re.compile(r"^(?=.{1,80}$)[a-z0-9]+(?:[-_.][a-z0-9]+)*$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 POLICY_GOAL_ID = re.compile(r"^PG-[1-9][0-9]*$")
@@ -188,6 +190,23 @@ def instance(cls: type[Any], what: str) -> Validator:
     return check
 
 
+def instance_of(*types: type) -> Validator:
+    """An instance of one of ``types`` (never a ``bool`` where an ``int`` is asked)."""
+    names = " or ".join(t.__name__ for t in types)
+
+    def check(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if (isinstance(value, bool) and bool not in types) or not isinstance(value, types):
+            fail(attribute, value, f"must be a {names}")
+
+    return check
+
+
+def identifier(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """A charter identifier: letters (either case) and digits joined by '-', '_' or '.'."""
+    if not isinstance(value, str) or not _IDENTIFIER.fullmatch(value):
+        fail(attribute, value, "must be an identifier of letters and digits joined by '-'")
+
+
 def optional(validator: Validator) -> Validator:
     """``None`` or whatever ``validator`` accepts."""
 
@@ -207,15 +226,14 @@ def each(validator: Validator, *, unique: bool = False) -> Validator:
             fail(attribute, value, f"must be a list, not {_type_name(value)}")
         seen: set[Any] = set()
         for index, item in enumerate(value):
-            path = f"{attribute.name}[{index}]"
             try:
                 validator(instance_, attribute, item)
             except ClacError as error:
-                raise _reroot(error, attribute.name, path) from None
+                raise _reroot(error, attribute.name, f"{attribute.name}[{index}]") from None
             if unique:
                 key = repr(item)
                 if key in seen:
-                    fail(path, item, "appears twice")
+                    fail(f"{attribute.name}[{index}]", item, "appears twice")
                 seen.add(key)
 
     def schema() -> dict[str, Any]:
@@ -250,10 +268,15 @@ def _rename(problem: Any, path: str) -> Any:
 
 def country(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     """An ISO 3166-1 alpha-2 country code, upper case."""
-    from clac.countries import is_country
-
-    if not isinstance(value, str) or not is_country(value):
+    if not isinstance(value, str) or not _is_country(value):
         fail(attribute, value, "is not an ISO 3166-1 alpha-2 country code")
+
+
+@functools.cache
+def _is_country(code: str) -> bool:
+    from clac.countries import is_country  # pycountry is imported on first use only
+
+    return is_country(code)
 
 
 def _country_schema() -> dict[str, Any]:

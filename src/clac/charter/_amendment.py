@@ -9,8 +9,8 @@ from typing import Any
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._parameters import Parameters
-from clac.charter._validators import date_only, instance_of, tuple_of
 from clac.charter._working_groups import WorkingGroupDefinition
 from clac.errors import InvalidData
 from clac.text import Text
@@ -48,11 +48,11 @@ class Amendment:
     :meth:`Charter.amend`, which checks it against the charter it amends.
     """
 
-    effective: dt.date = attrs.field(validator=date_only)
-    summary: Text = attrs.field(validator=instance_of(Text))
+    effective: dt.date = attrs.field(validator=v.a_date)
+    summary: Text = attrs.field(validator=v.instance_of(Text))
     parameters: Mapping[str, int] = attrs.field(
         factory=dict, converter=_freeze, validator=_parameter_values, hash=False
     )
     add_working_groups: tuple[WorkingGroupDefinition, ...] = attrs.field(
-        default=(), validator=tuple_of(WorkingGroupDefinition)
+        default=(), validator=v.each(v.instance_of(WorkingGroupDefinition))
     )

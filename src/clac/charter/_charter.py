@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._amendment import Amendment
 from clac.charter._clause import Clause
 from clac.charter._goals import Objective, PolicyGoal, Principle
@@ -17,7 +18,6 @@ from clac.charter._parameters import Parameters
 from clac.charter._partners import Partner
 from clac.charter._reporting import ReportSection
 from clac.charter._roles import Role, RoleDefinition
-from clac.charter._validators import date_only, instance_of, positive_int, slug, tuple_of
 from clac.charter._vocabulary import Section, Sector
 from clac.charter._working_groups import WorkingGroupDefinition
 from clac.errors import InvalidData, UnknownReference
@@ -105,33 +105,43 @@ class Charter:
     naming what was asked for.
     """
 
-    id: str = attrs.field(validator=slug)
-    version: int = attrs.field(validator=positive_int)
-    effective: dt.date = attrs.field(validator=date_only)
-    title: Text = attrs.field(validator=instance_of(Text))
-    clauses: tuple[Clause, ...] = attrs.field(validator=[tuple_of(Clause), _unique(lambda c: c.id)])
-    objectives: tuple[Objective, ...] = attrs.field(validator=[tuple_of(Objective), _unique(_id)])
-    principles: tuple[Principle, ...] = attrs.field(validator=[tuple_of(Principle), _unique(_id)])
+    id: str = attrs.field(validator=v.identifier)
+    version: int = attrs.field(validator=v.integer(minimum=1))
+    effective: dt.date = attrs.field(validator=v.a_date)
+    title: Text = attrs.field(validator=v.instance_of(Text))
+    clauses: tuple[Clause, ...] = attrs.field(
+        validator=[v.each(v.instance_of(Clause)), _unique(lambda c: c.id)]
+    )
+    objectives: tuple[Objective, ...] = attrs.field(
+        validator=[v.each(v.instance_of(Objective)), _unique(_id)]
+    )
+    principles: tuple[Principle, ...] = attrs.field(
+        validator=[v.each(v.instance_of(Principle)), _unique(_id)]
+    )
     policy_goals: tuple[PolicyGoal, ...] = attrs.field(
-        validator=[tuple_of(PolicyGoal), _unique(_id)]
+        validator=[v.each(v.instance_of(PolicyGoal)), _unique(_id)]
     )
     working_groups: tuple[WorkingGroupDefinition, ...] = attrs.field(
-        validator=[tuple_of(WorkingGroupDefinition), _unique(_id)]
+        validator=[v.each(v.instance_of(WorkingGroupDefinition)), _unique(_id)]
     )
-    partners: tuple[Partner, ...] = attrs.field(validator=[tuple_of(Partner), _unique(_id)])
+    partners: tuple[Partner, ...] = attrs.field(
+        validator=[v.each(v.instance_of(Partner)), _unique(_id)]
+    )
     roles: tuple[RoleDefinition, ...] = attrs.field(
-        validator=[tuple_of(RoleDefinition), _unique(lambda r: r.role)]
+        validator=[v.each(v.instance_of(RoleDefinition)), _unique(lambda r: r.role)]
     )
     requirements: tuple[Requirement, ...] = attrs.field(
-        validator=[tuple_of(Requirement), _unique(_id)]
+        validator=[v.each(v.instance_of(Requirement)), _unique(_id)]
     )
     report_sections: Mapping[ReportSection, Clause] = attrs.field(
         converter=_freeze_sections, validator=_report_sections, hash=False
     )
-    parameters: Parameters = attrs.field(factory=Parameters, validator=instance_of(Parameters))
-    amendments: tuple[Amendment, ...] = attrs.field(default=(), validator=tuple_of(Amendment))
+    parameters: Parameters = attrs.field(factory=Parameters, validator=v.instance_of(Parameters))
+    amendments: tuple[Amendment, ...] = attrs.field(
+        default=(), validator=v.each(v.instance_of(Amendment))
+    )
     predecessor: Charter | None = attrs.field(default=None, validator=_optional_charter)
-    coalition: Text = attrs.field(default=COALITION, validator=instance_of(Text))
+    coalition: Text = attrs.field(default=COALITION, validator=v.instance_of(Text))
 
     def __attrs_post_init__(self) -> None:
         """Check that every element cites a clause of this charter."""

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from clac.charter._validators import instance_of, optional_instance_of, positive_int
+from clac import _validators as v
 from clac.charter._vocabulary import Section
 from clac.errors import InvalidData
 from clac.text import Language, Text
@@ -47,9 +47,9 @@ class Divergence:
     clac's own and is written down here with its reason.
     """
 
-    summary: Text = attrs.field(validator=instance_of(Text))
+    summary: Text = attrs.field(validator=v.instance_of(Text))
     follows: Language = attrs.field(validator=_document_language)
-    why: Text = attrs.field(validator=instance_of(Text))
+    why: Text = attrs.field(validator=v.instance_of(Text))
 
 
 @attrs.frozen
@@ -60,11 +60,11 @@ class Clause:
     markdown ``*`` around the Spanish is dropped.
     """
 
-    section: Section = attrs.field(validator=instance_of(Section))
-    item: int = attrs.field(validator=positive_int)
-    text: Text = attrs.field(validator=instance_of(Text))
+    section: Section = attrs.field(validator=v.instance_of(Section))
+    item: int = attrs.field(validator=v.integer(minimum=1))
+    text: Text = attrs.field(validator=v.instance_of(Text))
     divergence: Divergence | None = attrs.field(
-        default=None, validator=optional_instance_of(Divergence)
+        default=None, validator=v.optional(v.instance_of(Divergence))
     )
 
     @property

@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
-from clac.charter._validators import instance_of, slug
 from clac.errors import InvalidData
 from clac.text import Text
 
@@ -32,17 +32,17 @@ class Objective:
     """One of CLAC's objectives (Introduction, items 9-10), ``OBJ-1`` and ``OBJ-2``."""
 
     id: str = attrs.field(validator=_numbered("OBJ"))
-    text: Text = attrs.field(validator=instance_of(Text))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
+    text: Text = attrs.field(validator=v.instance_of(Text))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
 
 
 @attrs.frozen
 class Principle:
     """A guiding principle CLAC bases its actions, discussions and decisions on."""
 
-    id: str = attrs.field(validator=slug)
-    name: Text = attrs.field(validator=instance_of(Text))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
+    id: str = attrs.field(validator=v.identifier)
+    name: Text = attrs.field(validator=v.instance_of(Text))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
 
 
 @attrs.frozen
@@ -54,9 +54,9 @@ class PolicyGoal:
     """
 
     id: str = attrs.field(validator=_numbered("PG"))
-    text: Text = attrs.field(validator=instance_of(Text))
-    short: Text = attrs.field(validator=instance_of(Text))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
+    text: Text = attrs.field(validator=v.instance_of(Text))
+    short: Text = attrs.field(validator=v.instance_of(Text))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
 
     @property
     def number(self) -> int:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
-from clac.charter._validators import instance_of, slug
 from clac.charter._vocabulary import Severity
 from clac.text import Text
 
@@ -23,8 +23,8 @@ class Requirement:
     :class:`Divergence` on Membership, item 1.
     """
 
-    id: str = attrs.field(validator=slug)
-    severity: Severity = attrs.field(validator=instance_of(Severity))
-    text: Text = attrs.field(validator=instance_of(Text))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
-    condition_of_membership: bool = attrs.field(validator=instance_of(bool))
+    id: str = attrs.field(validator=v.identifier)
+    severity: Severity = attrs.field(validator=v.instance_of(Severity))
+    text: Text = attrs.field(validator=v.instance_of(Text))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
+    condition_of_membership: bool = attrs.field(validator=v.instance_of(bool))

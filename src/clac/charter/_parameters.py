@@ -12,9 +12,9 @@ from typing import Any
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
 from clac.charter._clauses import clause_at
-from clac.charter._validators import positive_int
 from clac.charter._vocabulary import Section
 from clac.errors import InvalidData, UnknownReference
 
@@ -25,7 +25,7 @@ def _at_least(other: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
     """A validator: a positive int no smaller than the field ``other`` of the same instance."""
 
     def check(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-        positive_int(instance, attribute, value)
+        v.integer(minimum=1)(instance, attribute, value)
         low = getattr(instance, other)
         if isinstance(low, int) and value < low:
             raise InvalidData(
@@ -36,7 +36,7 @@ def _at_least(other: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
 
 
 def _divides_a_year(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    positive_int(instance, attribute, value)
+    v.integer(minimum=1)(instance, attribute, value)
     if 12 % value:
         raise InvalidData(
             "must divide the year evenly (1, 2, 3, 4, 6 or 12 months)",
@@ -66,17 +66,17 @@ class Parameters:
       (clac's reading: any 12 consecutive months).
     """
 
-    min_meetings_per_year: int = attrs.field(default=2, validator=positive_int)
-    min_working_groups_per_member: int = attrs.field(default=1, validator=positive_int)
+    min_meetings_per_year: int = attrs.field(default=2, validator=v.integer(minimum=1))
+    min_working_groups_per_member: int = attrs.field(default=1, validator=v.integer(minimum=1))
     max_working_groups_per_member: int = attrs.field(
         default=2, validator=_at_least("min_working_groups_per_member")
     )
-    min_hours_per_month: int = attrs.field(default=4, validator=positive_int)
+    min_hours_per_month: int = attrs.field(default=4, validator=v.integer(minimum=1))
     max_hours_per_month: int = attrs.field(default=7, validator=_at_least("min_hours_per_month"))
     reporting_period_months: int = attrs.field(default=3, validator=_divides_a_year)
-    strategic_plan_years: int = attrs.field(default=5, validator=positive_int)
-    report_due_days: int = attrs.field(default=30, validator=positive_int)
-    attendance_window_months: int = attrs.field(default=12, validator=positive_int)
+    strategic_plan_years: int = attrs.field(default=5, validator=v.integer(minimum=1))
+    report_due_days: int = attrs.field(default=30, validator=v.integer(minimum=1))
+    attendance_window_months: int = attrs.field(default=12, validator=v.integer(minimum=1))
 
     @classmethod
     def names(cls) -> tuple[str, ...]:

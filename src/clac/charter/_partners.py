@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
-from clac.charter._validators import instance_of, optional_instance_of, slug
 from clac.charter._vocabulary import Sector
 from clac.text import Text
 
@@ -25,12 +25,12 @@ class Partner:
     enforcement agencies") rather than one organisation.
     """
 
-    id: str = attrs.field(validator=slug)
-    name: Text = attrs.field(validator=instance_of(Text))
-    sector: Sector | None = attrs.field(validator=optional_instance_of(Sector))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
-    founding: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
-    generic: bool = attrs.field(default=False, validator=instance_of(bool), kw_only=True)
+    id: str = attrs.field(validator=v.identifier)
+    name: Text = attrs.field(validator=v.instance_of(Text))
+    sector: Sector | None = attrs.field(validator=v.optional(v.instance_of(Sector)))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
+    founding: bool = attrs.field(default=False, validator=v.instance_of(bool), kw_only=True)
+    generic: bool = attrs.field(default=False, validator=v.instance_of(bool), kw_only=True)
 
     @property
     def sector_is_clacs(self) -> bool:

@@ -7,8 +7,8 @@ from typing import Any
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
-from clac.charter._validators import instance_of, tuple_of
 from clac.errors import InvalidData
 from clac.text import Text
 
@@ -51,12 +51,12 @@ class RoleDefinition:
     gathered from ``duty_clauses``, the clauses that give the office work to do.
     """
 
-    role: Role = attrs.field(validator=instance_of(Role))
-    holder: Text = attrs.field(validator=instance_of(Text))
+    role: Role = attrs.field(validator=v.instance_of(Role))
+    holder: Text = attrs.field(validator=v.instance_of(Text))
     holder_organization: str | None = attrs.field(validator=_organization_id)
-    anticipated: bool = attrs.field(validator=instance_of(bool))
-    duties: Text = attrs.field(validator=instance_of(Text))
-    clause: Clause = attrs.field(validator=instance_of(Clause), repr=False)
+    anticipated: bool = attrs.field(validator=v.instance_of(bool))
+    duties: Text = attrs.field(validator=v.instance_of(Text))
+    clause: Clause = attrs.field(validator=v.instance_of(Clause), repr=False)
     duty_clauses: tuple[Clause, ...] = attrs.field(
-        default=(), validator=tuple_of(Clause), repr=False
+        default=(), validator=v.each(v.instance_of(Clause)), repr=False
     )

@@ -6,8 +6,8 @@ import datetime as dt
 
 import attrs
 
+from clac import _validators as v
 from clac.charter._clause import Clause
-from clac.charter._validators import instance_of, optional_date, optional_instance_of, slug
 from clac.text import Text
 
 __all__ = ["WorkingGroupDefinition"]
@@ -23,9 +23,9 @@ class WorkingGroupDefinition:
     ``None``.
     """
 
-    id: str = attrs.field(validator=slug)
-    name: Text = attrs.field(validator=instance_of(Text))
+    id: str = attrs.field(validator=v.identifier)
+    name: Text = attrs.field(validator=v.instance_of(Text))
     clause: Clause | None = attrs.field(
-        default=None, validator=optional_instance_of(Clause), repr=False
+        default=None, validator=v.optional(v.instance_of(Clause)), repr=False
     )
-    formed: dt.date | None = attrs.field(default=None, validator=optional_date)
+    formed: dt.date | None = attrs.field(default=None, validator=v.optional(v.a_date))
