@@ -165,6 +165,7 @@ class Coalition:
                 ("documents", self.documents),
                 ("quarterly reports", self.reports),
                 ("proposals", self.proposals),
+                ("country assessments", self.assessments),
             )
         )
         rows = []
@@ -201,7 +202,8 @@ class Coalition:
             f"<Coalition {self.name!r} under {self.charter.id} v{self.charter.version}: "
             f"{len(self.organizations)} organizations, {len(self.members)} members, "
             f"{len(self.working_groups)} working groups, {len(self.meetings)} meetings, "
-            f"{len(self.reports)} reports, {len(self.proposals)} proposals>"
+            f"{len(self.reports)} reports, {len(self.proposals)} proposals, "
+            f"{len(self.assessments)} country assessments>"
         )
 
 
