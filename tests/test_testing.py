@@ -1,8 +1,13 @@
-"""Tests for clac.testing: every strategy draws valid values of its type, knobs are obeyed, and
-drawn text and numbers survive the registry's file formats."""
+"""Tests for clac.testing: every strategy draws valid values of its type, knobs are obeyed,
+drawn text and numbers survive the registry's file formats, every strategy passes Hypothesis'
+health checks at its default settings, and every rule of clac's catalogue can be broken on
+demand (or says why it cannot)."""
 
 from __future__ import annotations
 
+import enum
+import importlib
+import inspect
 import json
 import re
 import subprocess
@@ -11,16 +16,19 @@ import tomllib
 from datetime import date
 from typing import Any
 
+import attrs
 import pytest
 import tomli_w
 import yaml
-from hypothesis import given, settings
+from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+import clac.charter
 from clac import testing
 from clac.charter import BASE_DOCUMENT, Charter
 from clac.countries import is_country
+from clac.errors import ClacError, InvalidData
 from clac.model import (
     TLP,
     ActivityScope,
@@ -37,11 +45,16 @@ from clac.model import (
     Scope,
 )
 from clac.periods import Month, Quarter
+from clac.proposals import lifecycle_problems
 from clac.registry import Coalition
+from clac.rules import CATALOGUE, Outcome, evaluate
 from clac.text import Text
 
 SLUG = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 SAFE = re.compile(r"^[A-Za-záéíóúÁÉÍÓÚñÑüÜçÇãõâêôàÃÕÂÊÔÀ][\w.,'-]*(?: [\w.,'-]+)*$")
+
+# Properties over whole coalitions run fewer examples, to keep the suite quick.
+COALITION_SETTINGS = settings(max_examples=15)
 
 EVERY_STRATEGY = [
     pytest.param(factory, cls, id=factory.__name__)
@@ -56,6 +69,22 @@ EVERY_STRATEGY = [
         (testing.hours, float),
         (testing.charters, Charter),
         (testing.coalitions, Coalition),
+        *(
+            (getattr(testing, name), getattr(clac.charter, cls))
+            for name, cls in [
+                ("amendments", "Amendment"),
+                ("clauses", "Clause"),
+                ("divergences", "Divergence"),
+                ("objectives", "Objective"),
+                ("parameters", "Parameters"),
+                ("partners", "Partner"),
+                ("policy_goals", "PolicyGoal"),
+                ("principles", "Principle"),
+                ("requirements", "Requirement"),
+                ("role_definitions", "RoleDefinition"),
+                ("working_group_definitions", "WorkingGroupDefinition"),
+            ]
+        ),
         *(
             (getattr(testing, name), cls)
             for name, cls in [
@@ -74,6 +103,7 @@ EVERY_STRATEGY = [
                 ("activities", "Activity"),
                 ("policies", "Policy"),
                 ("legislative_advances", "LegislativeAdvance"),
+                ("country_assessments", "CountryAssessment"),
                 ("quarterly_reports", "QuarterlyReport"),
                 ("proposal_events", "ProposalEvent"),
                 ("recommendations", "Recommendation"),
@@ -123,6 +153,7 @@ class TestEveryStrategy:
     def test_strategies_are_registered_for_from_type(self) -> None:
         testing._hypothesis_setup_hook()
 
+        @COALITION_SETTINGS
         @given(st.from_type(Member), st.from_type(Coalition), st.from_type(Text))
         def check(member: Member, clac: Coalition, text: Text) -> None:
             assert isinstance(member, Member)
@@ -281,31 +312,49 @@ class TestProposals:
 
         check()
 
+    @given(testing.proposal_records())
+    def test_histories_follow_the_lifecycle(self, proposal: ProposalRecord) -> None:
+        assert lifecycle_problems(proposal) == ()
+        returns = sum(e.event.value == "return-with-recommendations" for e in proposal.history)
+        revisions = sum(e.event.value == "revise" for e in proposal.history)
+        assert revisions <= returns
+
+    @COALITION_SETTINGS
+    @given(testing.coalitions())
+    def test_coalitions_proposals_follow_the_lifecycle(self, clac: Coalition) -> None:
+        for proposal in clac.proposals:
+            assert lifecycle_problems(proposal) == ()
+
     def test_an_unknown_state_is_an_invalid_argument(self) -> None:
         with pytest.raises(InvalidArgument):
             testing.proposal_records(states=["adopted"])
 
 
 class TestCoalitions:
+    @COALITION_SETTINGS
     @given(testing.coalitions(min_members=3))
     def test_min_members_is_a_lower_bound(self, clac: Coalition) -> None:
         assert len(clac.members) >= 3
 
+    @COALITION_SETTINGS
     @given(testing.coalitions(max_members=2))
     def test_max_members_is_an_upper_bound(self, clac: Coalition) -> None:
         assert len(clac.members) <= 2
 
+    @COALITION_SETTINGS
     @given(testing.coalitions(min_members=4, max_members=4))
     def test_equal_bounds_fix_the_number_of_members(self, clac: Coalition) -> None:
         assert len(clac.members) == 4
         assert len(clac.organizations) >= 4
 
+    @COALITION_SETTINGS
     @given(testing.coalitions(max_members=0))
     def test_a_coalition_may_have_no_members(self, clac: Coalition) -> None:
         assert clac.members == ()
         assert clac.proposals == ()
         assert clac.participation == ()
 
+    @COALITION_SETTINGS
     @given(testing.coalitions(start=date(2020, 1, 1), end=date(2020, 12, 31)))
     def test_dates_fall_within_the_range(self, clac: Coalition) -> None:
         for member in clac.members:
@@ -321,6 +370,7 @@ class TestCoalitions:
         for plan in clac.plans.operational:
             assert plan.year == 2020
 
+    @COALITION_SETTINGS
     @given(testing.coalitions())
     def test_working_groups_are_the_charters_and_goals_its_own(self, clac: Coalition) -> None:
         charter_groups = {group.id for group in clac.charter.working_groups}
@@ -330,6 +380,7 @@ class TestCoalitions:
             for activity in report.activities:
                 assert set(activity.goals) <= goals
 
+    @COALITION_SETTINGS
     @given(st.data())
     def test_a_given_charter_is_the_coalitions(self, data: st.DataObject) -> None:
         charter = data.draw(testing.charters())
@@ -377,18 +428,172 @@ class TestCoalitions:
             call()
 
 
+# ------------------------------------------------------------------------- st.from_type
+
+PUBLIC_MODULES = (
+    "clac",
+    "clac.model",
+    "clac.charter",
+    "clac.text",
+    "clac.periods",
+    "clac.proposals",
+    "clac.registry",
+)
+
+# Public classes of the modules above that are no value to draw, with the reason.
+NOT_DRAWN = {
+    "ClacError": "an exception, raised rather than built",
+    "ProposalLifecycle": "a python-statemachine machine, built by ProposalMachine",
+    "ProposalMachine": "a machine driving one record against a registry (restore() builds it)",
+    "ProposalView": "a light view of a record in a registry (restore_all() builds it)",
+}
+
+
+def _public_types() -> list[type[Any]]:
+    found: dict[str, type[Any]] = {}
+    for name in PUBLIC_MODULES:
+        module = importlib.import_module(name)
+        for attr in getattr(module, "__all__", ()):
+            value = getattr(module, attr)
+            if inspect.isclass(value) and value.__module__.startswith("clac"):
+                found.setdefault(value.__qualname__, value)
+    return [found[name] for name in sorted(found)]
+
+
+PUBLIC_TYPES = _public_types()
+DRAWN_TYPES = [
+    pytest.param(cls, id=cls.__name__) for cls in PUBLIC_TYPES if cls.__name__ not in NOT_DRAWN
+]
+
+
+@attrs.frozen
+class Snapshot:
+    """A downstream class holding clac objects, for `st.builds` to fill."""
+
+    coalition: Coalition
+    charter: Charter
+    month: Month
+
+
+attrs.resolve_types(Snapshot)  # the annotations are strings (postponed evaluation)
+
+
+class TestFromType:
+    def test_every_public_class_is_a_value_enum_or_listed_as_not_drawn(self) -> None:
+        for cls in PUBLIC_TYPES:
+            if cls.__name__ in NOT_DRAWN:
+                assert not attrs.has(cls), cls
+            else:
+                assert attrs.has(cls) or issubclass(cls, enum.Enum), cls
+        assert set(NOT_DRAWN) <= {cls.__name__ for cls in PUBLIC_TYPES}
+
+    def test_every_value_class_has_its_own_strategy_registered(self) -> None:
+        registered = {
+            cls for cls in PUBLIC_TYPES if attrs.has(cls) and cls.__name__ not in NOT_DRAWN
+        }
+        drawn = {
+            _model_class(param.values[1])
+            for param in EVERY_STRATEGY
+            if isinstance(param.values[1], type | str)
+        }
+        missing = {cls.__name__ for cls in registered - drawn}
+        assert not missing, f"public classes without a strategy in clac.testing: {missing}"
+
+    @pytest.mark.parametrize("cls", DRAWN_TYPES)
+    def test_from_type_draws_valid_instances_at_default_settings(self, cls: type[Any]) -> None:
+        @settings(settings.get_profile("default"), max_examples=15, database=None)
+        @given(st.from_type(cls))
+        def check(value: Any) -> None:
+            assert type(value) is cls
+            if attrs.has(cls):
+                # Valid: building it again from its own fields runs every validator.
+                assert attrs.evolve(value) == value
+
+        check()
+
+    @settings(max_examples=5, database=None)
+    @given(st.builds(Snapshot))
+    def test_builds_fills_fields_of_classes_holding_clac_objects(self, snapshot: Snapshot) -> None:
+        assert isinstance(snapshot.coalition, Coalition)
+        assert isinstance(snapshot.charter, Charter)
+        assert isinstance(snapshot.month, Month)
+
+
+# -------------------------------------------------------------------------- documentation
+
+
+class TestDocumentation:
+    @pytest.mark.parametrize(
+        "factory", [param.values[0] for param in EVERY_STRATEGY], ids=lambda f: f.__name__
+    )
+    def test_every_strategy_documents_each_of_its_knobs(self, factory: Any) -> None:
+        doc = inspect.getdoc(factory) or ""
+        assert doc, factory
+        knobs = list(inspect.signature(factory).parameters)
+        if knobs:
+            assert "\nArgs:\n" in doc, factory.__name__
+            for knob in knobs:
+                assert re.search(rf"^    {knob}: \S", doc, re.MULTILINE), (factory.__name__, knob)
+
+    def test_the_module_example_runs_as_a_downstream_suite(self) -> None:
+        doc = testing.__doc__ or ""
+        block = re.search(r"```python\n(.*?)```", doc, re.DOTALL)
+        assert block is not None
+        namespace: dict[str, Any] = {}
+        exec(compile(block[1], "clac.testing example", "exec"), namespace)  # noqa: S102
+        tests = [value for name, value in namespace.items() if name.startswith("test_")]
+        assert len(tests) == 4
+        for test in tests:
+            settings(max_examples=5, database=None)(test)()
+
+
+# ------------------------------------------------------------------------------ violations
+
+CLAC_RULES = [r.id for r in CATALOGUE if r.source == "clac"]
+VIOLABLE = [rule_id for rule_id in CLAC_RULES if rule_id not in testing.NOT_VIOLABLE]
+
+
 class TestViolations:
-    @pytest.mark.parametrize("rule_id", sorted(testing.VIOLATIONS))
+    @pytest.mark.parametrize("rule_id", CLAC_RULES)
+    def test_every_rule_of_the_catalogue_can_be_broken_or_says_why_not(self, rule_id: str) -> None:
+        assert (rule_id in testing.VIOLATIONS) != (rule_id in testing.NOT_VIOLABLE), (
+            f"{rule_id} needs a violation in clac.testing.VIOLATIONS, or a reason in "
+            "clac.testing.NOT_VIOLABLE"
+        )
+
+    def test_the_tables_name_only_rules_of_the_catalogue(self) -> None:
+        assert set(testing.VIOLATIONS) | set(testing.NOT_VIOLABLE) <= set(CLAC_RULES)
+        assert not set(testing.VIOLATIONS) & set(testing.NOT_VIOLABLE)
+
+    @pytest.mark.parametrize("rule_id", VIOLABLE)
     def test_a_violating_coalition_breaks_the_rule_as_of_its_end(self, rule_id: str) -> None:
-        from clac.rules import CATALOGUE, Outcome, evaluate
-
-        assert CATALOGUE.get(rule_id).severity.value in {"required", "expected"}
-
-        @settings(max_examples=10, database=None)
+        # Hypothesis' default settings, health checks included, with fewer examples.
+        @settings(settings.get_profile("default"), max_examples=10, database=None)
         @given(testing.coalitions(violating=rule_id))
         def check(clac: Coalition) -> None:
-            findings = evaluate(clac, as_of=testing.END).by_rule()[rule_id]
-            assert any(f.outcome is Outcome.UNMET for f in findings)
+            findings = evaluate(clac, as_of=testing.END, rules=[CATALOGUE.get(rule_id)])
+            assert any(f.outcome is Outcome.UNMET for f in findings), [str(f) for f in findings]
+
+        check()
+
+    @pytest.mark.parametrize("rule_id", sorted(testing.NOT_VIOLABLE))
+    def test_a_rule_that_cannot_be_broken_is_refused_with_its_reason(self, rule_id: str) -> None:
+        with pytest.raises(testing.RuleNotViolable, match="cannot be violated") as caught:
+            testing.coalitions(violating=rule_id)
+        assert caught.value.path == "violating"
+        assert caught.value.value == rule_id
+        assert isinstance(caught.value, InvalidArgument)
+        assert isinstance(caught.value, InvalidData)
+        assert isinstance(caught.value, ClacError)
+        assert isinstance(caught.value, ValueError)
+
+    @pytest.mark.parametrize("rule_id", sorted(testing.NOT_VIOLABLE))
+    def test_a_rule_that_cannot_be_broken_is_never_unmet(self, rule_id: str) -> None:
+        @settings(max_examples=15, database=None)
+        @given(testing.coalitions(min_members=1))
+        def check(clac: Coalition) -> None:
+            findings = evaluate(clac, as_of=testing.END, rules=[CATALOGUE.get(rule_id)])
+            assert all(f.outcome is not Outcome.UNMET for f in findings)
 
         check()
 
@@ -399,37 +604,47 @@ class TestViolations:
         )
     )
     def test_the_violation_holds_as_of_a_given_end(self, clac: Coalition) -> None:
-        from clac.rules import Outcome, evaluate
-
         assert 1 <= len(clac.members) <= 2
         findings = evaluate(clac, as_of=date(2021, 6, 30)).by_rule()["MEM-05"]
         assert any(f.outcome is Outcome.UNMET for f in findings)
 
-    @settings(max_examples=10, database=None)
+    @settings(max_examples=20, database=None)
     @given(st.data())
-    def test_violations_hold_under_an_amended_charter(self, data: st.DataObject) -> None:
-        from clac.rules import Outcome, evaluate
-
+    def test_violations_hold_under_an_amended_charter_and_any_dates(
+        self, data: st.DataObject
+    ) -> None:
         rule_id = data.draw(st.sampled_from(sorted(testing.VIOLATIONS)))
-        charter = data.draw(testing.charters())
-        clac = data.draw(testing.coalitions(charter=charter, violating=rule_id, max_members=3))
-        findings = evaluate(clac, as_of=testing.END).by_rule()[rule_id]
+        end = data.draw(st.dates(date(2017, 1, 1), date(2030, 12, 31)))
+        start = data.draw(st.dates(date(2016, 1, 1), end))
+        charter = data.draw(testing.charters(end=end))
+        try:
+            strategy = testing.coalitions(
+                charter=charter, violating=rule_id, start=start, end=end, max_members=3
+            )
+        except InvalidArgument:
+            reject()  # too little time between start and end for this rule
+        clac = data.draw(strategy)
+        findings = evaluate(clac, as_of=end, rules=[CATALOGUE.get(rule_id)])
         assert any(f.outcome is Outcome.UNMET for f in findings)
 
     @settings(max_examples=10, database=None)
     @given(testing.coalitions(compliant=True))
     def test_a_compliant_coalition_meets_every_required_rule(self, clac: Coalition) -> None:
-        from clac.rules import evaluate
-
         assessment = evaluate(clac, as_of=testing.END)
         assert assessment.ok, [str(f) for f in assessment.unmet]
         assert not assessment.errors
 
+    def test_compliant_coalitions_pass_the_health_checks_at_default_settings(self) -> None:
+        @settings(settings.get_profile("default"), max_examples=10, database=None)
+        @given(testing.coalitions(compliant=True))
+        def check(clac: Coalition) -> None:
+            assert isinstance(clac, Coalition)
+
+        check()
+
     @settings(max_examples=10, database=None)
     @given(st.data())
     def test_compliance_holds_for_any_charter_and_dates(self, data: st.DataObject) -> None:
-        from clac.rules import evaluate
-
         end = data.draw(st.dates(date(2016, 1, 1), date(2030, 12, 31)))
         start = data.draw(st.dates(date(2016, 1, 1), end))
         charter = data.draw(testing.charters(end=end))
@@ -437,6 +652,30 @@ class TestViolations:
             testing.coalitions(compliant=True, charter=charter, start=start, end=end, max_members=4)
         )
         assert evaluate(clac, as_of=end).ok
+
+    @pytest.mark.parametrize(
+        "rule_id", [r for r in VIOLABLE if r.startswith("PRO-") and r != "PRO-02"]
+    )
+    def test_proposals_breaking_a_rule_still_follow_the_lifecycle(self, rule_id: str) -> None:
+        @settings(max_examples=5, database=None)
+        @given(testing.coalitions(violating=rule_id, max_members=2))
+        def check(clac: Coalition) -> None:
+            for proposal in clac.proposals:
+                assert lifecycle_problems(proposal) == ()
+
+        check()
+
+    @settings(max_examples=10, database=None)
+    @given(testing.coalitions(violating="PRO-02", max_members=2))
+    def test_the_pro_02_violation_is_a_hand_edited_history(self, clac: Coalition) -> None:
+        broken = [p for p in clac.proposals if lifecycle_problems(p)]
+        assert len(broken) == 1
+        assert [e.event.value for e in broken[0].history] == [
+            "submit",
+            "schedule",
+            "discuss",
+            "approve",
+        ]
 
     def test_compliant_and_violating_cannot_be_combined(self) -> None:
         with pytest.raises(InvalidArgument):
