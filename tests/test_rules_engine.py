@@ -456,3 +456,41 @@ class TestDemoAssessment:
         assessed = {f.subject.id for f in evaluate(coalition_, DEMO_AS_OF).where(rule="MEM-01")}
         current = {m.organization for m in coalition_.members if Member.is_member_on(m, DEMO_AS_OF)}
         assert assessed == current
+
+
+class TestRuntimeRules:
+    """A rule defined in a notebook or a test: registered for the process, then removed."""
+
+    def test_a_registered_rule_is_applied_by_every_evaluation_until_unregistered(self) -> None:
+        before = len(CATALOGUE)
+        assert CATALOGUE.register(BROKEN) is BROKEN
+        try:
+            assert len(CATALOGUE) == before + 1
+            assert CATALOGUE.get("TEST-99") is BROKEN
+            outcomes = {
+                f.outcome for f in evaluate(coalition(), AS_OF).where(rule="TEST-99").findings
+            }
+            assert outcomes == {Outcome.ERROR}
+            with pytest.raises(InvalidData, match=r"rule\.id: 'TEST-99' is already a rule id"):
+                CATALOGUE.register(BROKEN)
+            with pytest.raises(InvalidData, match=r"rule\.id: 'MEM-01' is already a rule id"):
+                CATALOGUE.register(attrs.evolve(BROKEN, id="MEM-01"))
+        finally:
+            CATALOGUE.unregister("TEST-99")
+        assert len(CATALOGUE) == before
+        assert not evaluate(coalition(), AS_OF).where(rule="TEST-99").findings
+        with pytest.raises(UnknownReference, match="was not registered at run time"):
+            CATALOGUE.unregister("MEM-01")
+        with pytest.raises(InvalidData, match="must be a clac Rule"):
+            CATALOGUE.register("MEM-01")  # type: ignore[arg-type]
+
+    def test_explicit_rules_are_checked(self) -> None:
+        mem01 = CATALOGUE.get("MEM-01")
+        with pytest.raises(
+            InvalidData, match=r"rules\[1\]\.id: 'MEM-01' repeats the id of rules\[0\]"
+        ):
+            evaluate(coalition(), AS_OF, rules=[mem01, mem01])
+        with pytest.raises(InvalidData, match=r"rules\[0\]: 'MEM-01' must be a clac Rule"):
+            evaluate(coalition(), AS_OF, rules=["MEM-01"])  # type: ignore[list-item]
+        with pytest.raises(InvalidData, match="as_of: '2026-01-01' must be a date"):
+            evaluate(coalition(), "2026-01-01")  # type: ignore[arg-type]

@@ -78,6 +78,7 @@ class Catalogue(Sequence[Rule]):
     def __init__(self) -> None:
         self._rules: tuple[Rule, ...] | None = None
         self._errors: tuple[str, ...] = ()
+        self._registered: dict[str, Rule] = {}
 
     @property
     def errors(self) -> tuple[str, ...]:
@@ -100,10 +101,33 @@ class Catalogue(Sequence[Rule]):
                 seen.add(r.id)
                 rules.append(r)
             self._rules, self._errors = tuple(rules), tuple(problems)
-        return self._rules
+        return (*self._rules, *self._registered.values())
+
+    def register(self, new_rule: Rule) -> Rule:
+        """Add ``new_rule`` for this process, after the built-in and plugin rules.
+
+        For a notebook or a test: ``clac check`` and every :func:`evaluate` then apply it.
+        A rule whose id is already taken is refused with :class:`~clac.errors.InvalidData`.
+        The rule is returned, so ``register`` can wrap the ``@rule(...)`` decorator.
+        """
+        if not isinstance(new_rule, Rule):
+            raise InvalidData(
+                "must be a clac Rule (see clac.rules.rule)", path="rule", value=new_rule
+            )
+        if any(r.id == new_rule.id for r in self._load()):
+            raise InvalidData("is already a rule id", path="rule.id", value=new_rule.id)
+        self._registered[new_rule.id] = new_rule
+        return new_rule
+
+    def unregister(self, rule_id: str) -> None:
+        """Remove a rule added with :meth:`register` (built-in and plugin rules stay)."""
+        if rule_id not in self._registered:
+            raise UnknownReference("was not registered at run time", path="rule", value=rule_id)
+        del self._registered[rule_id]
 
     def reload(self) -> None:
-        """Forget the loaded rules (after installing or removing a plugin)."""
+        """Forget the loaded plugin rules (after installing or removing a plugin); rules added
+        with :meth:`register` stay."""
         self._rules = None
         self._errors = ()
 

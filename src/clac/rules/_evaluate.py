@@ -31,9 +31,14 @@ def evaluate(
 
         raise InvalidData("must be a clac.Coalition", path="coalition", value=coalition)
     day = date.today() if as_of is None else as_of
+    if not isinstance(day, date):
+        from clac.errors import InvalidData
+
+        raise InvalidData("must be a date (datetime.date)", path="as_of", value=as_of)
+    chosen = tuple(CATALOGUE) if rules is None else _checked(rules)
     context = Context(coalition, day)
     findings: list[Finding] = []
-    for r in CATALOGUE if rules is None else rules:
+    for r in chosen:
         parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
         for subject, item in context.subjects(r.applies_to):
             try:
@@ -54,3 +59,20 @@ def evaluate(
         charter_version=context.charter.version,
         findings=tuple(findings),
     )
+
+
+def _checked(rules: Iterable[Rule]) -> tuple[Rule, ...]:
+    """``rules`` as a tuple, each a Rule and no id twice (:class:`InvalidData` otherwise)."""
+    from clac.errors import InvalidData
+
+    chosen = tuple(rules)
+    seen: dict[str, int] = {}
+    for index, r in enumerate(chosen):
+        if not isinstance(r, Rule):
+            raise InvalidData("must be a clac Rule", path=f"rules[{index}]", value=r)
+        if r.id in seen:
+            raise InvalidData(
+                f"repeats the id of rules[{seen[r.id]}]", path=f"rules[{index}].id", value=r.id
+            )
+        seen[r.id] = index
+    return chosen
