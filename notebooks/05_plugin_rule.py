@@ -221,12 +221,25 @@ print(with_error.summary())
 print(with_error.errors[0].describe(ES))
 
 # %% [markdown]
+# ## Registering it for the whole session
+#
+# `CATALOGUE.register(rule)` adds the rule for this kernel: every `evaluate(coalition)` without
+# `rules=` applies it from then on, until `CATALOGUE.unregister("NB-01")`. An id already taken
+# is refused.
+
+# %%
+CATALOGUE.register(several_sectors)
+print("registered:", CATALOGUE.get("NB-01").title.in_(ES))
+print(evaluate(coalition, AS_OF).where(rule="NB-01").summary(ES))
+CATALOGUE.unregister("NB-01")
+print("after unregister:", len(evaluate(coalition, AS_OF).where(rule="NB-01").findings), "findings")
+
+# %% [markdown]
 # ## Shipping it as a plugin
 #
-# In a notebook, `evaluate(..., rules=[*CATALOGUE, rule])` is how an extra rule joins an
-# assessment: the catalogue has no way to register a rule at run time. To have every front end
-# — `clac check`, `clac.rules.evaluate(coalition)` with no `rules` — apply it, put the rule in
-# a package and declare it in the `clac.rules` entry-point group:
+# A registered rule lives as long as the kernel. To have every front end — `clac check`, any
+# other process — apply it, put the rule in a package and declare it in the `clac.rules`
+# entry-point group:
 #
 # ```toml
 # # pyproject.toml of your package
@@ -251,6 +264,6 @@ print("plugin rules installed:", sum(r.source != "clac" for r in CATALOGUE))
 # - Write a member rule (`applies_to=SubjectKind.MEMBER`, the function receives a
 #   `clac.model.Member`) that reads a charter parameter: name it in `parameters=(...)` and read
 #   it from `ctx.parameters`; its value in force on the day then appears in each finding.
-# - Add your rule to the dashboard of `02_membership_dashboard.ipynb` by passing
-#   `rules=[*CATALOGUE, your_rule]` to its `evaluate`.
+# - Add your rule to the dashboard of `02_membership_dashboard.ipynb`: register it with
+#   `CATALOGUE.register(your_rule)`, or pass `rules=[*CATALOGUE, your_rule]` to its `evaluate`.
 # - Package it as a plugin (see above and `tests/plugin/`) and run `clac check --lang es`.
