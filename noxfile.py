@@ -69,6 +69,7 @@ def notebooks(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """The full benchmark (python -m benchmarks); pass --smoke or --json PATH after --."""
-    session.install("-e", ".[test]")
+    """The full benchmark (python -m benchmarks); pass --smoke, --clock cpu or --json PATH
+    after --. Installs the bench extra: pydantic for the loading baseline, pyinstrument."""
+    session.install("-e", ".[test,bench]")
     session.run("python", "-m", "benchmarks", *session.posargs)

@@ -409,14 +409,14 @@ class Document:
 
 
 class ActivityScope(enum.StrEnum):
-    """Reporting, item 1: 'in country or regional'."""
+    """Reporting, item 3: 'in country or regional'."""
 
     IN_COUNTRY = "in-country"
     REGIONAL = "regional"
 
 
 class ActivityStatus(enum.StrEnum):
-    """Reporting, item 1: 'implemented or planned'."""
+    """Reporting, item 3: 'implemented or planned'."""
 
     IMPLEMENTED = "implemented"
     PLANNED = "planned"
@@ -441,7 +441,7 @@ class Activity:
 
 
 class PolicyKind(enum.StrEnum):
-    """Reporting, item 2: 'organizational or in-country'."""
+    """Reporting, item 4: 'organizational or in-country'."""
 
     ORGANIZATIONAL = "organizational"
     IN_COUNTRY = "in-country"
@@ -500,8 +500,9 @@ def _to_optional_outcome(value: Any) -> Any:
 class CountryAssessment:
     """A dated judgement of one country against one item of a framework, with its source.
 
-    Policy Goals, item 1: "jointly identifying regional gaps, challenges and trends". The latest
-    assessment on or before a day is the country's standing that day (:mod:`clac.frameworks`).
+    Policy Goals, item 2 (PG-1): "jointly identifying regional gaps, challenges and trends".
+    The latest assessment on or before a day is the country's standing that day
+    (:mod:`clac.frameworks`).
     ``illustrative`` marks made-up assessments (the demo's): every output that uses one says so.
     """
 
@@ -522,7 +523,7 @@ class CountryAssessment:
 
 @attrs.frozen(slots=True)
 class LegislativeAdvance:
-    """Reporting, item 3: an advance in legislative reform on combating online sexual abuse.
+    """Reporting, item 5: an advance in legislative reform on combating online sexual abuse.
 
     An advance may cite the framework items it moves (``criteria``, e.g.
     ``'icmec-legislation/possession'``); with an ``outcome`` it also *assesses* them: from its

@@ -1,6 +1,6 @@
 """The field's own yardsticks as data, country assessments against them, and the regional gaps.
 
-Policy Goals, item 1: "jointly identifying regional gaps, challenges and trends in combating
+Policy Goals, item 2 (PG-1): "jointly identifying regional gaps, challenges and trends in combating
 child sexual abuse online" (ES: "identificar conjuntamente las brechas regionales, retos y
 tendencias …"). The field already has agreed yardsticks; clac carries two, and plugins add
 more through the ``clac.frameworks`` entry-point group:

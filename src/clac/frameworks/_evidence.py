@@ -3,7 +3,7 @@
 Two things in a registry say where a country stands on an item:
 
 - a :class:`~clac.model.CountryAssessment` entered in the registry's ``assessments``;
-- a :class:`~clac.model.LegislativeAdvance` of a quarterly report (Reporting, item 3) that
+- a :class:`~clac.model.LegislativeAdvance` of a quarterly report (Reporting, item 5) that
   cites the item in ``criteria`` and gives an ``outcome``.
 
 A country's standing on a day is the latest evidence dated on or before that day; with none, it

@@ -1,6 +1,6 @@
 """The regional matrix: countries × a framework's items, as of a date, with counts and verdicts.
 
-Policy Goals, item 1 (EN "jointly identifying regional gaps, challenges and trends"; ES
+Policy Goals, item 2 (PG-1; EN "jointly identifying regional gaps, challenges and trends"; ES
 "identificar conjuntamente las brechas regionales, retos y tendencias").
 """
 

@@ -1,8 +1,9 @@
 """Trends: what changed in the region's standing between two dates, and what came before it.
 
-Policy Goals, item 1 ("… gaps, challenges and trends"). A *change* is a piece of evidence, dated
-after ``start`` and on or before ``end``, that moves a country's outcome on an item. Its
-*precursors* are the quarterly-report entries (Reporting, items 1-3) of the same country that
+Policy Goals, item 2 (PG-1: "… gaps, challenges and trends"). A *change* is a piece of
+evidence, dated after ``start`` and on or before ``end``, that moves a country's outcome on an
+item. Its
+*precursors* are the quarterly-report entries (Reporting, items 3-5) of the same country that
 the coalition reported in a quarter overlapping ``(start, change date]``:
 
 - legislative advances in that country (those citing the item first: ``cites_item``);
@@ -59,7 +60,7 @@ _DIRECTION_LABELS = {
 
 
 class PrecursorKind(enum.StrEnum):
-    """The section of a quarterly report a precursor comes from (Reporting, items 1-3)."""
+    """The section of a quarterly report a precursor comes from (Reporting, items 3-5)."""
 
     ACTIVITY = "activity"
     POLICY = "policy"

@@ -24,11 +24,13 @@ from clac.rules._engine import (
     unmet,
 )
 from clac.rules._evaluate import evaluate
+from clac.rules._unencoded import UNENCODED
 
 __all__ = [
     "CATALOGUE",
     "COALITION_MEETING_KINDS",
     "ENTRY_POINT_GROUP",
+    "UNENCODED",
     "Assessment",
     "Catalogue",
     "Context",
