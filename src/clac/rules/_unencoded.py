@@ -112,6 +112,17 @@ def _element_reasons() -> dict[tuple[Section, int], Text]:
             reasons[(clause.section, clause.item)] = Text(
                 en.format(id=element.id), es.format(id=element.id)
             )
+    first = BASE_DOCUMENT.policy_goal("PG-1").clause
+    if first is not None:  # PG-1 is what clac.frameworks serves
+        key = (first.section, first.item)
+        reasons[key] = reasons[key] + Text(
+            "Identifying regional gaps and trends is what clac.frameworks computes: the "
+            "regional matrix against ICMEC's criteria and the WeProtect Model National Response, "
+            "trends and thin spots (`clac gaps`).",
+            "Identificar brechas y tendencias regionales es lo que calcula clac.frameworks: la "
+            "matriz regional frente a los criterios del ICMEC y el Modelo de Respuesta Nacional "
+            "de WeProtect, las tendencias y los puntos débiles (`clac gaps`).",
+        )
     return reasons
 
 
@@ -215,11 +226,14 @@ _WRITTEN: dict[tuple[Section, int], Text] = {
         "Encoded as a report section (ReportSection.LEGISLATIVE_ADVANCES) and as the typed "
         "advances of a quarterly report (clac.model.LegislativeAdvance). The clause says what a "
         "report may contain ('any advance'): a quarter without legislative reform is not a gap, "
-        "so there is no rule.",
+        "so there is no rule. An advance can cite the framework criteria it moves and assess "
+        "them, feeding the regional gap matrix (clac.frameworks).",
         "Codificado como una sección de informe (ReportSection.LEGISLATIVE_ADVANCES) y como los "
         "avances tipados de un informe trimestral (clac.model.LegislativeAdvance). La cláusula "
         "dice qué puede contener un informe ('cualquier avance'): un trimestre sin reformas "
-        "legislativas no es una brecha, así que no hay regla.",
+        "legislativas no es una brecha, así que no hay regla. Un avance puede citar los "
+        "criterios de un marco que mueve y evaluarlos, alimentando la matriz regional de "
+        "brechas (clac.frameworks).",
     ),
     (_REP, 7): Text(
         "A Secretariat task clac carries out rather than checks: clac.reporting.calendar (and "
