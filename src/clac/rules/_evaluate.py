@@ -30,7 +30,7 @@ def evaluate(
         from clac.errors import InvalidData
 
         raise InvalidData("must be a clac.Coalition", path="coalition", value=coalition)
-    day = date.today() if as_of is None else as_of
+    day: object = date.today() if as_of is None else as_of  # callers may pass anything
     if not isinstance(day, date):
         from clac.errors import InvalidData
 
