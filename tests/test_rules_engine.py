@@ -494,3 +494,24 @@ class TestRuntimeRules:
             evaluate(coalition(), AS_OF, rules=["MEM-01"])  # type: ignore[list-item]
         with pytest.raises(InvalidData, match="as_of: '2026-01-01' must be a date"):
             evaluate(coalition(), "2026-01-01")  # type: ignore[arg-type]
+
+
+class TestAssessmentOutputs:
+    """An assessment renders itself: rows, a DataFrame, text, Markdown, HTML and JSON."""
+
+    def test_every_output_in_spanish(self) -> None:
+        assessment = evaluate(demo(), DEMO_AS_OF)
+        rows = assessment.to_rows("es")
+        assert len(rows) == len(assessment)
+        assert {"subject_kind", "subject", "rule", "severity", "outcome", "message"} == set(rows[0])
+        frame = assessment.to_dataframe("es")
+        assert list(frame.columns)[:3] == ["subject_kind", "subject", "rule"]
+        assert len(frame) == len(assessment)
+        assert assessment.summary("es").startswith(f"{len(assessment)} hallazgos: ")
+        assert assessment.summary("en").startswith(f"{len(assessment)} findings: ")
+        assert "gsma" in assessment.to_text("es")
+        assert "|" in assessment.to_markdown("es")
+        assert "<table>" in assessment.to_html("es")
+        assert assessment._repr_html_() == assessment.to_html()
+        assert '"rule"' in assessment.to_json("es")
+        assert len(assessment.to_text(everything=True)) > len(assessment.to_text())

@@ -314,12 +314,62 @@ class Assessment:
                 pt="uma regra obrigatória não foi cumprida",
             )
         )
-        return f"{len(self.findings)} findings: {', '.join(parts)} — {verdict.in_(language)}"
+        head = Text("{n} findings", "{n} hallazgos", pt="{n} constatações").format(
+            n=len(self.findings)
+        )
+        return f"{head.in_(language)}: {', '.join(parts)} — {verdict.in_(language)}"
 
-    def _repr_html_(self) -> str:
+    def to_rows(self, language: Language | str = Language.EN) -> list[dict[str, Any]]:
+        """Plain data, one dict per finding: subject, rule, severity, outcome, message."""
+        return [
+            {
+                "subject_kind": f.subject.kind.value,
+                "subject": f.subject.id,
+                "rule": f.rule.id,
+                "severity": f.rule.severity.value,
+                "outcome": f.outcome.value,
+                "message": f.message.in_(language),
+            }
+            for f in self.findings
+        ]
+
+    def to_dataframe(self, language: Language | str = Language.EN) -> Any:
+        """:meth:`to_rows` as a pandas ``DataFrame`` (needs pandas)."""
+        from clac.errors import require
+
+        pandas = require("pandas", "Assessment.to_dataframe()", "pandas")
+        columns = ["subject_kind", "subject", "rule", "severity", "outcome", "message"]
+        return pandas.DataFrame(self.to_rows(language), columns=columns)
+
+    def to_text(self, language: Language | str = Language.EN, *, everything: bool = False) -> str:
+        """Plain text grouped by subject (``clac check``); only findings not met unless
+        ``everything``."""
+        from clac.rules._render import to_text
+
+        return to_text(self, language, everything=everything)
+
+    def to_markdown(
+        self, language: Language | str = Language.EN, *, everything: bool = False
+    ) -> str:
+        """Markdown: a section per subject and a table per rule, then the summary."""
+        from clac.rules._render import to_markdown
+
+        return to_markdown(self, language, everything=everything)
+
+    def to_html(self, language: Language | str = Language.EN, *, everything: bool = False) -> str:
+        """An HTML table, as Jupyter shows an assessment (in English there)."""
         from clac.rules._render import to_html
 
-        return to_html(self)
+        return to_html(self, language, everything=everything)
+
+    def to_json(self, language: Language | str = Language.EN) -> str:
+        """Every finding as JSON, messages in ``language``."""
+        from clac.rules._render import to_json
+
+        return to_json(self, language)
+
+    def _repr_html_(self) -> str:
+        return self.to_html()
 
     def __iter__(self) -> Iterator[Finding]:
         return iter(self.findings)
