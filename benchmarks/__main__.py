@@ -9,17 +9,25 @@ Scenarios:
 - ``import``: ``python -c "import clac"`` and ``clac --help`` as whole processes, against
   ``python -c pass`` and ``python -c "import attrs, cattrs"``;
 - ``load``: ``clac.load`` of a registry of N members from JSON and from YAML, against
-  ``json.loads`` of the same registry's JSON file (the floor); against pydantic v2 too when it
-  is installed (it is not a dependency);
+  ``json.loads`` of the same registry's JSON file (the floor) and against an equivalent
+  pydantic v2 model loading the same file (``benchmarks/_pydantic.py``; pydantic is not a
+  dependency of clac: ``pip install -e '.[bench]'``, which ``nox -s bench`` does);
+- ``dump``: ``clac.dumps`` to JSON and YAML, against ``json.dumps`` and libyaml's
+  ``yaml.dump`` of the same plain data; up to 10,000 members, also clac's YAML through the
+  pure-Python emitter it used before (what the C emitter saves);
 - ``evaluate``: ``clac.rules.evaluate`` over the same registries (up to ``--evaluate-up-to``
-  members, 10,000 by default), against the same floor;
+  members, all by default), against the same floor;
 - ``check``: ``clac check`` end to end on the 10,000-member JSON file (the smallest in smoke
   mode), against a process that only ``json.load``-s it;
 - ``network``, ``proposals``, ``reporting``: the per-capability benchmarks in
   ``benchmarks/bench_*.py``, through their own functions.
 
 The registries are the seeded synthetic coalitions of ``bench_network.synthetic`` (model
-objects, no ``clac.testing``), written with ``clac.dumps``.
+objects, no ``clac.testing``), written with ``clac.dumps``. A file over
+``clac.io.MAX_FILE_SIZE`` (the 100,000-member JSON file) is read with ``max_size``.
+
+After the table, the growth of every figure measured at two sizes is printed: ten times the
+work should take at most twelve times as long.
 """
 
 from __future__ import annotations
@@ -34,13 +42,24 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
-from benchmarks._runner import Result, median_time, process_time, table, write_json
+from benchmarks._runner import (
+    CLOCKS,
+    Result,
+    growth,
+    median_time,
+    process_time,
+    table,
+    use_clock,
+    write_json,
+)
 
 FULL_SIZES = (1_000, 10_000, 100_000)
 SMOKE_SIZES = (1_000,)
 CHECK_SIZE = 10_000
-EVALUATE_UP_TO = 10_000
+EVALUATE_UP_TO = 100_000
+PURE_PYTHON_YAML_UP_TO = 10_000
 AS_OF = date(2025, 6, 1)
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,30 +97,35 @@ def _pydantic_available() -> bool:
     return importlib.util.find_spec("pydantic") is not None
 
 
-def bench_registries(
+def bench_registries(  # noqa: PLR0915 - one registry size after another, scenario by scenario
     sizes: Sequence[int],
     smoke: bool,
     folder: Path,
     notes: list[str],
     evaluate_up_to: int = EVALUATE_UP_TO,
 ) -> tuple[list[Result], dict[int, Path]]:
-    """Loading and evaluating registries of every size; returns the JSON files written.
+    """Loading, writing and evaluating registries of every size; returns the JSON files.
 
-    A file over ``clac.io.MAX_FILE_SIZE`` is refused by ``clac.load``, so it is not timed;
+    A file over ``clac.io.MAX_FILE_SIZE`` is loaded with a ``max_size`` that fits it;
     registries over ``evaluate_up_to`` members are not evaluated (see the notes printed).
     """
     import yaml
 
     import clac
     from benchmarks.bench_network import synthetic
-    from clac.io import MAX_FILE_SIZE
+    from clac.io import MAX_FILE_SIZE, _yaml
+    from clac.io._layout import RegistryFile
     from clac.rules import evaluate
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    if not _pydantic_available():
+    c_dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    pydantic = _pydantic_available()
+    if pydantic:
+        from benchmarks import _pydantic
+    else:
         notes.append(
-            "pydantic is not installed in this environment (and is not a dependency of clac): "
-            "the pydantic baseline is skipped."
+            "pydantic is not installed in this environment (and is not a dependency of clac; "
+            "pip install -e '.[bench]'): the pydantic baseline is skipped."
         )
     results: list[Result] = []
     files: dict[int, Path] = {}
@@ -112,44 +136,50 @@ def bench_registries(
         built = time.perf_counter() - started
         json_file = folder / f"registry-{size}.json"
         yaml_file = folder / f"registry-{size}.yaml"
-        started = time.perf_counter()
-        json_file.write_text(clac.dumps(coalition, "json"), encoding="utf-8")
-        dumped_json = time.perf_counter() - started
-        started = time.perf_counter()
+        json_text = clac.dumps(coalition, "json")
+        json_file.write_text(json_text, encoding="utf-8")
         yaml_file.write_text(clac.dumps(coalition, "yaml"), encoding="utf-8")
-        dumped_yaml = time.perf_counter() - started
         files[size] = json_file
         floor_name = "json.loads of the JSON file"
+        json_bytes = json_file.read_bytes()
+        yaml_text = yaml_file.read_text(encoding="utf-8")
+        largest = max(len(json_bytes), len(yaml_text.encode("utf-8")))
+        max_size = largest if largest > MAX_FILE_SIZE else None
 
-        def floor(path: Path = json_file) -> object:
-            return json.loads(path.read_bytes())
+        def floor(data: bytes = json_bytes) -> object:
+            return json.loads(data)
 
-        def load(path: Path) -> Callable[[], object]:
-            return lambda: clac.load(path)
+        def load(path: Path, limit: int | None = max_size) -> Callable[[], object]:
+            return lambda: clac.load(path, max_size=limit)
+
+        def yaml_only(text: str = yaml_text) -> object:
+            return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader
 
         base = median_time(floor, repeats)
         notes.append(
             f"{size:,} members: {len(coalition.meetings):,} meetings, "
             f"{len(coalition.working_groups):,} working groups, {len(coalition.reports):,} "
-            f"reports; built in {built:.2f} s; clac.dumps took {dumped_json:.2f} s (JSON, "
-            f"{json_file.stat().st_size:,} bytes) and {dumped_yaml:.2f} s (YAML, "
-            f"{yaml_file.stat().st_size:,} bytes)."
+            f"reports; built in {built:.2f} s; {len(json_bytes):,} bytes of JSON and "
+            f"{len(yaml_text.encode('utf-8')):,} of YAML."
         )
-
-        def yaml_only(path: Path = yaml_file) -> object:
-            return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506
-
+        if max_size is not None:
+            notes.append(
+                f"{size:,} members: a file is over clac.io.MAX_FILE_SIZE "
+                f"({MAX_FILE_SIZE // 2**20} MB), so clac.load is given max_size={max_size:,}."
+            )
         for path, label in ((json_file, "JSON"), (yaml_file, "YAML")):
-            if path.stat().st_size > MAX_FILE_SIZE:
-                notes.append(
-                    f"{size:,} members: the {label} file is over clac's "
-                    f"{MAX_FILE_SIZE // 2**20} MB limit (clac.io.MAX_FILE_SIZE), which "
-                    "clac.load refuses; not timed."
-                )
-                continue
             seconds = median_time(load(path), repeats)
             name = f"clac.load ({label})"
             results.append(Result("load", name, seconds, floor_name, base, size, repeats))
+            if not pydantic:
+                continue
+            if label == "JSON":
+                theirs = median_time(partial(_pydantic.load_json, json_bytes), repeats)
+                baseline = "pydantic v2 model_validate_json (strict)"
+            else:
+                theirs = median_time(partial(_yaml_then_pydantic, yaml_only), repeats)
+                baseline = f"yaml.load ({loader.__name__}) + pydantic v2 model_validate"
+            results.append(Result("load", name, seconds, baseline, theirs, size, repeats))
         parse_yaml = median_time(yaml_only, repeats)
         results.append(
             Result(
@@ -162,11 +192,12 @@ def bench_registries(
                 repeats,
             )
         )
+        results += _bench_dump(
+            coalition, size, repeats, c_dumper=c_dumper, yaml_module=_yaml, layout=RegistryFile
+        )
         if size > evaluate_up_to:
             notes.append(
-                f"{size:,} members: evaluate not timed (over --evaluate-up-to "
-                f"{evaluate_up_to:,}); two member rules scan every member or meeting for each "
-                "member, so this would take tens of minutes (see docs/performance.md)."
+                f"{size:,} members: evaluate not timed (over --evaluate-up-to {evaluate_up_to:,})."
             )
             continue
         assessed = median_time(partial(evaluate, coalition, AS_OF), repeats)
@@ -174,6 +205,66 @@ def bench_registries(
             Result("evaluate", "clac.rules.evaluate", assessed, floor_name, base, size, repeats)
         )
     return results, files
+
+
+def _yaml_then_pydantic(parse: Callable[[], object]) -> object:
+    from benchmarks import _pydantic
+
+    return _pydantic.load_yaml_data(parse())
+
+
+def _bench_dump(
+    coalition: Any, size: int, repeats: int, *, c_dumper: Any, yaml_module: Any, layout: Any
+) -> list[Result]:
+    """``clac.dumps`` to JSON and YAML against the bare libraries on the same plain data."""
+    import yaml
+
+    import clac
+    from clac.io import _json
+    from clac.io._layout import from_coalition
+
+    data = _json.CONVERTER.unstructure(from_coalition(coalition), layout)
+    native = yaml_module.CONVERTER.unstructure(from_coalition(coalition), layout)
+    json_floor = median_time(lambda: json.dumps(data, indent=2, ensure_ascii=False), repeats)
+    yaml_floor = median_time(
+        lambda: yaml.dump(native, Dumper=c_dumper, sort_keys=False, allow_unicode=True),
+        repeats,
+    )
+    json_name = "json.dumps of the same data"
+    yaml_name = f"yaml.dump ({c_dumper.__name__}) of the same data"
+    results = [
+        Result(
+            "dump",
+            "clac.dumps (JSON)",
+            median_time(partial(clac.dumps, coalition, "json"), repeats),
+            json_name,
+            json_floor,
+            size,
+            repeats,
+        ),
+        Result(
+            "dump",
+            "clac.dumps (YAML)",
+            median_time(partial(clac.dumps, coalition, "yaml"), repeats),
+            yaml_name,
+            yaml_floor,
+            size,
+            repeats,
+        ),
+    ]
+    if size <= PURE_PYTHON_YAML_UP_TO and yaml_module._CSafeDumper is not None:
+        fast = yaml_module._CSafeDumper
+        yaml_module._CSafeDumper = None  # what clac wrote YAML with before: pure Python
+        try:
+            slow = median_time(partial(clac.dumps, coalition, "yaml"), 1)
+        finally:
+            yaml_module._CSafeDumper = fast
+        results.append(
+            Result(
+                "dump", "clac.dumps (YAML), pure-Python emitter", slow, yaml_name, yaml_floor, size
+            )
+        )
+    return results
 
 
 def bench_check(json_file: Path, size: int, smoke: bool) -> list[Result]:
@@ -212,7 +303,7 @@ def bench_capabilities(smoke: bool) -> list[Result]:
 
     results: list[Result] = []
     for size in bench_network.SIZES[:1] if smoke else bench_network.SIZES:
-        repeats = 1 if smoke else (5 if size <= 1_000 else 3)
+        repeats = 1 if smoke else (5 if size <= 1_000 else 1)  # 10,000: minutes per run
         for _size, name, ours, baseline, theirs in bench_network.bench(size, repeats, 2016):
             if theirs is None and not baseline:
                 continue  # a note row (the synthetic coalition's build, the graph's size)
@@ -285,16 +376,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="evaluate only registries of at most N members (default %(default)s)",
     )
+    parser.add_argument(
+        "--clock",
+        choices=CLOCKS,
+        default="wall",
+        help="wall-clock time (default) or CPU time, steadier on a shared machine",
+    )
     options = parser.parse_args(argv)
+    use_clock(options.clock)
     sizes = options.sizes or (SMOKE_SIZES if options.smoke else FULL_SIZES)
     mode = "smoke" if options.smoke else "full"
     notes: list[str] = []
     started = time.perf_counter()
     results = run(sizes, options.smoke, notes, options.evaluate_up_to)
     elapsed = time.perf_counter() - started
-    print(f"clac benchmarks ({mode}), Python {sys.version.split()[0]}, in {elapsed:.0f} s")
+    print(
+        f"clac benchmarks ({mode}, {options.clock} clock), Python {sys.version.split()[0]}, "
+        f"in {elapsed:.0f} s"
+    )
     print(table(results))
     print("ratio = median / baseline median, both measured in this run")
+    grown = growth(results)
+    if grown:
+        print()
+        print(grown)
     for note in notes:
         print(f"- {note}")
     if options.json is not None:

@@ -7,8 +7,10 @@ run on the same data, and the ratio of the two.
 from __future__ import annotations
 
 import gc
+import itertools
 import json
 import platform
+import resource
 import statistics
 import subprocess
 import sys
@@ -52,21 +54,49 @@ class Result:
         }
 
 
+CLOCKS = ("wall", "cpu")
+_clock = {"name": "wall"}
+
+
+def use_clock(name: str) -> None:
+    """Time with the wall clock (the default: what users wait for) or with CPU time.
+
+    CPU time (this process's, and its finished children's for whole processes) leaves out the
+    time other programs take the processor away on a shared machine; on an idle one the two
+    agree for clac's single-threaded work.
+    """
+    if name not in CLOCKS:
+        raise ValueError(f"clock must be one of {CLOCKS}, not {name!r}")
+    _clock["name"] = name
+
+
+def clock() -> str:
+    """The clock in use: ``wall`` or ``cpu``."""
+    return _clock["name"]
+
+
+def _now() -> float:
+    if _clock["name"] == "cpu":
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return time.process_time() + children.ru_utime + children.ru_stime
+    return time.perf_counter()
+
+
 def median_time(function: Callable[[], object], repeats: int) -> float:
-    """The median wall-clock time of ``repeats`` calls of ``function``, in seconds."""
+    """The median time of ``repeats`` calls of ``function``, in seconds (see :func:`use_clock`)."""
     times = []
     for _ in range(max(1, repeats)):
         gc.collect()
-        start = time.perf_counter()
+        start = _now()
         function()
-        times.append(time.perf_counter() - start)
+        times.append(_now() - start)
     return statistics.median(times)
 
 
 def process_time(
     arguments: Sequence[str], repeats: int, *, accept: Sequence[int] = (0,), cwd: Path | None = None
 ) -> float:
-    """The median wall-clock time of running ``arguments`` as a whole process, in seconds.
+    """The median time of running ``arguments`` as a whole process, in seconds.
 
     An exit status outside ``accept`` stops the benchmark: a failing command is not a figure.
     """
@@ -105,6 +135,37 @@ def table(results: Sequence[Result]) -> str:
     return "\n".join(lines)
 
 
+#: Ten times the work may take at most this many times as long (the issue's target).
+LINEAR_SLACK = 1.2
+
+
+def growth(results: Sequence[Result]) -> str:
+    """How each figure measured at several sizes grew, as a Markdown table ('' if none did).
+
+    A step from size a to size b is linear when the time grew at most
+    ``LINEAR_SLACK * b / a`` times (ten times the work, at most twelve times the time).
+    """
+    times: dict[tuple[str, str], dict[int, float]] = {}
+    for r in results:
+        if r.size is not None:
+            times.setdefault((r.scenario, r.name), {})[r.size] = r.seconds
+    lines = [
+        "| scenario | measured | sizes | work grew | time grew | linear? |",
+        "|---|---|---|---:|---:|---|",
+    ]
+    for (scenario, name), by_size in times.items():
+        sizes = sorted(by_size)
+        for small, large in itertools.pairwise(sizes):
+            work = large / small
+            grew = by_size[large] / by_size[small]
+            verdict = "yes" if grew <= LINEAR_SLACK * work else "**no**"
+            lines.append(
+                f"| {scenario} | {name} | {small:,} → {large:,} | {work:,.0f}× | {grew:,.1f}× "
+                f"| {verdict} |"
+            )
+    return "\n".join(lines) if len(lines) > 2 else ""
+
+
 def environment() -> dict[str, str]:
     """What the figures were measured on."""
     return {
@@ -122,6 +183,7 @@ def write_json(
     scenarios = sorted({r.scenario for r in results})
     document = {
         "mode": mode,
+        "clock": clock(),
         "environment": environment(),
         "scenarios": scenarios,
         "results": [r.as_dict() for r in results],

@@ -5,17 +5,21 @@ No timing is asserted: the figures depend on the machine.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = {"import", "load", "evaluate", "check", "network", "proposals", "reporting"}
-OWN = {"import", "load", "evaluate", "check"}
+SCENARIOS = {"import", "load", "dump", "evaluate", "check", "network", "proposals", "reporting"}
+OWN = {"import", "load", "dump", "evaluate", "check"}
 
 
 class TestRunner:
@@ -39,6 +43,7 @@ class TestRunner:
 
         document = json.loads(output.read_text(encoding="utf-8"))
         assert document["mode"] == "smoke"
+        assert document["clock"] == "wall"
         results = document["results"]
         assert set(document["scenarios"]) == SCENARIOS
         for scenario in SCENARIOS:
@@ -51,3 +56,79 @@ class TestRunner:
             assert row["seconds"] > 0
             if row["baseline_seconds"]:
                 assert row["ratio"] == pytest.approx(row["seconds"] / row["baseline_seconds"])
+
+
+def _runner() -> Any:
+    if not (ROOT / "benchmarks" / "_runner.py").exists():  # an sdist ships no benchmarks
+        pytest.skip("benchmarks/ is not here")
+    return importlib.import_module("benchmarks._runner")
+
+
+class TestGrowth:
+    def test_ten_times_the_work_in_at_most_twelve_times_the_time_is_linear(self) -> None:
+        runner = _runner()
+        results = [
+            runner.Result("evaluate", "fast", 1.0, size=1_000),
+            runner.Result("evaluate", "fast", 11.9, size=10_000),
+            runner.Result("evaluate", "slow", 1.0, size=1_000),
+            runner.Result("evaluate", "slow", 31.0, size=10_000),
+        ]
+        table = runner.growth(results)
+        assert "| evaluate | fast | 1,000 → 10,000 | 10× | 11.9× | yes |" in table
+        assert "| evaluate | slow | 1,000 → 10,000 | 10× | 31.0× | **no** |" in table
+
+    def test_one_size_shows_no_growth(self) -> None:
+        runner = _runner()
+        assert runner.growth([runner.Result("load", "x", 1.0, size=1_000)]) == ""
+
+
+class TestClock:
+    def test_cpu_time_leaves_out_waiting(self) -> None:
+        runner = _runner()
+        try:
+            runner.use_clock("cpu")
+            assert runner.clock() == "cpu"
+            assert runner.median_time(lambda: time.sleep(0.05), 1) < 0.04
+        finally:
+            runner.use_clock("wall")
+        assert runner.median_time(lambda: time.sleep(0.05), 1) >= 0.05
+
+    def test_an_unknown_clock_is_refused(self) -> None:
+        with pytest.raises(ValueError, match="clock must be one of"):
+            _runner().use_clock("sundial")
+
+
+class TestPydanticBaseline:
+    """The pydantic model of the load baseline reads what clac reads, and is as strict."""
+
+    def _pydantic(self) -> Any:
+        pytest.importorskip("pydantic")
+        if not (ROOT / "benchmarks" / "_pydantic.py").exists():
+            pytest.skip("benchmarks/ is not here")
+        return importlib.import_module("benchmarks._pydantic")
+
+    def test_it_reads_the_demo_as_clac_does(self) -> None:
+        import clac
+
+        baseline = self._pydantic()
+        text = clac.dumps(clac.demo(), "json")
+        model = baseline.load_json(text.encode("utf-8"))
+        demo = clac.demo()
+        assert [m.organization for m in model.members] == [m.organization for m in demo.members]
+        assert len(model.meetings) == len(demo.meetings)
+        assert len(model.reports) == len(demo.reports)
+        data = yaml.safe_load(clac.dumps(demo, "yaml"))
+        assert baseline.load_yaml_data(data) == model
+
+    def test_it_refuses_unknown_keys_and_coercion(self) -> None:
+        import pydantic
+
+        import clac
+
+        baseline = self._pydantic()
+        data = json.loads(clac.dumps(clac.demo(), "json"))
+        with pytest.raises(pydantic.ValidationError):
+            baseline.load_json(json.dumps({**data, "extra": 1}).encode("utf-8"))
+        data["members"][0]["listed_in_materials"] = "yes"
+        with pytest.raises(pydantic.ValidationError):
+            baseline.load_json(json.dumps(data).encode("utf-8"))

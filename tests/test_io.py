@@ -1204,3 +1204,212 @@ class TestRedaction:
                 assert representative.name == REDACTED
                 assert representative.email is None
         assert redacted == redact(coalition)
+
+
+# Strings that YAML writers get wrong: line breaks YAML's reader folds (NEL, LS, PS), space at
+# either end, words and numbers a plain scalar would turn into booleans, nulls or numbers,
+# YAML's indicators, control characters and text beyond ASCII.
+TRICKY = [
+    "a\x85b",
+    "\x85",
+    "a \x85 b",
+    "a\u2028b",
+    "\u2029",
+    "\x85\u2028\u2029",
+    " leading",
+    "trailing ",
+    "  ",
+    "yes",
+    "no",
+    "on",
+    "off",
+    "y",
+    "~",
+    "null",
+    "true",
+    "1",
+    "-1.5",
+    "1e3",
+    "0x1f",
+    "0o17",
+    ".inf",
+    ".nan",
+    "2024-01-01",
+    "12:30",
+    "a: b",
+    "- x",
+    "#c",
+    "'single'",
+    '"double"',
+    "back\\slash",
+    "tab\tinside",
+    "\t",
+    "multi\nline",
+    "multi\nline\n",
+    "trailing\n\n",
+    "\r",
+    "a\rb",
+    "\x00nul",
+    "\x7f\x9f",
+    "\xa0no-break",
+    "\ufeffbom",
+    "é ñ ü 中文",
+    "emoji 😀 and 𐀀",
+    "x" * 200 + " " + "y" * 200,
+    "<<",
+    "!tag",
+    "&anchor",
+    "*alias",
+    "%directive",
+    "@at",
+    "`tick",
+    "{flow}",
+    "[flow]",
+    "?",
+    "|",
+    ">",
+]
+
+
+def _pure_python_yaml(data: Any, monkeypatch: pytest.MonkeyPatch) -> str:
+    """What clac's YAML writer gives without libyaml's emitter."""
+    with monkeypatch.context() as patch:
+        patch.setattr(yaml_codec, "_CSafeDumper", None)
+        return yaml_codec.serialize(data)
+
+
+needs_libyaml = pytest.mark.skipif(
+    yaml_codec._CSafeDumper is None, reason="PyYAML is built without libyaml here"
+)
+
+
+@needs_libyaml
+class TestYamlEmitters:
+    """libyaml's emitter writes what the pure-Python one wrote, and reads back the same."""
+
+    @pytest.mark.parametrize("text", TRICKY)
+    def test_a_tricky_string_is_written_as_before_and_reads_back(
+        self, text: str, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        data = {"name": text, "list": [text, {"nested": text}], "deep": [[[[[[text]]]]]]}
+        written = yaml_codec.serialize(data)
+        assert written == _pure_python_yaml(data, monkeypatch)
+        assert yaml.load(written, Loader=yaml.SafeLoader) == data
+        assert yaml_codec.parse(written) == data
+
+    @pytest.mark.parametrize("text", TRICKY)
+    def test_a_coalition_named_by_a_tricky_string_survives(self, text: str) -> None:
+        name = text if text.strip() else f"x{text}x"
+        coalition = Coalition(
+            name=name,
+            organizations=(Organization("x", name, Sector.NGO, ("BR",)),),
+            working_groups=(WorkingGroup("wg", Text(name, name, pt=name), date(2020, 1, 1)),),
+        )
+        assert loads(dumps(coalition, "yaml"), "yaml") == coalition
+
+    def test_the_demo_and_the_sample_are_written_byte_for_byte_as_before(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        from clac import demo
+
+        for coalition in (demo(), sample()):
+            data = yaml_codec.CONVERTER.unstructure(
+                clac.io._layout.from_coalition(coalition), clac.io._layout.RegistryFile
+            )
+            assert dumps(coalition, "yaml") == _pure_python_yaml(data, monkeypatch)
+
+    def test_characters_beyond_the_basic_plane_stay_as_they_are(self) -> None:
+        written = yaml_codec.serialize({"name": "emoji 😀"})
+        assert written == "name: emoji 😀\n"
+        assert "\\U" not in written
+
+    def test_a_lone_surrogate_is_written_as_before(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        # libyaml cannot encode it at all; the pure-Python emitter escapes it (\uDC80).
+        data = {"name": "a\udc80b"}
+        assert yaml_codec.serialize(data) == _pure_python_yaml(data, monkeypatch)
+
+    def test_deep_nesting_is_written_as_before(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        data: Any = "x"
+        for _ in range(60):
+            data = {"k": [data]}
+        written = yaml_codec.serialize(data)
+        assert written == _pure_python_yaml(data, monkeypatch)
+        assert yaml_codec.parse(written) == data
+
+    @given(
+        data=st.recursive(
+            st.text(
+                st.sampled_from(list(" \t\n\r\x85\u2028\u2029ab:#-'\"\\é{}[],&*!|>%@`?~"))
+                | st.characters(exclude_categories=["Cs"])
+            )
+            | st.integers()
+            | st.booleans()
+            | st.floats(allow_nan=False)
+            | st.none()
+            | st.dates(),
+            lambda children: (
+                st.lists(children, max_size=4)
+                | st.dictionaries(st.text(max_size=8), children, max_size=4)
+            ),
+            max_leaves=20,
+        ).map(lambda value: {"data": value})
+    )
+    def test_any_plain_data_reads_back_the_same_from_either_emitter(self, data: Any) -> None:
+        written = yaml_codec.serialize(data)
+        assert yaml_codec.parse(written) == data
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(yaml_codec, "_CSafeDumper", None)
+            before = yaml_codec.serialize(data)
+        assert yaml_codec.parse(before) == yaml_codec.parse(written)
+
+
+class TestSizeLimit:
+    """MAX_FILE_SIZE guards against absurd files; max_size reads a large one on purpose."""
+
+    def test_max_size_reads_a_file_over_the_default_limit(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        path = tmp_path / "registry.json"
+        dump(sample(), path)
+        monkeypatch.setattr(clac.io._files, "MAX_FILE_SIZE", 64)
+        monkeypatch.setattr(clac.io, "MAX_FILE_SIZE", 64)
+        with pytest.raises(FileFormatError, match="larger than the 64 bytes clac reads"):
+            load(path)
+        assert load(path, max_size=path.stat().st_size) == sample()
+
+    def test_a_file_over_max_size_is_refused_naming_max_size(self, tmp_path: Path) -> None:
+        path = tmp_path / "registry.yaml"
+        dump(sample(), path)
+        with pytest.raises(FileFormatError, match="max_size") as caught:
+            load(path, max_size=100)
+        problem = caught.value.problems[0]
+        assert "larger than the 100 bytes clac reads" in problem.reason.en
+        assert problem.value == str(path)
+
+    def test_the_default_limit_is_named_in_megabytes(self) -> None:
+        with pytest.raises(FileFormatError, match="larger than the 1 MB clac reads"):
+            loads("clac: 1\nname: C\n" + "#" * 2**20, "yaml", max_size=2**20)
+
+    @pytest.mark.parametrize("format_", FORMATS)
+    def test_max_size_applies_to_text_and_bytes(self, format_: Format) -> None:
+        text = dumps(sample(), format_)
+        size = len(text.encode("utf-8"))
+        assert loads(text, format_, max_size=size) == sample()
+        assert loads(text.encode("utf-8"), format_, max_size=size) == sample()
+        with pytest.raises(FileFormatError, match="larger than"):
+            loads(text.encode("utf-8"), format_, max_size=size - 1)
+        with pytest.raises(FileFormatError, match="larger than"):
+            loads(text, format_, max_size=len(text) - 1)
+
+    @pytest.mark.parametrize("max_size", [0, -1, True, "10", 1.5])
+    def test_max_size_must_be_a_positive_number_of_bytes(
+        self, tmp_path: Path, max_size: Any
+    ) -> None:
+        path = tmp_path / "registry.json"
+        dump(sample(), path)
+        with pytest.raises(InvalidData) as from_file:
+            load(path, max_size=max_size)
+        with pytest.raises(InvalidData) as from_text:
+            loads("{}", "json", max_size=max_size)
+        for caught in (from_file, from_text):
+            assert caught.value.problems[0].path == "max_size"

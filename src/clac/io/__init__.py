@@ -35,7 +35,14 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import kind_of
-from clac.io._files import MAX_FILE_SIZE, FileAccessError, read_bytes, write_atomically
+from clac.io._files import (
+    MAX_FILE_SIZE,
+    FileAccessError,
+    read_bytes,
+    size_limit,
+    too_large,
+    write_atomically,
+)
 from clac.io._format import Format
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
@@ -85,10 +92,17 @@ def _codec(format_: Format) -> _Codec:
 # -------------------------------------------------------------------------------- reading
 
 
-def load(path: PathLike, format: Format | str | None = None) -> Coalition:  # noqa: A002
+def load(
+    path: PathLike,
+    format: Format | str | None = None,  # noqa: A002
+    *,
+    max_size: int | None = None,
+) -> Coalition:
     """The coalition in the registry file at ``path``.
 
-    ``format`` defaults to the one the file's suffix names. Raises a
+    ``format`` defaults to the one the file's suffix names. A file over ``max_size`` bytes
+    (:data:`MAX_FILE_SIZE`, 50 MB, by default) is refused unread: pass a larger ``max_size``
+    to read a larger registry on purpose. Raises a
     :class:`~clac.errors.ClacError`: :class:`FileAccessError` for a file that does not exist,
     is a directory or cannot be read; :class:`~clac.errors.FileFormatError` for one that is
     too large, not text, not valid YAML/JSON/TOML or not a registry (every problem listed);
@@ -97,21 +111,31 @@ def load(path: PathLike, format: Format | str | None = None) -> Coalition:  # no
     :class:`~clac.errors.CrossReferenceError` for references that point nowhere.
     """
     format_ = Format.parse(format) if format is not None else Format.from_path(path)
-    return _loads(read_bytes(Path(path)), format_, source=os.fspath(path))
+    data = read_bytes(Path(path), max_size)
+    return _loads(data, format_, source=os.fspath(path), max_size=max_size)
 
 
-def loads(text: str | bytes, format: Format | str) -> Coalition:  # noqa: A002
+def loads(
+    text: str | bytes,
+    format: Format | str,  # noqa: A002
+    *,
+    max_size: int | None = None,
+) -> Coalition:
     """The coalition in ``text``, a registry in ``format`` (bytes are read as UTF-8).
 
-    Raises the errors :func:`load` raises, except :class:`FileAccessError`.
+    ``max_size`` is as for :func:`load` (a string's length counts). Raises the errors
+    :func:`load` raises, except :class:`FileAccessError`.
     """
-    return _loads(text, Format.parse(format), source=None)
+    return _loads(text, Format.parse(format), source=None, max_size=max_size)
 
 
-def _loads(text: str | bytes, format_: Format, source: str | None) -> Coalition:
+def _loads(
+    text: str | bytes, format_: Format, source: str | None, max_size: int | None
+) -> Coalition:
+    limit = size_limit(max_size, MAX_FILE_SIZE)
     codec = _codec(format_)
     try:
-        raw = codec.parse(_text_of(text))
+        raw = codec.parse(_text_of(text, limit))
         if raw is None:
             raise FileFormatError(_EMPTY)
         if not isinstance(raw, dict):
@@ -146,11 +170,10 @@ def _named(problem: Problem, source: str | None) -> Problem:
     return Problem(Text(f"the text {reason.en}", f"the text {reason.es}"))
 
 
-def _text_of(text: str | bytes) -> str:
-    too_large = f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads"
+def _text_of(text: str | bytes, limit: int) -> str:
     if isinstance(text, bytes | bytearray):
-        if len(text) > MAX_FILE_SIZE:
-            raise FileFormatError(too_large)
+        if len(text) > limit:
+            raise FileFormatError(too_large(limit))
         try:
             text = bytes(text).decode("utf-8-sig")
         except UnicodeDecodeError as error:
@@ -160,14 +183,14 @@ def _text_of(text: str | bytes) -> str:
             ) from None
     elif not isinstance(text, str):
         raise FileFormatError(f"must be text or bytes, not {type(text).__name__}")
-    elif len(text) > MAX_FILE_SIZE:
-        raise FileFormatError(too_large)
+    elif len(text) > limit:
+        raise FileFormatError(too_large(limit))
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
         raise FileFormatError(
             f"contains a NUL character (at offset {text.index(chr(0))}): is it a binary file?"
         )
-    if not text.strip():
+    if not text or text.isspace():  # as "not text.strip()", without copying the text
         raise FileFormatError(_EMPTY)
     return text
 

@@ -23,6 +23,7 @@ they happened and :mod:`clac.io._problems` joins the two.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import re
 import types
@@ -212,6 +213,10 @@ def _tuple_hooks(converter: cattrs.Converter) -> None:
         def structure(value: Any, _type: Any) -> tuple[Any, ...]:
             if not isinstance(value, list | tuple):
                 raise _wrong(value, "a list")
+            # The common case, a valid list, without the bookkeeping below; on any error the
+            # list is structured again item by item, to collect every error with its index.
+            with contextlib.suppress(Exception):
+                return tuple([item_hook(item, item_type) for item in value])
             items: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):
@@ -303,7 +308,7 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
         generated = make_dict_structure_fn(cls, converter, **overrides)
         # An optional field without a default reads as None when its key is missing, since
         # None is never written.
-        nullable = tuple(
+        nullable = frozenset(
             f.name
             for f in file_fields(cls)
             if f.default is attrs.NOTHING and optional_arm(hints[f.name]) is not None
@@ -314,7 +319,7 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, Mapping):
                 raise _wrong(value, what)
-            if any(name not in value for name in nullable):
+            if nullable and not value.keys() >= nullable:
                 value = {**dict.fromkeys(nullable), **value}
             return generated(value, cls)
 

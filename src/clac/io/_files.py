@@ -10,21 +10,56 @@ import tempfile
 from pathlib import Path
 from typing import Final
 
-from clac.errors import ClacError, FileFormatError
+from clac.errors import ClacError, FileFormatError, InvalidData
 
-__all__ = ["MAX_FILE_SIZE", "FileAccessError", "read_bytes", "write_atomically"]
+__all__ = [
+    "MAX_FILE_SIZE",
+    "FileAccessError",
+    "read_bytes",
+    "size_limit",
+    "too_large",
+    "write_atomically",
+]
 
-#: The largest registry file clac reads, in bytes (50 MB): a registry is a few hundred KB; a
-#: bigger file is a mistake, and reading it whole could exhaust memory.
+#: The largest registry file clac reads by default, in bytes (50 MB): a registry is a few
+#: hundred KB; a bigger file is most likely a mistake, and reading it whole could exhaust
+#: memory. ``load(..., max_size=N)`` reads a larger one on purpose (a synthetic registry of
+#: 100,000 members is about 60 MB of JSON).
 MAX_FILE_SIZE: Final = 50 * 1024 * 1024
+
+
+def size_limit(max_size: int | None, default: int) -> int:
+    """The size limit a reader applies: ``max_size``, or ``default`` when it is None.
+
+    Raises :class:`~clac.errors.InvalidData` for anything but a positive whole number.
+    """
+    if max_size is None:
+        return default
+    if not isinstance(max_size, int) or isinstance(max_size, bool) or max_size <= 0:
+        raise InvalidData(
+            "must be a positive whole number of bytes", path="max_size", value=max_size
+        )
+    return max_size
+
+
+def too_large(limit: int) -> str:
+    """Why a text over ``limit`` bytes is refused, naming the way to read it anyway."""
+    mib = 1024 * 1024
+    shown = f"{limit // mib} MB" if limit % mib == 0 else f"{limit:,} bytes"
+    return (
+        f"is larger than the {shown} clac reads (max_size; pass a larger max_size to "
+        "clac.load or clac.loads to read it)"
+    )
 
 
 class FileAccessError(ClacError, OSError):
     """A registry file cannot be opened, read or written: it does not exist, is a directory …"""
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of the registry file at ``path``, at most :data:`MAX_FILE_SIZE` of them."""
+def read_bytes(path: Path, max_size: int | None = None) -> bytes:
+    """The bytes of the registry file at ``path``, at most ``max_size`` of them
+    (:data:`MAX_FILE_SIZE` by default)."""
+    limit = size_limit(max_size, MAX_FILE_SIZE)
     shown = os.fspath(path)
     try:
         mode = path.stat().st_mode
@@ -34,7 +69,7 @@ def read_bytes(path: Path) -> bytes:
             raise FileAccessError("is not a regular file", value=shown)
         with path.open("rb") as handle:
             # Read one byte past the limit rather than trusting the size stat() gave.
-            data = handle.read(MAX_FILE_SIZE + 1)
+            data = handle.read(limit + 1)
     except FileNotFoundError:
         raise FileAccessError("does not exist", value=shown) from None
     except PermissionError:
@@ -43,10 +78,8 @@ def read_bytes(path: Path) -> bytes:
         raise FileAccessError(f"cannot be read: {error.strerror or error}", value=shown) from None
     except ValueError as error:  # a NUL character in the path
         raise FileAccessError(f"cannot be read: {error}", value=shown) from None
-    if len(data) > MAX_FILE_SIZE:
-        raise FileFormatError(
-            f"is larger than the {MAX_FILE_SIZE // (1024 * 1024)} MB clac reads", value=shown
-        )
+    if len(data) > limit:
+        raise FileFormatError(too_large(limit), value=shown)
     return data
 
 

@@ -298,6 +298,7 @@ def cadence(
     begin = records_begin(coalition, as_of)
     last = Quarter.of(as_of)
     statuses: list[ReportStatus] = []
+    dues: dict[Quarter, date] = {}  # every group shares the quarters' due dates
     for group in groups:
         if group.formed > as_of:
             continue
@@ -307,7 +308,7 @@ def cadence(
         until = last if year is None else min(last, Quarter(year, 4))
         for period in _quarters(first, until):
             report = coalition.report(group.id, period.year, period.quarter)
-            due = report_due(coalition, period)
+            due = dues.get(period) or dues.setdefault(period, report_due(coalition, period))
             statuses.append(_status(group.id, period, due, report, as_of=as_of, begin=begin))
     return Cadence(statuses, as_of=as_of)
 

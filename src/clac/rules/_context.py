@@ -3,19 +3,22 @@ with indexes computed once per evaluation rather than once per rule and subject.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections import defaultdict
 from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from clac.model import Meeting, MeetingKind
-from clac.periods import Month
-from clac.rules._engine import Subject, SubjectKind
+from clac.model import Document, Meeting, MeetingKind
+from clac.periods import Month, Quarter
+from clac.rules._engine import Subject, SubjectKind, Verdict, not_applicable
+from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.charter import Charter, Parameters
     from clac.registry import Coalition
+    from clac.reporting import Cadence
 
 __all__ = ["COALITION_MEETING_KINDS", "Context"]
 
@@ -31,6 +34,9 @@ class Context:
         self.coalition = coalition
         self.as_of = as_of
         self.charter: Charter = coalition.charter_in_force(as_of)
+        self._subjects: dict[SubjectKind, tuple[tuple[Subject, Any], ...]] = {}
+        self._months_back: dict[int, tuple[Month, ...]] = {}
+        self._report_due: dict[Quarter, date] = {}
 
     @property
     def parameters(self) -> Parameters:
@@ -39,8 +45,14 @@ class Context:
 
     # -------------------------------------------------------------- subjects
 
-    def subjects(self, kind: SubjectKind) -> Iterator[tuple[Subject, Any]]:  # noqa: PLR0912
+    def subjects(self, kind: SubjectKind) -> Iterator[tuple[Subject, Any]]:
         """Every subject of ``kind`` that exists on the day, with the object it names."""
+        found = self._subjects.get(kind)
+        if found is None:
+            found = self._subjects[kind] = tuple(self._find_subjects(kind))
+        return iter(found)
+
+    def _find_subjects(self, kind: SubjectKind) -> Iterator[tuple[Subject, Any]]:  # noqa: PLR0912
         c, day = self.coalition, self.as_of
         if kind is SubjectKind.MEMBER:
             for m in c.members:
@@ -75,6 +87,47 @@ class Context:
             first = first.predecessor
         return tuple(range(first.effective.year, self.as_of.year + 1))
 
+    @functools.cached_property
+    def first_year(self) -> int | None:
+        """The first year there was a coalition to judge: the later of the charter's first
+        effective year and the year the first member joined (None with no members)."""
+        joins = [m.joined for m in self.coalition.members]
+        if not joins:
+            return None
+        return max(self.years[0], min(joins).year)
+
+    def skip_year(self, year: int, *, complete: bool = False) -> Verdict | None:
+        """Why a YEAR rule does not judge ``year`` (a *not applicable* verdict), or None.
+
+        Every YEAR rule judges a year only once there is a coalition to judge (from
+        :attr:`first_year`); with ``complete``, a rule about what happens *during* a year also
+        waits until the year is over.
+        """
+        first = self.first_year
+        if first is None:
+            return not_applicable(
+                Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
+                year=year,
+            )
+        if year < first:
+            return not_applicable(
+                Text(
+                    f"{year} is before the coalition's first year ({first})",
+                    f"{year} es anterior al primer año de la coalición ({first})",
+                ),
+                year=year,
+                first_year=first,
+            )
+        if complete and year >= self.as_of.year:
+            return not_applicable(
+                Text(
+                    f"{year} is not over yet (as of {self.as_of.isoformat()})",
+                    f"{year} aún no ha terminado (al {self.as_of.isoformat()})",
+                ),
+                year=year,
+            )
+        return None
+
     # -------------------------------------------------------------- indexes
 
     @functools.cached_property
@@ -94,6 +147,62 @@ class Context:
             for attendee in meeting.attendees:
                 table[attendee].append(meeting)
         return {k: tuple(v) for k, v in table.items()}
+
+    @functools.cached_property
+    def coalition_meetings(self) -> tuple[Meeting, ...]:
+        """Annual and regional meetings held on or before the day, by date."""
+        return tuple(m for m in self.meetings_until_today if m.kind in COALITION_MEETING_KINDS)
+
+    @functools.cached_property
+    def _coalition_meeting_dates(self) -> tuple[date, ...]:
+        return tuple(m.date for m in self.coalition_meetings)
+
+    def coalition_meetings_since(self, day: date) -> tuple[Meeting, ...]:
+        """Annual and regional meetings held from ``day`` to the day, by date."""
+        start = bisect.bisect_left(self._coalition_meeting_dates, day)
+        return self.coalition_meetings[start:]
+
+    @functools.cached_property
+    def referrals(self) -> dict[str, tuple[str, ...]]:
+        """For each member, the members that joined on its referral by the day (registry
+        order)."""
+        table: dict[str, list[str]] = defaultdict(list)
+        for member in self.coalition.members:
+            if member.referred_by is not None and member.joined <= self.as_of:
+                table[member.referred_by].append(member.organization)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @functools.cached_property
+    def documents_by_author(self) -> dict[str, tuple[Document, ...]]:
+        """For each author, the shared-folder documents it wrote dated on or before the day
+        (registry order)."""
+        table: dict[str, list[Document]] = defaultdict(list)
+        for document in self.coalition.documents:
+            if document.date <= self.as_of:
+                for author in set(document.authors):
+                    table[author].append(document)
+        return {k: tuple(v) for k, v in table.items()}
+
+    @functools.cached_property
+    def report_statuses(self) -> dict[str, Cadence]:
+        """For each working group formed by the day, its quarterly reports' statuses
+        (:func:`clac.reporting.cadence`, computed once for every group)."""
+        from clac.reporting import Cadence, cadence
+
+        table: dict[str, list[Any]] = {}
+        for status in cadence(self.coalition, self.as_of):
+            table.setdefault(status.working_group, []).append(status)
+        return {k: Cadence(v, as_of=self.as_of) for k, v in table.items()}
+
+    def report_due(self, period: Quarter) -> date:
+        """The day ``period``'s report is due (:func:`clac.reporting.report_due`, once per
+        quarter)."""
+        found = self._report_due.get(period)
+        if found is None:
+            from clac.reporting import report_due
+
+            found = self._report_due[period] = report_due(self.coalition, period)
+        return found
 
     @functools.cached_property
     def participation(self) -> dict[str, dict[Month, float]]:
@@ -116,8 +225,12 @@ class Context:
 
     def months_back(self, count: int) -> tuple[Month, ...]:
         """The ``count`` complete months before the day's month, oldest first."""
-        last = Month.of(self.as_of).minus(1)
-        return tuple(last.minus(i) for i in reversed(range(count)))
+        found = self._months_back.get(count)
+        if found is None:
+            last = Month.of(self.as_of).minus(1)
+            found = tuple(last.minus(i) for i in reversed(range(count)))
+            self._months_back[count] = found
+        return found
 
     def hours(self, member: str) -> dict[Month, float]:
         """A member's hours per month (empty if it has no records)."""

@@ -8,7 +8,8 @@ Year rules judge a year only once there is a coalition to judge: from the later 
 charter's first effective year and the year the first member joined. Rules about what happens
 *during* a year (an annual meeting, an assessment of the year's plan) wait until the year is
 over; rules about what must be *in place* for a year (a strategic plan, an operational plan)
-also judge the current year.
+also judge the current year. :meth:`~clac.rules._context.Context.skip_year` decides both, for
+these rules and the REP-* year rules alike.
 """
 
 from __future__ import annotations
@@ -58,44 +59,11 @@ def holder_organizations(ctx: Context, role: Role) -> frozenset[str]:
 def first_year(ctx: Context) -> int | None:
     """The first year there was a coalition to judge: the later of the charter's first
     effective year and the year the first member joined (None with no members)."""
-    joins = [m.joined for m in ctx.coalition.members]
-    if not joins:
-        return None
-    return max(ctx.years[0], min(joins).year)
+    return ctx.first_year
 
 
 def _in_force(ctx: Context, role: Role) -> tuple[RoleAssignment, ...]:
     return tuple(a for a in ctx.coalition.roles if a.role == role.value and a.holds_on(ctx.as_of))
-
-
-def _before_coalition(year: int, first: int | None) -> Verdict | None:
-    if first is None:
-        return not_applicable(
-            Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
-            year=year,
-        )
-    if year < first:
-        return not_applicable(
-            Text(
-                f"{year} is before the coalition's first year ({first})",
-                f"{year} es anterior al primer año de la coalición ({first})",
-            ),
-            year=year,
-            first_year=first,
-        )
-    return None
-
-
-def _year_not_over(ctx: Context, year: int) -> Verdict | None:
-    if year >= ctx.as_of.year:
-        return not_applicable(
-            Text(
-                f"{year} is not over yet (as of {ctx.as_of.isoformat()})",
-                f"{year} aún no ha terminado (al {ctx.as_of.isoformat()})",
-            ),
-            year=year,
-        )
-    return None
 
 
 # --------------------------------------------------------------------------- GOV-01
@@ -243,7 +211,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:
 )
 def annual_meeting(ctx: Context, year: int) -> Verdict:
     """Met when an annual meeting organized by ICMEC took place in the year."""
-    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    skip = ctx.skip_year(year, complete=True)
     if skip is not None:
         return skip
     icmec = holder_organizations(ctx, Role.CHAIR)
@@ -375,7 +343,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:
                 first_plan=start,
             )
     else:
-        skip = _before_coalition(year, first_year(ctx))
+        skip = ctx.skip_year(year)
         if skip is not None:
             return skip
     plan = ctx.coalition.plans.strategic_plan_for(year)
@@ -447,7 +415,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:
 )
 def operational_plan(ctx: Context, year: int) -> Verdict:
     """Met when the year has an operational plan."""
-    skip = _before_coalition(year, first_year(ctx))
+    skip = ctx.skip_year(year)
     if skip is not None:
         return skip
     plan = ctx.coalition.plans.operational_plan_for(year)
@@ -488,7 +456,7 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
 )
 def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
     """Met when a complete year's operational plan was assessed."""
-    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    skip = ctx.skip_year(year, complete=True)
     if skip is not None:
         return skip
     plan = ctx.coalition.plans.operational_plan_for(year)

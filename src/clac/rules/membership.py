@@ -394,9 +394,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             attended=tuple(m.id for m in attended),
         )
     since = max(start, member.joined)
-    held = tuple(
-        m for m in ctx.meetings_until_today if m.kind in COALITION_MEETING_KINDS and m.date >= since
-    )
+    held = ctx.coalition_meetings_since(since)
     if not held:
         return not_applicable(
             Text(
@@ -484,7 +482,9 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     first = Month.of(member.joined)
     if member.joined.day != 1:
         first = first.next()
-    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if m >= first)
+    # Compared as (year, month) pairs: attrs' generated ordering is slow for one per member.
+    start = (first.year, first.month)
+    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if (m.year, m.month) >= start)
 
 
 @rule(
@@ -609,8 +609,8 @@ def expertise(ctx: Context, member: Member) -> Verdict:
     """Met when the member authored a best-practice, guideline or protocol document."""
     documents = tuple(
         d.id
-        for d in ctx.coalition.documents
-        if d.kind in EXPERTISE_KINDS and member.organization in d.authors and d.date <= ctx.as_of
+        for d in ctx.documents_by_author.get(member.organization, ())
+        if d.kind in EXPERTISE_KINDS
     )
     if documents:
         return met(
@@ -646,11 +646,7 @@ def expertise(ctx: Context, member: Member) -> Verdict:
 )
 def outreach(ctx: Context, member: Member) -> Verdict:
     """Met when another member joined on this member's referral."""
-    referred = tuple(
-        m.organization
-        for m in ctx.coalition.members
-        if m.referred_by == member.organization and m.joined <= ctx.as_of
-    )
+    referred = ctx.referrals.get(member.organization, ())
     if referred:
         return met(
             Text(

@@ -35,12 +35,10 @@ from clac.reporting import (
     cadence,
     min_meetings_for,
     minutes_state,
-    report_due,
 )
 from clac.rules._catalogue import rule
 from clac.rules._context import Context
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
-from clac.rules.governance import _before_coalition, _year_not_over, first_year
 from clac.rules.membership import months_before
 from clac.text import Text
 
@@ -89,7 +87,9 @@ SHARING_WINDOW_MONTHS = 12
 )
 def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
     """Unmet when a quarter's report is missing; the evidence lists the quarters."""
-    statuses = cadence(ctx.coalition, ctx.as_of, working_group=group.id)
+    statuses = ctx.report_statuses.get(group.id)
+    if statuses is None:  # a group not formed by the day: the cadence has nothing for it
+        statuses = cadence(ctx.coalition, ctx.as_of, working_group=group.id)
     due = [s for s in statuses if s.state is not ReportState.NOT_YET_DUE]
     if not due:
         return not_applicable(
@@ -163,7 +163,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
 )
 def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when the report was submitted after its due date."""
-    due = report_due(ctx.coalition, report.period)
+    due = ctx.report_due(report.period)
     submitted = report.submitted
     days = (due - report.period.last_day).days
     if submitted is None or submitted > ctx.as_of:
@@ -342,7 +342,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
 )
 def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     """Unmet when a complete year had fewer coalition meetings than the minimum."""
-    skip = _before_coalition(year, first_year(ctx)) or _year_not_over(ctx, year)
+    skip = ctx.skip_year(year, complete=True)
     if skip is not None:
         return skip
     held = ctx.coalition_meetings_by_year.get(year, ())
@@ -392,7 +392,7 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
 )
 def annual_report_produced(ctx: Context, year: int) -> Verdict:
     """Unmet when a year has no annual report once its grace period is over."""
-    skip = _before_coalition(year, first_year(ctx))
+    skip = ctx.skip_year(year)
     if skip is not None:
         return skip
     due = annual_report_due(year)
@@ -510,7 +510,7 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             sources=sources,
         )
-    first_due = report_due(ctx.coalition, Quarter.of(member.joined))
+    first_due = ctx.report_due(Quarter.of(member.joined))
     if first_due >= ctx.as_of:
         return not_applicable(
             Text(
