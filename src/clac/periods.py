@@ -20,7 +20,7 @@ MIN_YEAR = 1900
 MAX_YEAR = 2999
 
 
-@attrs.frozen(slots=True, order=True)
+@attrs.frozen(slots=True)
 class Month:
     """A calendar month, written ``2024-03``."""
 
@@ -67,8 +67,30 @@ class Month:
     def __str__(self) -> str:
         return f"{self.year:04d}-{self.month:02d}"
 
+    # Ordering compares (year, month) directly: attrs' generated ordering builds tuples
+    # through generators, and report cadences compare quarters and months by the million.
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not Month:
+            return NotImplemented
+        return (self.year, self.month) < (other.year, other.month)
 
-@attrs.frozen(slots=True, order=True)
+    def __le__(self, other: object) -> bool:
+        if type(other) is not Month:
+            return NotImplemented
+        return (self.year, self.month) <= (other.year, other.month)
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not Month:
+            return NotImplemented
+        return (self.year, self.month) > (other.year, other.month)
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not Month:
+            return NotImplemented
+        return (self.year, self.month) >= (other.year, other.month)
+
+
+@attrs.frozen(slots=True)
 class Quarter:
     """A calendar quarter, written ``2024-Q1``: the charter's reporting period."""
 
@@ -113,3 +135,25 @@ class Quarter:
 
     def __str__(self) -> str:
         return f"{self.year:04d}-Q{self.quarter}"
+
+    # Ordering compares (year, quarter) directly: attrs' generated ordering builds tuples
+    # through generators, and report cadences compare quarters and months by the million.
+    def __lt__(self, other: object) -> bool:
+        if type(other) is not Quarter:
+            return NotImplemented
+        return (self.year, self.quarter) < (other.year, other.quarter)
+
+    def __le__(self, other: object) -> bool:
+        if type(other) is not Quarter:
+            return NotImplemented
+        return (self.year, self.quarter) <= (other.year, other.quarter)
+
+    def __gt__(self, other: object) -> bool:
+        if type(other) is not Quarter:
+            return NotImplemented
+        return (self.year, self.quarter) > (other.year, other.quarter)
+
+    def __ge__(self, other: object) -> bool:
+        if type(other) is not Quarter:
+            return NotImplemented
+        return (self.year, self.quarter) >= (other.year, other.quarter)

@@ -69,6 +69,11 @@ class Text:
 
     def in_(self, language: Language | str) -> str:
         """This text in ``language``; Portuguese falls back to English when not translated."""
+        # The exact codes first (a Language is a str): renderers call this per line.
+        if language == "es":
+            return self.es
+        if language == "en":
+            return self.en
         lang = Language.parse(language)
         if lang is Language.ES:
             return self.es

@@ -147,6 +147,7 @@ def check(
 
     Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input.
     """
+    from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
     from clac.rules._render import to_json, to_markdown, to_text
 
@@ -157,12 +158,14 @@ def check(
 
         day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
     assessment = evaluate(coalition, as_of=day)
-    if output_format == "json":
-        click.echo(to_json(assessment, lang), nl=False)
-    elif output_format == "markdown":
-        click.echo(to_markdown(assessment, lang, everything=everything), nl=False)
-    else:
-        click.echo(to_text(assessment, lang, everything=everything), nl=False)
+    with paused_gc():  # a line per finding: many small objects at once
+        if output_format == "json":
+            report = to_json(assessment, lang)
+        elif output_format == "markdown":
+            report = to_markdown(assessment, lang, everything=everything)
+        else:
+            report = to_text(assessment, lang, everything=everything)
+    click.echo(report, nl=False)
     for problem in CATALOGUE.errors:
         click.echo(f"clac: warning: {problem}", err=True)
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)

@@ -33,6 +33,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from clac._bulk import paused_gc
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import kind_of
 from clac.io._files import (
@@ -130,6 +131,13 @@ def loads(
 
 
 def _loads(
+    text: str | bytes, format_: Format, source: str | None, max_size: int | None
+) -> Coalition:
+    with paused_gc():  # many small acyclic objects at once (clac._bulk)
+        return _load_text(text, format_, source, max_size)
+
+
+def _load_text(
     text: str | bytes, format_: Format, source: str | None, max_size: int | None
 ) -> Coalition:
     limit = size_limit(max_size, MAX_FILE_SIZE)

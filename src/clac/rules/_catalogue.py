@@ -79,6 +79,7 @@ class Catalogue(Sequence[Rule]):
         self._rules: tuple[Rule, ...] | None = None
         self._errors: tuple[str, ...] = ()
         self._registered: dict[str, Rule] = {}
+        self._all: tuple[Rule, ...] | None = None  # the loaded rules, then the registered ones
 
     @property
     def errors(self) -> tuple[str, ...]:
@@ -101,7 +102,10 @@ class Catalogue(Sequence[Rule]):
                 seen.add(r.id)
                 rules.append(r)
             self._rules, self._errors = tuple(rules), tuple(problems)
-        return (*self._rules, *self._registered.values())
+            self._all = None
+        if self._all is None:
+            self._all = (*self._rules, *self._registered.values())
+        return self._all
 
     def register(self, new_rule: Rule) -> Rule:
         """Add ``new_rule`` for this process, after the built-in and plugin rules.
@@ -117,6 +121,7 @@ class Catalogue(Sequence[Rule]):
         if any(r.id == new_rule.id for r in self._load()):
             raise InvalidData("is already a rule id", path="rule.id", value=new_rule.id)
         self._registered[new_rule.id] = new_rule
+        self._all = None
         return new_rule
 
     def unregister(self, rule_id: str) -> None:
@@ -124,6 +129,7 @@ class Catalogue(Sequence[Rule]):
         if rule_id not in self._registered:
             raise UnknownReference("was not registered at run time", path="rule", value=rule_id)
         del self._registered[rule_id]
+        self._all = None
 
     def reload(self) -> None:
         """Forget the loaded plugin rules (after installing or removing a plugin); rules added

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import TYPE_CHECKING
 
+from clac._bulk import paused_gc
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
 from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
 from clac.text import Text
+
+if TYPE_CHECKING:
+    from clac.registry import Coalition
 
 __all__ = ["evaluate"]
 
@@ -24,9 +29,9 @@ def evaluate(
     Every rule is applied to every subject of its kind. A rule that raises yields a finding with
     outcome ``error`` and the assessment goes on.
     """
-    from clac.registry import Coalition
+    from clac.registry import Coalition as Registry
 
-    if not isinstance(coalition, Coalition):
+    if not isinstance(coalition, Registry):
         from clac.errors import InvalidData
 
         raise InvalidData("must be a clac.Coalition", path="coalition", value=coalition)
@@ -36,6 +41,11 @@ def evaluate(
 
         raise InvalidData("must be a date (datetime.date)", path="as_of", value=as_of)
     chosen = tuple(CATALOGUE) if rules is None else _checked(rules)
+    with paused_gc():  # a finding per rule and subject: many small acyclic objects (clac._bulk)
+        return _assess(coalition, day, chosen)
+
+
+def _assess(coalition: Coalition, day: date, chosen: tuple[Rule, ...]) -> Assessment:
     context = Context(coalition, day)
     findings: list[Finding] = []
     for r in chosen:

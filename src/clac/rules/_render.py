@@ -81,21 +81,22 @@ def to_text(
     grouped: dict[str, list[Finding]] = {}
     for f in shown:
         grouped.setdefault(str(f.subject), []).append(f)
+    # What repeats for every finding of a rule is rendered once per rule (an assessment of a
+    # large registry has a line pair per finding).
+    heads: dict[str, tuple[str, str]] = {}
+    outcomes = {o: o.label.in_(lang) for o in Outcome}
     for subject in sorted(grouped):
         lines.append(subject)
         for f in grouped[subject]:
-            lines.append(
-                f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] "
-                f"{f.outcome.label.in_(lang)}: {f.message.in_(lang)}"
-            )
-            lines.append(
-                f"      {f.rule.clause.ref_in(lang)}"
-                + (
-                    f" · {_evidence(f.evidence + f.parameters)}"
-                    if f.evidence or f.parameters
-                    else ""
+            head = heads.get(f.rule.id)
+            if head is None:
+                head = heads[f.rule.id] = (
+                    f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] ",
+                    f"      {f.rule.clause.ref_in(lang)}",
                 )
-            )
+            lines.append(f"{head[0]}{outcomes[f.outcome]}: {f.message.in_(lang)}")
+            facts = f.evidence + f.parameters
+            lines.append(f"{head[1]} · {_evidence(facts)}" if facts else head[1])
     if not everything:
         hidden = len(assessment.findings) - len(shown)
         lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
