@@ -168,7 +168,9 @@ class Subject:
     id: str
 
     def __str__(self) -> str:
-        return f"{self.kind.value}:{self.id}"
+        # ``_value_`` is the enum member's plain attribute; ``.value`` is a property, and a
+        # report renders this once or twice per finding.
+        return f"{self.kind._value_}:{self.id}"
 
 
 Check = Callable[["Context", Any], Verdict]
