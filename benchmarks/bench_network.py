@@ -31,6 +31,12 @@ from typing import Any
 import networkx as nx
 
 import clac.network as net
+
+try:  # python -m benchmarks: the runner's clock (wall by default, or CPU time)
+    from benchmarks._runner import median_time
+except ImportError:  # python benchmarks/bench_*.py: benchmarks/ itself is on the path
+    from _runner import median_time  # type: ignore[import-not-found, no-redef]
+
 from clac.charter import Sector
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN
 from clac.model import (
@@ -153,21 +159,6 @@ def synthetic(size: int, seed: int = 2016) -> Coalition:
         meetings=tuple(meetings),
         reports=tuple(reports),
     )
-
-
-def median_time(function: Callable[[], Any], repeats: int) -> float:
-    """The median time of the runs, in seconds: with ``python -m benchmarks``'s clock (wall
-    by default), or the wall clock when this file runs as a script outside the package."""
-    try:
-        from benchmarks import _runner
-    except ImportError:  # python benchmarks/bench_*.py, with only src/ on the path
-        times = []
-        for _ in range(max(1, repeats)):
-            start = time.perf_counter()
-            function()
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
-    return _runner.median_time(function, repeats)
 
 
 Row = tuple[int, str, float, str, float | None]

@@ -17,10 +17,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
-from typing import Any
+
+try:  # python -m benchmarks: the runner's clock (wall by default, or CPU time)
+    from benchmarks._runner import median_time
+except ImportError:  # python benchmarks/bench_*.py: benchmarks/ itself is on the path
+    from _runner import median_time  # type: ignore[import-not-found, no-redef]
 
 from clac.charter import Sector
 from clac.model import (
@@ -136,21 +139,6 @@ def build(size: int, seed: int = 0) -> Coalition:
         meetings=tuple(meetings),
         proposals=tuple(proposals),
     )
-
-
-def median_time(run: Callable[[], Any], repeat: int) -> float:
-    """The median time of the runs, in seconds: with ``python -m benchmarks``'s clock (wall
-    by default), or the wall clock when this file runs as a script outside the package."""
-    try:
-        from benchmarks import _runner
-    except ImportError:  # python benchmarks/bench_*.py, with only src/ on the path
-        times = []
-        for _ in range(max(1, repeat)):
-            start = time.perf_counter()
-            run()
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
-    return _runner.median_time(run, repeat)
 
 
 def measure(size: int, repeat: int, sample: int, seed: int) -> dict[str, float]:

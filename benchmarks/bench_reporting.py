@@ -29,7 +29,11 @@ import time
 from collections import Counter
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import Any
+
+try:  # python -m benchmarks: the runner's clock (wall by default, or CPU time)
+    from benchmarks._runner import median_time
+except ImportError:  # python benchmarks/bench_*.py: benchmarks/ itself is on the path
+    from _runner import median_time  # type: ignore[import-not-found, no-redef]
 
 from clac.charter import BASE_DOCUMENT, Sector
 from clac.model import (
@@ -236,21 +240,6 @@ def _report(rng: random.Random, group: str, period: Quarter, ids: list[str]) -> 
         policies=tuple(policies),
         legislative_advances=tuple(advances),
     )
-
-
-def median_time(function: Callable[[], Any], repeats: int) -> float:
-    """The median time of the runs, in seconds: with ``python -m benchmarks``'s clock (wall
-    by default), or the wall clock when this file runs as a script outside the package."""
-    try:
-        from benchmarks import _runner
-    except ImportError:  # python benchmarks/bench_*.py, with only src/ on the path
-        times = []
-        for _ in range(max(1, repeats)):
-            start = time.perf_counter()
-            function()
-            times.append(time.perf_counter() - start)
-        return sorted(times)[len(times) // 2]
-    return _runner.median_time(function, repeats)
 
 
 def bench(coalition: Coalition, year: int, as_of: date, repeats: int) -> list[Row]:

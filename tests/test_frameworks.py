@@ -8,8 +8,9 @@ outcome before its date; adding a member never opens a thin spot; the ICMEC verd
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
+from importlib.metadata import EntryPoint
 from pathlib import Path
 from typing import Any
 
@@ -680,3 +681,39 @@ def test_every_public_name_is_exported() -> None:
 def _no_leftover_registrations() -> Iterator[None]:
     yield
     assert "my-mnr" not in fw.FRAMEWORKS
+
+
+class TestBrokenFrameworkPlugins:
+    """A framework plugin that fails is reported in ``FRAMEWORKS.errors``; the rest still work."""
+
+    @pytest.fixture
+    def plugins(self, monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[..., None]]:
+        def use(*values: str) -> None:
+            points = [
+                EntryPoint(name=f"fake-{i}", value=v, group=fw.ENTRY_POINT_GROUP)
+                for i, v in enumerate(values)
+            ]
+            monkeypatch.setattr(
+                "clac._plugins.entry_points",
+                lambda *, group: points if group == fw.ENTRY_POINT_GROUP else [],
+            )
+            fw.FRAMEWORKS.reload()
+
+        yield use
+        monkeypatch.undo()
+        fw.FRAMEWORKS.reload()
+
+    def test_import_failures_wrong_objects_and_repeated_ids(
+        self, plugins: Callable[..., None]
+    ) -> None:
+        plugins(
+            "clac_no_such_plugin:FRAMEWORK",
+            "clac.frameworks:GOAL_LINKS",
+            "clac.frameworks:MNR",
+            "clac_plugin_example.frameworks:FRAMEWORK",
+        )
+        errors = fw.FRAMEWORKS.errors
+        assert "clac_no_such_plugin" in errors[0]
+        assert "expected a Framework, a list of Frameworks" in errors[1]
+        assert "framework 'mnr' repeats an existing id" in errors[2]
+        assert list(fw.FRAMEWORKS) == ["icmec-legislation", "mnr", "chapter-checklist"]

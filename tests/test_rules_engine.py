@@ -373,7 +373,7 @@ class TestBrokenPlugins:
     """A broken plugin is reported in ``CATALOGUE.errors`` and never breaks clac."""
 
     def use(self, monkeypatch: pytest.MonkeyPatch, *values: str) -> None:
-        monkeypatch.setattr("clac.rules._catalogue.entry_points", fake_entry_points(*values))
+        monkeypatch.setattr("clac._plugins.entry_points", fake_entry_points(*values))
         CATALOGUE.reload()
 
     def test_a_plugin_that_fails_to_import_is_reported(

@@ -7,10 +7,9 @@ or a test can also :meth:`~FrameworkCatalogue.register` one for the running proc
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
-from importlib.metadata import entry_points
-from typing import Any
+from collections.abc import Iterator, Mapping
 
+from clac._plugins import load_plugins
 from clac.errors import InvalidData, UnknownReference
 from clac.frameworks._framework import Framework
 from clac.frameworks._icmec import ICMEC_LEGISLATION
@@ -111,29 +110,10 @@ class FrameworkCatalogue(Mapping[str, Framework]):
         return f"<FrameworkCatalogue {list(self)}>"
 
 
-def _plugin_frameworks(errors: list[str]) -> Iterator[tuple[str, Framework]]:
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        source = ep.dist.name if ep.dist is not None else ep.name
-        try:
-            loaded = ep.load()
-            found = _as_frameworks(
-                loaded() if callable(loaded) and not isinstance(loaded, Framework) else loaded
-            )
-        except Exception as error:  # noqa: BLE001 - a broken plugin must not break clac
-            errors.append(f"{source}: plugin {ep.name!r} failed to load: {error}")
-            continue
-        for framework in found:
-            yield source, framework
-
-
-def _as_frameworks(value: Any) -> list[Framework]:
-    if isinstance(value, Framework):
-        return [value]
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-        items = list(value)
-        if items and all(isinstance(item, Framework) for item in items):
-            return items
-    raise TypeError(f"expected a Framework or a list of Frameworks, got {value!r}")
+def _plugin_frameworks(errors: list[str]) -> list[tuple[str, Framework]]:
+    found, problems = load_plugins(ENTRY_POINT_GROUP, Framework)
+    errors.extend(problems)
+    return found
 
 
 #: The frameworks clac knows, by id.

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from importlib.metadata import entry_points
 from typing import Any, overload
 
 import attrs
 
+from clac._plugins import load_plugins
 from clac.charter import BASE_DOCUMENT, Section, Severity
 from clac.errors import InvalidData, UnknownReference
 from clac.rules._engine import Check, Rule, SubjectKind
@@ -170,32 +170,8 @@ def _rules_in(module: Any) -> list[Rule]:
 
 
 def _plugin_rules() -> tuple[list[Rule], list[str]]:
-    rules: list[Rule] = []
-    errors: list[str] = []
-    for ep in entry_points(group=ENTRY_POINT_GROUP):
-        source = ep.dist.name if ep.dist is not None else ep.name
-        try:
-            loaded = ep.load()
-            found = _as_rules(
-                loaded() if callable(loaded) and not isinstance(loaded, Rule) else loaded
-            )
-        except Exception as error:  # noqa: BLE001 - a broken plugin must not break clac
-            errors.append(f"{source}: plugin {ep.name!r} failed to load: {error}")
-            continue
-        rules.extend(attrs.evolve(r, source=source) for r in found)
-    return rules, errors
-
-
-def _as_rules(value: Any) -> list[Rule]:
-    if isinstance(value, Rule):
-        return [value]
-    if isinstance(value, Iterable) and not isinstance(value, str | bytes):
-        items = list(value)
-        if all(isinstance(item, Rule) for item in items):
-            return items
-    if hasattr(value, "__dict__") and not isinstance(value, type):
-        return _rules_in(value)
-    raise TypeError(f"expected a Rule, a list of Rules or a module of Rules, got {value!r}")
+    found, errors = load_plugins(ENTRY_POINT_GROUP, Rule, in_module=_rules_in)
+    return [attrs.evolve(r, source=source) for source, r in found], errors
 
 
 CATALOGUE = Catalogue()
