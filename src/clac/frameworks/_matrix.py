@@ -17,7 +17,7 @@ from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
 from clac.errors import InvalidData, require
 from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._evidence import Evidence, evidence, standing
-from clac.frameworks._framework import Framework, FrameworkItem, Verdict
+from clac.frameworks._framework import Framework, Verdict
 from clac.model import Outcome
 from clac.registry import Coalition
 from clac.text import Language
@@ -311,8 +311,3 @@ def matrix(
     return RegionalMatrix(
         framework=fw, as_of=as_of, countries=chosen, cells=build_cells(fw, chosen, decided)
     )
-
-
-def item_label(item: FrameworkItem, language: Language) -> str:
-    """``'Capability 12 · CSEA hotline'`` in ``language``."""
-    return f"{item.ref.in_(language)} · {item.label.in_(language)}"

@@ -94,10 +94,6 @@ def _t(key: str, lang: Language, **values: object) -> str:
     return (text.format(**values) if values else text).in_(lang)
 
 
-def _cell(outcome: Outcome) -> str:
-    return OUTCOME_SYMBOLS[outcome]
-
-
 def _country(code: str, lang: Language) -> str:
     return f"{country_name(code).in_(lang)} ({code})"
 
@@ -132,7 +128,7 @@ def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN
     lines.append("|" + "|".join([":--", *[":-:"] * (len(head) - 1)]) + "|")
     for country in grid.countries:
         counts = grid.country_counts(country)
-        cells = [_cell(c.outcome) for c in grid.row(country)]
+        cells = [OUTCOME_SYMBOLS[c.outcome] for c in grid.row(country)]
         row = [
             _escape(_country(country, lang)),
             *cells,

@@ -20,7 +20,6 @@ import attrs
 from clac.charter import Sector
 from clac.countries import country_name
 from clac.errors import InvalidData, require
-from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._framework import Framework
 from clac.frameworks._matrix import RegionalMatrix, matrix
 from clac.model import Outcome, Scope
@@ -127,9 +126,7 @@ def thin_spots(
     else:
         if as_of is None:
             raise InvalidData("is required with a framework id", path="as_of", value=None)
-        grid = matrix(
-            coalition, FRAMEWORKS.get_framework(framework), as_of=as_of, countries=countries
-        )
+        grid = matrix(coalition, framework, as_of=as_of, countries=countries)
     gaps = GAP_OUTCOMES | {Outcome.UNKNOWN} if include_unknown else GAP_OUTCOMES
     national: dict[tuple[str, Sector], list[str]] = {}
     regional: dict[tuple[str, Sector], list[str]] = {}

@@ -482,9 +482,7 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     first = Month.of(member.joined)
     if member.joined.day != 1:
         first = first.next()
-    # Compared as (year, month) pairs: attrs' generated ordering is slow for one per member.
-    start = (first.year, first.month)
-    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if (m.year, m.month) >= start)
+    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if m >= first)
 
 
 @rule(
