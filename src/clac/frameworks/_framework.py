@@ -23,14 +23,7 @@ from clac.text import Text
 __all__ = ["Area", "Framework", "FrameworkItem", "Source", "Sufficiency", "Verdict"]
 
 
-def _text(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if not isinstance(value, Text):
-        v.fail(attribute, value, "must be bilingual text (clac.Text)")
-
-
-def _optional_text(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    if value is not None:
-        _text(instance, attribute, value)
+_text = v.instance(Text, "bilingual text (clac.Text)")
 
 
 def _sectors(value: Any) -> Any:
@@ -149,7 +142,7 @@ class Framework:
     sufficiency: Sufficiency | None = attrs.field(
         default=None, validator=v.optional(v.instance(Sufficiency, "a sufficiency rule"))
     )
-    note: Text | None = attrs.field(default=None, validator=_optional_text)
+    note: Text | None = attrs.field(default=None, validator=v.optional(_text))
 
     def __attrs_post_init__(self) -> None:
         if not self.items:
