@@ -434,7 +434,7 @@ class TestLayout:
             "clac", "name", "charter", "amendments", "records_since", "records_since_by_kind",
             "organizations", "members",
             "working_groups", "meetings", "participation", "documents", "reports",
-            "proposals", "plans", "roles", "assessments",
+            "proposals", "plans", "roles", "assessments", "survey",
         ]  # fmt: skip
         assert list(yaml.safe_load(dumps(sample(), "yaml"))) == expected
         assert list(json.loads(dumps(sample(), "json"))) == expected

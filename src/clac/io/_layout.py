@@ -11,7 +11,7 @@ A registry file is a mapping with these top-level keys, in this order::
                     the same day per kind of record (members, meetings, reports, hours, plans,
                     documents), each overriding records_since for its kind (optional)
     organizations, members, working_groups, meetings, participation, documents, reports,
-    proposals, plans, roles, assessments
+    proposals, plans, roles, assessments, survey
                     the Coalition's fields, in the Coalition's order
 
 Inside objects the keys are the attrs field names of the model. :data:`RegistryFile` is this
