@@ -430,7 +430,7 @@ class TestLayout:
         expected = [
             "clac", "name", "charter", "amendments", "organizations", "members",
             "working_groups", "meetings", "participation", "documents", "reports",
-            "proposals", "plans", "roles", "assessments",
+            "proposals", "plans", "roles", "assessments", "survey",
         ]  # fmt: skip
         assert list(yaml.safe_load(dumps(sample(), "yaml"))) == expected
         assert list(json.loads(dumps(sample(), "json"))) == expected

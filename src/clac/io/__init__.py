@@ -49,6 +49,7 @@ from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coali
 from clac.io._layout import to_coalition as _to_coalition
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
+from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -64,9 +65,13 @@ __all__ = [
     "FileAccessError",
     "Format",
     "dump",
+    "dump_survey",
     "dumps",
+    "dumps_survey",
     "load",
+    "load_survey",
     "loads",
+    "loads_survey",
     "redact",
     "write_text_atomically",
 ]
