@@ -24,7 +24,13 @@ HERE = Path(__file__).parent
 AS_OF = "2020-06-01"
 """The day every command is run "as of": after most records of the small files, before some."""
 
-CORPUS = sorted([*(HERE / "malformed").iterdir(), *(HERE / "data").iterdir()])
+GOOD = [
+    path
+    for path in (HERE / "data").iterdir()
+    if path.suffix in {".yaml", ".json", ".toml"} and not path.name.endswith(".schema.json")
+]
+"""The registries under ``tests/data`` (other test data there, a JSON Schema, is no registry)."""
+CORPUS = sorted([*(HERE / "malformed").iterdir(), *GOOD])
 
 
 def _commands(path: str) -> dict[str, list[str]]:
