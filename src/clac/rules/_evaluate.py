@@ -9,8 +9,17 @@ from typing import TYPE_CHECKING
 from clac._bulk import paused_gc
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
-from clac.text import Text
+from clac.rules._engine import (
+    Assessment,
+    Fact,
+    Finding,
+    Outcome,
+    Rule,
+    Subject,
+    SubjectKind,
+    failure,
+    is_verdict,
+)
 
 if TYPE_CHECKING:
     from clac.registry import Coalition
@@ -26,8 +35,9 @@ def evaluate(
 ) -> Assessment:
     """Assess ``coalition`` on ``as_of`` (today by default) under the charter in force that day.
 
-    Every rule is applied to every subject of its kind. A rule that raises yields a finding with
-    outcome ``error`` and the assessment goes on.
+    Every rule is applied to every subject of its kind. A rule that raises, or returns anything
+    but a :class:`Verdict` (a plugin's dict, ``None``), yields a finding with outcome ``error``
+    naming the rule and what went wrong, and the assessment goes on.
     """
     from clac.registry import Coalition as Registry
 
@@ -49,16 +59,30 @@ def _assess(coalition: Coalition, day: date, chosen: tuple[Rule, ...]) -> Assess
     context = Context(coalition, day)
     findings: list[Finding] = []
     for r in chosen:
-        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
-        for subject, item in context.subjects(r.applies_to):
+        try:
+            parameters = tuple(
+                Fact(name, getattr(context.parameters, name)) for name in r.parameters
+            )
+            subjects = list(context.subjects(r.applies_to))
+        except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
+            # The rule names a parameter or a kind of subject that does not exist.
+            message = failure(r, raised=error)
+            findings.append(
+                Finding(r, Subject(SubjectKind.COALITION, coalition.name), Outcome.ERROR, message)
+            )
+            continue
+        for subject, item in subjects:
             try:
-                verdict = r.check(context, item)
-            except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
-                message = Text(
-                    f"the rule failed: {type(error).__name__}: {error}",
-                    f"la regla falló: {type(error).__name__}: {error}",
+                verdict: object = r.check(context, item)
+            except (Exception, SystemExit) as error:  # noqa: BLE001 - one failing rule never breaks the rest
+                findings.append(
+                    Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
                 )
-                findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
+                continue
+            if not is_verdict(verdict):
+                findings.append(
+                    Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
+                )
                 continue
             findings.append(
                 Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
