@@ -34,7 +34,7 @@ def check(path: Path, reports: Path, as_of: date | None) -> int:
         coalition = clac.load(path)
     except clac.ClacError as error:
         for problem in error.problems:
-            print(f"{path}: {problem.path or '(file)'}: {problem.reason}", file=sys.stderr)
+            print(f"{path}: {problem.message()}", file=sys.stderr)
         return BAD_INPUT
     assessment = evaluate(coalition, as_of=as_of)
     reports.mkdir(parents=True, exist_ok=True)
