@@ -31,6 +31,7 @@ from clac.model import (
     WorkingGroup,
 )
 from clac.survey import SurveyAnswer
+from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.charter import Charter
@@ -339,9 +340,11 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
         yield from refs(d.authors, orgs, f"documents[{i}].authors", org_)
         yield from refs(d.recipients, orgs, f"documents[{i}].recipients", org_)
 
+    formed = {w.id: w.formed for w in c.working_groups}
     for i, r in enumerate(c.reports):
         p = f"reports[{i}]"
         yield from ref(r.working_group, groups, f"{p}.working_group", "a working group")
+        yield from _report_before_group(r, formed.get(r.working_group), p)
         for j, a in enumerate(r.activities):
             yield from refs(a.goals, goals, f"{p}.activities[{j}].goals", goal_)
             yield from refs(a.members, members, f"{p}.activities[{j}].members", member_)
@@ -414,6 +417,26 @@ def survey_problems(
 
 _NOT_AN_ORGANIZATION = "is not an organization of the registry"
 _NOT_A_GOAL = "is not a policy goal of the charter"
+
+
+def _report_before_group(
+    report: QuarterlyReport, formed: date | None, path: str
+) -> Iterator[Problem]:
+    """A report for a quarter that ended before its working group was formed contradicts the
+    registry itself, whatever the day it is read: every command and entry point refuses it."""
+    if formed is None:
+        return
+    period = report.period
+    if period.last_day < formed:
+        yield Problem(
+            Text(
+                f"ends before its working group was formed ({formed.isoformat()})",
+                f"termina antes de que se formara su grupo de trabajo ({formed.isoformat()})",
+                pt=f"termina antes da formação do seu grupo de trabalho ({formed.isoformat()})",
+            ),
+            path=f"{path}.quarter",
+            value=str(period),
+        )
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:

@@ -2001,9 +2001,11 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
             (_pick(draw, group_ids), _quarter_before(last_q, _int(draw, 0, span)))
             for _ in _repeat(draw, lambda: None, 4, often=True)
         }
+        formed = {g.id: g.formed for g in groups}
         reports = tuple(
             _quarterly_report(draw, g, q, goals, member_ids, org_ids)
             for g, q in sorted(periods, key=lambda gq: (gq[0], str(gq[1])))
+            if q.last_day >= formed[g]  # a report before its group was formed is no registry
         )
 
     proposals: tuple[ProposalRecord, ...] = ()
