@@ -277,7 +277,9 @@ class Problem:
 
     @property
     def masked(self) -> bool:
-        """Whether the value is personal data, shown masked."""
+        """Whether the value is personal data, shown masked: text at a personal path."""
+        if not isinstance(self.value, str):
+            return False
         return is_personal(self.path) if self.personal is None else self.personal
 
     def under(self, prefix: str) -> Problem:
