@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clac.model import Meeting, MeetingKind, Member, MemberStatus, ProposalEventKind, WorkingGroup
+from clac.periods import DateValue
 from clac.registry import Coalition
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ class Snapshot:
     as_of: date | None
     status: dict[str, MembershipStatus]
     members: dict[str, Member]
-    joined: dict[str, date]
+    joined: dict[str, DateValue]
     working_groups: tuple[WorkingGroup, ...]
     meetings: tuple[Meeting, ...]
     group_members: dict[str, tuple[str, ...]]
@@ -126,7 +127,7 @@ def _pairs(groups: Iterable[Iterable[str]]) -> Counter[Pair]:
     return counts
 
 
-def _on(day: date | None, as_of: date | None) -> bool:
+def _on(day: DateValue | None, as_of: date | None) -> bool:
     return as_of is None or (day is not None and day <= as_of)
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
+from clac.periods import ApproximateDate
 from clac.rules._engine import Assessment, Fact, Finding, Outcome, severity_rank
 from clac.text import Language, Text
 
@@ -150,7 +151,7 @@ def to_markdown(
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, date):
+    if isinstance(value, date | ApproximateDate):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_json_value(v) for v in value]
