@@ -116,6 +116,7 @@ EVERY_STRATEGY = [
                 ("planned_actions", "PlannedAction"),
                 ("operational_plans", "OperationalPlan"),
                 ("plans", "Plans"),
+                ("records_since_by_kind", "RecordsSince"),
             ]
         ),
     ]

@@ -27,14 +27,19 @@ from clac.model import (
     Plans,
     ProposalRecord,
     QuarterlyReport,
+    RecordKind,
+    RecordsSince,
     RoleAssignment,
     WorkingGroup,
 )
+from clac.periods import DateValue
+from clac.survey import SurveyAnswer
+from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.charter import Charter
 
-__all__ = ["Coalition"]
+__all__ = ["Coalition", "default_working_groups"]
 
 T = TypeVar("T")
 
@@ -52,6 +57,23 @@ def _is_charter(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         v.fail(attribute, value, "must be a clac Charter (e.g. clac.BASE_DOCUMENT)")
 
 
+def default_working_groups(charter: Charter) -> tuple[WorkingGroup, ...]:
+    """The working groups ``charter`` itself creates, as a registry holds them by default.
+
+    The Base Document lists its four groups as "current" on the day it took effect, so each
+    exists from that day unless the registry records its own formation date; a group an
+    amendment adds exists from the amendment's date (or the date the amendment gives).
+    """
+    added: dict[str, date] = {}
+    for version in charter.history:
+        for definition in version.working_groups:
+            added.setdefault(definition.id, version.effective)
+    return tuple(
+        WorkingGroup(id=d.id, name=d.name, formed=d.formed or added[d.id])
+        for d in charter.working_groups
+    )
+
+
 def _field(cls: type[Any], what: str) -> Any:
     return attrs.field(factory=tuple, converter=v.to_tuple, validator=v.each(v.instance(cls, what)))
 
@@ -67,6 +89,11 @@ class Coalition:
 
     name: str = attrs.field(validator=v.text)
     charter: Charter = attrs.field(factory=_default_charter, validator=_is_charter)
+    records_since: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    records_since_by_kind: RecordsSince | None = attrs.field(
+        default=None,
+        validator=v.optional(v.instance(RecordsSince, "the days each kind of record begins")),
+    )
     organizations: tuple[Organization, ...] = _field(Organization, "an organization")
     members: tuple[Member, ...] = _field(Member, "a member")
     working_groups: tuple[WorkingGroup, ...] = _field(WorkingGroup, "a working group")
@@ -78,8 +105,13 @@ class Coalition:
     plans: Plans = attrs.field(factory=Plans, validator=v.instance(Plans, "plans"))
     roles: tuple[RoleAssignment, ...] = _field(RoleAssignment, "a role assignment")
     assessments: tuple[CountryAssessment, ...] = _field(CountryAssessment, "a country assessment")
+    survey: tuple[SurveyAnswer, ...] = _field(SurveyAnswer, "a survey answer")
 
     def __attrs_post_init__(self) -> None:
+        declared = {w.id for w in self.working_groups}
+        defaults = tuple(w for w in default_working_groups(self.charter) if w.id not in declared)
+        if defaults:  # the charter's own groups exist without being declared
+            object.__setattr__(self, "working_groups", (*self.working_groups, *defaults))
         problems = list(_cross_reference_problems(self))
         if problems:
             raise CrossReferenceError(problems=problems)
@@ -121,6 +153,14 @@ class Coalition:
         return self._index.reports.get((working_group, year, quarter))
 
     # ------------------------------------------------------------------ views
+
+    def records_since_for(self, kind: RecordKind | str) -> date | None:
+        """The day from which the registry's records of ``kind`` are complete: the kind's own
+        day in ``records_since_by_kind``, else ``records_since``; None when neither is set
+        (then nothing missing from the records counts as not done, see docs/rules.md)."""
+        by_kind = self.records_since_by_kind
+        own = None if by_kind is None else by_kind.get(kind)
+        return self.records_since if own is None else own
 
     def charter_in_force(self, on: date) -> Charter:
         """The version of the charter in force on ``on`` (amendments apply from their date)."""
@@ -337,9 +377,11 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
         yield from refs(d.authors, orgs, f"documents[{i}].authors", org_)
         yield from refs(d.recipients, orgs, f"documents[{i}].recipients", org_)
 
+    formed = {w.id: w.formed for w in c.working_groups}
     for i, r in enumerate(c.reports):
         p = f"reports[{i}]"
         yield from ref(r.working_group, groups, f"{p}.working_group", "a working group")
+        yield from _report_before_group(r, formed.get(r.working_group), p)
         for j, a in enumerate(r.activities):
             yield from refs(a.goals, goals, f"{p}.activities[{j}].goals", goal_)
             yield from refs(a.members, members, f"{p}.activities[{j}].members", member_)
@@ -376,6 +418,62 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
         yield from ref(ra.organization, orgs, f"roles[{i}].organization", org_)
 
     yield from _framework_problems(c)
+    yield from survey_problems(c.survey, orgs, goals, "survey")
+
+
+def survey_problems(
+    answers: Iterable[SurveyAnswer],
+    organizations: Iterable[str],
+    goals: Iterable[str],
+    where: str | Callable[[int], str],
+) -> Iterator[Problem]:
+    """Survey answers naming unknown organizations or goals, or repeating a (round, respondent,
+    partner); ``where`` is the path of the answers (or gives the path of answer ``i``)."""
+    known, known_goals = set(organizations), set(goals)
+
+    def at(i: int) -> str:
+        return where(i) if callable(where) else f"{where}[{i}]"
+
+    seen: dict[tuple[date, str, str], int] = {}
+    for i, answer in enumerate(answers):
+        for field in ("respondent", "partner"):
+            value = getattr(answer, field)
+            if value not in known:
+                yield Problem(_NOT_AN_ORGANIZATION, path=f"{at(i)}.{field}", value=value)
+        for j, goal in enumerate(answer.goals):
+            if goal not in known_goals:
+                yield Problem(_NOT_A_GOAL, path=f"{at(i)}.goals[{j}]", value=goal)
+        first = seen.setdefault(answer.key, i)
+        if first != i:
+            yield Problem(
+                f"repeats the answer of {answer.respondent!r} about {answer.partner!r} in the "
+                f"round of {answer.round.isoformat()} (first given at {at(first)})",
+                path=at(i),
+            )
+
+
+_NOT_AN_ORGANIZATION = "is not an organization of the registry"
+_NOT_A_GOAL = "is not a policy goal of the charter"
+
+
+def _report_before_group(
+    report: QuarterlyReport, formed: DateValue | None, path: str
+) -> Iterator[Problem]:
+    """A report for a quarter that ended before its working group was formed contradicts the
+    registry itself, whatever the day it is read: every command and entry point refuses it."""
+    if formed is None:
+        return
+    period = report.period
+    if period.last_day < formed:
+        yield Problem(
+            Text(
+                f"ends before its working group was formed ({formed.isoformat()})",
+                f"termina antes de que se formara su grupo de trabajo ({formed.isoformat()})",
+                pt=f"termina antes da formação do seu grupo de trabalho ({formed.isoformat()})",
+            ),
+            path=f"{path}.quarter",
+            value=str(period),
+        )
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:
