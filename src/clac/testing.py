@@ -144,6 +144,8 @@ from clac.model import (
     ProposalState,
     QuarterlyReport,
     Recommendation,
+    RecordKind,
+    RecordsSince,
     Representative,
     RepresentativeLevel,
     RoleAssignment,
@@ -202,6 +204,7 @@ __all__ = [
     "quarterly_reports",
     "quarters",
     "recommendations",
+    "records_since_by_kind",
     "representatives",
     "requirements",
     "role_assignments",
@@ -724,7 +727,7 @@ def _member(  # noqa: PLR0917 - one argument per kind of reference, passed in or
         status=status,
         left=left,
         charter_subscription=subscription,
-        listed_in_materials=_flag(draw),
+        listed_in_materials=_pick(draw, (True, False, None)),
         track_record=_repeat(draw, lambda: _string(draw), 2),
         representatives=_repeat(draw, lambda: _representative(draw), max_representatives),
         working_groups=_many(draw, working_groups, max_working_groups),
@@ -2033,6 +2036,8 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
     return Coalition(
         name=_string(draw),
         charter=charter,
+        records_since=_maybe_day(draw, start, end),
+        records_since_by_kind=_records_since_by_kind(draw, start, end) if _flag(draw) else None,
         organizations=orgs,
         members=mems,
         working_groups=groups,
@@ -2050,6 +2055,23 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
 def _quarter_before(quarter: Quarter, count: int) -> Quarter:
     index = quarter.year * 4 + quarter.quarter - 1 - count
     return Quarter(index // 4, index % 4 + 1)
+
+
+def _records_since_by_kind(draw: st.DrawFn, start: date, end: date) -> RecordsSince:
+    return RecordsSince(**{kind.value: _maybe_day(draw, start, end) for kind in RecordKind})
+
+
+def records_since_by_kind(
+    *, start: date = START, end: date = END
+) -> st.SearchStrategy[RecordsSince]:
+    """Per-kind record horizons (`clac.model.RecordsSince`): each kind's day, or `None`.
+
+    Args:
+        start: The earliest day drawn.
+        end: The latest day drawn.
+    """
+    _check_dates(start, end)
+    return _strategy("records_since_by_kind", lambda draw: _records_since_by_kind(draw, start, end))
 
 
 def coalitions(
@@ -2073,8 +2095,10 @@ def coalitions(
 
     `violating` is the id of a rule (a key of `VIOLATIONS`, e.g. `"MEM-03"`) that the
     coalition breaks: `evaluate(coalition, as_of=end)` finds it unmet for at least one
-    subject. The violation is guaranteed as of `end`, not on other days. Such a coalition is
-    a valid one with a small change (see `VIOLATIONS`), and has at least one member. Some
+    subject. Such a coalition says its records are complete (`records_since` is the first day
+    of `start`'s year), since what a registry does not record is never unmet. The violation
+    is guaranteed as of `end`, not on other days. Such a coalition is a valid one with a
+    small change (see `VIOLATIONS`), and has at least one member. Some
     rules need room between the dates: a month (MEM-09), 30 days (REP-04), a whole year
     (GOV-03, GOV-07, REP-05), a year whose annual report is overdue (REP-06) or a quarter
     whose report is overdue (REP-01, REP-02, REP-07) by `end`.
@@ -2138,11 +2162,19 @@ def coalitions(
         "coalitions",
         lambda draw: violation(
             draw,
-            _coalition(draw, max(min_members, 1), max_members, under, start, end),
+            _complete_records(
+                _coalition(draw, max(min_members, 1), max_members, under, start, end), start
+            ),
             start,
             end,
         ),
     )
+
+
+def _complete_records(coalition: Coalition, start: date) -> Coalition:
+    """`coalition` declaring its records complete from the first day of `start`'s year: a
+    duty is unmet only where the registry says its records are complete (docs/rules.md)."""
+    return coalition.evolve(records_since=date(start.year, 1, 1), records_since_by_kind=None)
 
 
 # --------------------------------------------------------------------------- compliance
@@ -2872,6 +2904,7 @@ def _hypothesis_setup_hook() -> None:
         PlannedAction: planned_actions(),
         OperationalPlan: operational_plans(),
         Plans: plans(),
+        RecordsSince: records_since_by_kind(),
         Divergence: divergences(),
         Clause: clauses(),
         Objective: objectives(),
