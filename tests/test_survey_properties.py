@@ -93,9 +93,9 @@ class TestProperties:
             assert (a.trust, a.value, a.response_rate) == (b.trust, b.value, b.response_rate)
             moved = {mapping[r.organization]: (r.trust, r.value) for r in a.received}
             assert moved == {r.organization: (r.trust, r.value) for r in b.received}
-        for a, b in zip(before.changes, after.changes, strict=True):
-            counts = (len(a.new), len(a.lost), len(a.strengthened), len(a.weakened))
-            assert counts == (len(b.new), len(b.lost), len(b.strengthened), len(b.weakened))
+        for x, y in zip(before.changes, after.changes, strict=True):
+            counts = (len(x.new), len(x.lost), len(x.strengthened), len(x.weakened))
+            assert counts == (len(y.new), len(y.lost), len(y.strengthened), len(y.weakened))
 
     @given(surveyed())
     def test_density_and_reciprocity_are_networkx_on_graphs_built_from_the_definitions(
@@ -147,7 +147,7 @@ class TestProperties:
         changed = tuple(
             attrs.evolve(
                 a,
-                **{
+                **{  # type: ignore[arg-type] # only rating items are changed
                     item: rating
                     for item in (*TRUST_ITEMS, *VALUE_ITEMS)
                     if getattr(a, item) is not None  # who rated stays who rated

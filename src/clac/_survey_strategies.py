@@ -15,6 +15,7 @@ from datetime import date, timedelta
 
 from hypothesis import strategies as st
 
+from clac.periods import latest
 from clac.registry import Coalition
 from clac.survey import (
     TRUST_ITEMS,
@@ -80,7 +81,7 @@ def _survey(
     goals = tuple(g.id for g in coalition.charter.policy_goals)
     if len(organizations) < 2:
         return ()
-    start = min((m.joined for m in coalition.members), default=date(2020, 1, 1))
+    start = min((latest(m.joined) for m in coalition.members), default=date(2020, 1, 1))
     days = draw(
         st.lists(
             st.dates(min_value=start, max_value=start + timedelta(days=3650)),
