@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
 from clac._progress import task
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
+from clac.rules._engine import Fact, Finding, Outcome, Rule
 from clac.text import Text
 
 if TYPE_CHECKING:
