@@ -7,10 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
+from clac._progress import task
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
 from clac.rules._engine import (
-    Assessment,
     Fact,
     Finding,
     Outcome,
@@ -20,6 +21,7 @@ from clac.rules._engine import (
     failure,
     is_verdict,
 )
+from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.registry import Coalition
@@ -58,41 +60,48 @@ def evaluate(
 def _assess(coalition: Coalition, day: date, chosen: tuple[Rule, ...]) -> Assessment:
     context = Context(coalition, day)
     findings: list[Finding] = []
-    for r in chosen:
-        try:
-            parameters = tuple(
-                Fact(name, getattr(context.parameters, name)) for name in r.parameters
-            )
-            subjects = list(context.subjects(r.applies_to))
-        except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
-            # The rule names a parameter or a kind of subject that does not exist.
-            message = failure(r, raised=error)
-            findings.append(
-                Finding(r, Subject(SubjectKind.COALITION, coalition.name), Outcome.ERROR, message)
-            )
-            continue
-        for subject, item in subjects:
-            try:
-                verdict: object = r.check(context, item)
-            except (Exception, SystemExit) as error:  # noqa: BLE001 - one failing rule never breaks the rest
-                findings.append(
-                    Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
-                )
-                continue
-            if not is_verdict(verdict):
-                findings.append(
-                    Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
-                )
-                continue
-            findings.append(
-                Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
-            )
+    with task(_CHECKING, total=len(chosen)) as progress:
+        for r in chosen:
+            _apply(r, context, findings)
+            progress.advance()
     return Assessment(
         as_of=day,
         coalition=coalition.name,
         charter_version=context.charter.version,
         findings=tuple(findings),
     )
+
+
+_CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando as regras")
+
+
+def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
+    """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
+    what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
+    try:
+        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
+        subjects = list(context.subjects(r.applies_to))
+    except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
+        # The rule names a parameter or a kind of subject that does not exist.
+        subject = Subject(SubjectKind.COALITION, context.coalition.name)
+        findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
+        return
+    for subject, item in subjects:
+        try:
+            verdict: object = r.check(context, item)
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - one failing rule never breaks the rest
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
+            )
+            continue
+        if not is_verdict(verdict):
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
+            )
+            continue
+        findings.append(
+            Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
+        )
 
 
 def _checked(rules: Iterable[Rule]) -> tuple[Rule, ...]:
