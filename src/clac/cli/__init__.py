@@ -367,12 +367,13 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     registry of a real coalition, use `clac init` instead.
     """
     from clac._demo import demo_file_text
-    from clac.io import Format, write_text_atomically
+    from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
     target = Path(output)
     if target.exists() and not force:
         fail(tr(_EXISTS, lang).format(path=output))
-    write_text_atomically(target, demo_file_text(Format.from_path(target)))
+    # A registry file: readable by its owner only, as clac.dump writes one.
+    write_text_atomically(target, demo_file_text(Format.from_path(target)), mode=REGISTRY_MODE)
     click.echo(tr(_WROTE, lang).format(path=output))
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -324,6 +323,7 @@ def _recommendations(
 @reports_errors
 def diagram(fmt: str, output: str | None, lang: str) -> None:
     """Draw the proposal lifecycle (states and the charter's events)."""
+    from clac.io import write_atomically
     from clac.proposals import lifecycle_diagram, lifecycle_mermaid
 
     data = lifecycle_mermaid(lang).encode("utf-8") if fmt == "mermaid" else lifecycle_diagram(fmt)
@@ -332,5 +332,5 @@ def diagram(fmt: str, output: str | None, lang: str) -> None:
             fail("--format png needs --output PATH")
         click.echo(data.decode("utf-8"), nl=False)
         return
-    Path(output).write_bytes(data)
+    write_atomically(output, data)
     click.echo(tr(_WROTE, lang).format(path=output))
