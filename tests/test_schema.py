@@ -181,9 +181,10 @@ class TestSchemaDocument:
     def test_definitions_have_the_fields_a_file_holds(self, schema: dict[str, Any]) -> None:
         import clac.charter
         import clac.model
+        import clac.survey
         import clac.text
 
-        modules = (clac.model, clac.charter, clac.text)
+        modules = (clac.model, clac.charter, clac.text, clac.survey)
         for name, definition in schema["$defs"].items():
             cls = next(getattr(m, name) for m in modules if hasattr(m, name))
             assert list(definition["properties"]) == [f.name for f in file_fields(cls)]

@@ -4,20 +4,39 @@ Every message names the offending field path and value, e.g.
 ``members[3].country: 'XX' is not an ISO 3166 country``. Each subclass also inherits the
 matching built-in exception so that ``except ValueError`` keeps working for callers that do not
 know clac.
+
+An error carries its parts apart: :attr:`ClacError.path` (``members[3].country``),
+:attr:`ClacError.reason` (``'XX' is not an ISO 3166 country``) and :attr:`ClacError.value`;
+``str(error)`` joins them as ``path: reason``.
+
+>>> error = InvalidData("is not a country", path="members[3].country", value="XX")
+>>> error.path, error.reason
+('members[3].country', "'XX' is not a country")
+>>> str(error)
+"members[3].country: 'XX' is not a country"
+
+Values are shown short (never more than about 80 characters, however large the value: a
+value is never rendered whole before being cut) and personal data is masked: a
+representative's name or e-mail address, or any ``email`` field, shows its first character
+only (``'z***@…'``).
+
+This module is the lowest layer of clac and imports nothing from it: a reason is a ``str`` or
+anything with the shape of :class:`clac.text.Text` (``en``, ``es``, ``pt`` and ``in_``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
-
-from clac.text import Language, Text
+import math
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any, Protocol
 
 __all__ = [
     "ClacError",
     "CrossReferenceError",
     "FileFormatError",
     "InvalidData",
+    "Localized",
     "MissingDependency",
     "Problem",
     "TransitionNotAllowed",
@@ -27,6 +46,59 @@ __all__ = [
 ]
 
 _NO_VALUE: Any = object()
+
+
+class Localized(Protocol):
+    """A sentence in several languages: what :class:`clac.text.Text` is (the shape only)."""
+
+    @property
+    def en(self) -> str: ...  # pragma: no cover - a protocol
+
+    @property
+    def es(self) -> str: ...  # pragma: no cover - a protocol
+
+    @property
+    def pt(self) -> str | None: ...  # pragma: no cover - a protocol
+
+    def in_(self, language: Any) -> str: ...  # pragma: no cover - a protocol
+
+
+class _Untranslated:
+    """A reason given as one string: the same words in every language."""
+
+    __slots__ = ("en",)
+
+    def __init__(self, text: str) -> None:
+        self.en = text
+
+    @property
+    def es(self) -> str:
+        return self.en
+
+    @property
+    def pt(self) -> str | None:
+        return None
+
+    def in_(self, language: Any) -> str:
+        return self.en
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Untranslated):
+            return self.en == other.en
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.en)
+
+    def __str__(self) -> str:
+        return self.en
+
+    def __repr__(self) -> str:
+        return f"{self.en!r}"
+
+
+def _localized(reason: str | Localized) -> Localized:
+    return _Untranslated(reason) if isinstance(reason, str) else reason
 
 
 def _join_path(prefix: str, path: str) -> str:
@@ -39,33 +111,198 @@ def _join_path(prefix: str, path: str) -> str:
     return f"{prefix}.{path}"
 
 
+_SEGMENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|\[[^\]]*\]")
+#: Fields whose values are personal data wherever they are.
+_PERSONAL_ANYWHERE = frozenset({"email", "e_mail", "phone"})
+#: Fields of a representative that are personal data.
+_PERSONAL_IN_REPRESENTATIVE = frozenset({"name", "email", "position", "phone"})
+
+
+def is_personal(path: str) -> bool:
+    """Whether the value at ``path`` is personal data, whose errors mask it.
+
+    A representative's name, e-mail address or position, a representative given as a bare
+    value (``representatives[0]``) and any ``email`` field are.
+    """
+    segments = _SEGMENT.findall(path)
+    if not segments:
+        return False
+    last = segments[-1]
+    if last in _PERSONAL_ANYWHERE:
+        return True
+    if "representatives" not in segments:
+        return False
+    return last in _PERSONAL_IN_REPRESENTATIVE or (
+        last.startswith("[") and len(segments) >= 2 and segments[-2] == "representatives"
+    )
+
+
+def mask(value: Any) -> str:
+    """``value`` masked for an error message: its first character only, ``'z***@…'``."""
+    if isinstance(value, str):
+        if not value:
+            return "''"
+        first = _short_repr(value[0])[1:-1]
+        return f"'{first}***@…'" if "@" in value else f"'{first}***'"
+    return "'***'"
+
+
+# ------------------------------------------------------------------------ showing values
+
+#: How many characters of a value an error message shows.
+SHOWN_LENGTH = 80
+#: A whole number with more bits than this has more decimal digits than Python prints
+#: (its int-string limit, 4,300 digits): it is described, not printed.
+_PRINTABLE_BITS = 14_000
+_NESTING_SHOWN = 4
+
+
+class _Out:
+    """Characters written so far, stopping once ``limit`` are written."""
+
+    __slots__ = ("limit", "parts", "used")
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.parts: list[str] = []
+        self.used = 0
+
+    @property
+    def full(self) -> bool:
+        return self.used > self.limit
+
+    def write(self, text: str) -> None:
+        if not self.full:
+            self.parts.append(text)
+            self.used += len(text)
+
+
+def _short_repr(value: Any, limit: int = SHOWN_LENGTH) -> str:
+    """``repr(value)``, at most ``limit`` characters, built without rendering more of it.
+
+    A huge string, a list of millions of items or a structure whose parts repeat (a YAML alias
+    bomb) costs no more than what is shown; a whole number too long to print is described.
+    """
+    out = _Out(limit)
+    _write(value, out, 0)
+    text = "".join(out.parts)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _write(value: Any, out: _Out, depth: int) -> None:
+    if out.full:
+        return
+    if isinstance(value, str):
+        shown = value[: out.limit + 1]
+        out.write(repr(shown) if len(shown) == len(value) else repr(shown)[:-1])
+    elif isinstance(value, bool) or value is None:
+        out.write(repr(value))
+    elif isinstance(value, int):
+        if value.bit_length() > _PRINTABLE_BITS:
+            digits = int(value.bit_length() * math.log10(2)) + 1
+            out.write(f"<a whole number of about {digits:,} digits>")
+        else:
+            out.write(repr(value))
+    elif isinstance(value, float | complex | bytes):
+        out.write(repr(value[: out.limit + 1] if isinstance(value, bytes) else value))
+    elif isinstance(value, Mapping | list | tuple | set | frozenset):
+        _write_container(value, out, depth)
+    else:
+        text = repr(value)  # another object: its own repr, cut
+        out.write(text[: out.limit + 1])
+
+
+def _write_container(value: Any, out: _Out, depth: int) -> None:
+    if isinstance(value, Mapping):
+        opening, closing = "{", "}"
+    elif isinstance(value, list):
+        opening, closing = "[", "]"
+    elif isinstance(value, tuple):
+        opening, closing = "(", ")"
+    else:
+        opening, closing = "{", "}"
+    if depth >= _NESTING_SHOWN:
+        out.write(f"{opening}…{closing}")
+        return
+    out.write(opening)
+    items = value.items() if isinstance(value, Mapping) else value
+    for index, item in enumerate(items):
+        if out.full:
+            return
+        if index:
+            out.write(", ")
+        if isinstance(value, Mapping):
+            _write(item[0], out, depth + 1)
+            out.write(": ")
+            _write(item[1], out, depth + 1)
+        else:
+            _write(item, out, depth + 1)
+    if isinstance(value, tuple) and len(value) == 1:
+        out.write(",")
+    out.write(closing)
+
+
+# ------------------------------------------------------------------------------ problems
+
+
 class Problem:
-    """One thing wrong at one place: a field path, the value found there and why it is wrong."""
+    """One thing wrong at one place: a field path, the value found there and why it is wrong.
 
-    __slots__ = ("path", "reason", "value")
+    ``reason`` is the bare why (``is not an e-mail address``), in every language clac speaks;
+    :meth:`explanation` adds the value (``'z***@…' is not an e-mail address``) and
+    :meth:`message` the path before it.
+    """
 
-    def __init__(self, reason: str | Text, *, path: str = "", value: Any = _NO_VALUE) -> None:
-        self.reason: Text = reason if isinstance(reason, Text) else Text(reason, reason)
+    __slots__ = ("path", "personal", "reason", "value")
+
+    def __init__(
+        self,
+        reason: str | Localized,
+        *,
+        path: str = "",
+        value: Any = _NO_VALUE,
+        personal: bool | None = None,
+    ) -> None:
+        self.reason: Localized = _localized(reason)
         self.path = path
         self.value = value
+        #: Whether the value is personal data to mask; None decides by the path.
+        self.personal = personal
 
     @property
     def has_value(self) -> bool:
         """Whether an offending value was recorded (``None`` is a value)."""
         return self.value is not _NO_VALUE
 
+    @property
+    def masked(self) -> bool:
+        """Whether the value is personal data, shown masked."""
+        return is_personal(self.path) if self.personal is None else self.personal
+
     def under(self, prefix: str) -> Problem:
         """The same problem, its path placed under ``prefix`` (``members[3]`` …)."""
-        return Problem(self.reason, path=_join_path(prefix, self.path), value=self.value)
+        return Problem(
+            self.reason,
+            path=_join_path(prefix, self.path),
+            value=self.value,
+            personal=self.personal,
+        )
 
-    def message(self, language: Language | str = Language.EN) -> str:
-        """``path: 'value' reason`` in ``language``."""
+    def shown_value(self) -> str:
+        """The value as a message shows it: short, and masked if it is personal data."""
+        if not self.has_value:
+            return ""
+        return mask(self.value) if self.masked else _short_repr(self.value)
+
+    def explanation(self, language: Any = "en") -> str:
+        """The message without the path: ``'value' reason`` in ``language``."""
         reason = self.reason.in_(language)
-        head = self.path
-        if self.has_value:
-            shown = _short_repr(self.value)
-            head = f"{head}: {shown}" if head else shown
-        return f"{head} {reason}" if self.has_value else (f"{head}: {reason}" if head else reason)
+        return f"{self.shown_value()} {reason}" if self.has_value else reason
+
+    def message(self, language: Any = "en") -> str:
+        """``path: 'value' reason`` in ``language``."""
+        explanation = self.explanation(language)
+        return f"{self.path}: {explanation}" if self.path else explanation
 
     def __str__(self) -> str:
         return self.message()
@@ -76,32 +313,38 @@ class Problem:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Problem):
             return NotImplemented
-        return (self.path, self.reason, self.has_value, repr(self.value)) == (
+        return (self.path, self.reason, self.has_value, self._compared()) == (
             other.path,
             other.reason,
             other.has_value,
-            repr(other.value),
+            other._compared(),
         )
+
+    def _compared(self) -> str:
+        return _short_repr(self.value, 4096) if self.has_value else ""
 
     def __hash__(self) -> int:
         return hash((self.path, self.reason))
 
 
-def _short_repr(value: Any, limit: int = 80) -> str:
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_HEADS = {
+    "en": "{count} problems:",
+    "es": "{count} problemas:",
+    "pt": "{count} problemas:",
+}
 
 
 class ClacError(Exception):
     """Root of every error a user of clac can cause.
 
     An error holds one or more :class:`Problem` s; ``str(error)`` lists them in English and
-    :meth:`message` renders them in another language.
+    :meth:`message` renders them in another language. :attr:`path`, :attr:`reason` and
+    :attr:`value` are the first problem's parts.
     """
 
     def __init__(
         self,
-        reason: str | Text | None = None,
+        reason: str | Localized | None = None,
         *,
         path: str = "",
         value: Any = _NO_VALUE,
@@ -117,8 +360,14 @@ class ClacError(Exception):
 
     @property
     def path(self) -> str:
-        """The field path of the first problem."""
+        """The field path of the first problem (``""`` when it is about the whole input)."""
         return self.problems[0].path
+
+    @property
+    def reason(self) -> str:
+        """What is wrong at :attr:`path`, in English, without the path: the value (short and
+        masked if personal) and why (``"'XX' is not a country"``)."""
+        return self.problems[0].explanation()
 
     @property
     def value(self) -> Any:
@@ -126,14 +375,13 @@ class ClacError(Exception):
         first = self.problems[0]
         return first.value if first.has_value else None
 
-    def message(self, language: Language | str = Language.EN) -> str:
+    def message(self, language: Any = "en") -> str:
         """Every problem, one per line, in ``language``."""
         lines = [problem.message(language) for problem in self.problems]
         if len(lines) == 1:
             return lines[0]
-        count = len(lines)
-        head = Text(f"{count} problems:", f"{count} problemas:").in_(language)
-        return "\n".join([head, *(f"  - {line}" for line in lines)])
+        head = _HEADS.get(str(language).strip().lower(), _HEADS["en"])
+        return "\n".join([head.format(count=len(lines)), *(f"  - {line}" for line in lines)])
 
     def under(self, prefix: str) -> ClacError:
         """A copy of this error, of the same class, with every path placed under ``prefix``."""
@@ -189,7 +437,7 @@ class TransitionNotAllowed(ClacError, RuntimeError):
 
     def __init__(
         self,
-        reason: str | Text | None = None,
+        reason: str | Localized | None = None,
         *,
         rule: str | None = None,
         path: str = "",

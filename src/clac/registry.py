@@ -30,6 +30,7 @@ from clac.model import (
     RoleAssignment,
     WorkingGroup,
 )
+from clac.survey import SurveyAnswer
 
 if TYPE_CHECKING:
     from clac.charter import Charter
@@ -78,6 +79,7 @@ class Coalition:
     plans: Plans = attrs.field(factory=Plans, validator=v.instance(Plans, "plans"))
     roles: tuple[RoleAssignment, ...] = _field(RoleAssignment, "a role assignment")
     assessments: tuple[CountryAssessment, ...] = _field(CountryAssessment, "a country assessment")
+    survey: tuple[SurveyAnswer, ...] = _field(SurveyAnswer, "a survey answer")
 
     def __attrs_post_init__(self) -> None:
         problems = list(_cross_reference_problems(self))
@@ -376,6 +378,42 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
         yield from ref(ra.organization, orgs, f"roles[{i}].organization", org_)
 
     yield from _framework_problems(c)
+    yield from survey_problems(c.survey, orgs, goals, "survey")
+
+
+def survey_problems(
+    answers: Iterable[SurveyAnswer],
+    organizations: Iterable[str],
+    goals: Iterable[str],
+    where: str | Callable[[int], str],
+) -> Iterator[Problem]:
+    """Survey answers naming unknown organizations or goals, or repeating a (round, respondent,
+    partner); ``where`` is the path of the answers (or gives the path of answer ``i``)."""
+    known, known_goals = set(organizations), set(goals)
+
+    def at(i: int) -> str:
+        return where(i) if callable(where) else f"{where}[{i}]"
+
+    seen: dict[tuple[date, str, str], int] = {}
+    for i, answer in enumerate(answers):
+        for field in ("respondent", "partner"):
+            value = getattr(answer, field)
+            if value not in known:
+                yield Problem(_NOT_AN_ORGANIZATION, path=f"{at(i)}.{field}", value=value)
+        for j, goal in enumerate(answer.goals):
+            if goal not in known_goals:
+                yield Problem(_NOT_A_GOAL, path=f"{at(i)}.goals[{j}]", value=goal)
+        first = seen.setdefault(answer.key, i)
+        if first != i:
+            yield Problem(
+                f"repeats the answer of {answer.respondent!r} about {answer.partner!r} in the "
+                f"round of {answer.round.isoformat()} (first given at {at(first)})",
+                path=at(i),
+            )
+
+
+_NOT_AN_ORGANIZATION = "is not an organization of the registry"
+_NOT_A_GOAL = "is not a policy goal of the charter"
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:

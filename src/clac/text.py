@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from clac.errors import InvalidData
+
 __all__ = ["Language", "Text"]
 
 
@@ -29,8 +31,6 @@ class Language(enum.StrEnum):
         try:
             return cls(str(value).strip().lower())
         except ValueError:
-            from clac.errors import InvalidData
-
             choices = ", ".join(repr(lang.value) for lang in cls)
             raise InvalidData(
                 f"is not a supported language (choose {choices})", path="language", value=value
@@ -39,8 +39,6 @@ class Language(enum.StrEnum):
 
 def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not value.strip():
-        from clac.errors import InvalidData
-
         raise InvalidData("must be a non-empty string", path=attribute.name, value=value)
 
 

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, ClassVar, NoReturn
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
@@ -26,6 +26,9 @@ from clac.cli._common import (
     tr,
 )
 from clac.text import Text
+
+if TYPE_CHECKING:
+    from clac.rules import Assessment
 
 
 class _LazyGroup(click.Group):
@@ -121,35 +124,55 @@ def _box() -> Any:
     return box.SIMPLE
 
 
+#: ``clac check --format``: what each format is for.
+CHECK_FORMATS = {
+    "text": "for people",
+    "json": "for tools (clac schema --assessment)",
+    "markdown": "for documents",
+    "sarif": "SARIF 2.1.0 for code-scanning views",
+    "junit": "JUnit XML for CI test reports",
+    "csv": "for spreadsheets",
+}
+
+
 @cli.command()
 @click.argument("file", required=False)
 @click.option(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Assess as of this date (YYYY-MM-DD); default today.",
+    help="Assess as of this date (YYYY-MM-DD); default today, or without FILE the demo's own "
+    "day (clac.DEMO_AS_OF), for which its history is written.",
 )
 @LANG_OPTION
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(list(CHECK_FORMATS)),
     default="text",
     show_default=True,
-    help="text for people, json for tools, markdown for documents.",
+    help="; ".join(f"{name} {use}" for name, use in CHECK_FORMATS.items()) + ".",
 )
-@click.option("--all", "everything", is_flag=True, help="Also list met findings.")
+@click.option(
+    "--all",
+    "everything",
+    is_flag=True,
+    help="Also list met and not applicable findings (text, markdown and sarif; the other "
+    "formats always hold every finding).",
+)
 @reports_errors
 def check(
     file: str | None, as_of: datetime | None, lang: str, output_format: str, everything: bool
 ) -> None:
     """Validate a registry FILE (YAML, JSON or TOML) and assess it against the charter's rules.
 
+    Without FILE it assesses the built-in demo coalition on the demo's day, and says so on
+    stderr.
+
     Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input.
     """
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
-    from clac.rules._render import to_json, to_markdown, to_text
 
     coalition = load_registry(file)
     day = None if as_of is None else as_of.date()
@@ -157,18 +180,42 @@ def check(
         from clac import DEMO_AS_OF
 
         day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
+        click.echo(tr(_DEMO_DAY, lang).format(day=day.isoformat()), err=True)
     assessment = evaluate(coalition, as_of=day)
     with paused_gc():  # a line per finding: many small objects at once
-        if output_format == "json":
-            report = to_json(assessment, lang)
-        elif output_format == "markdown":
-            report = to_markdown(assessment, lang, everything=everything)
-        else:
-            report = to_text(assessment, lang, everything=everything)
+        report = _check_report(assessment, output_format, lang, everything=everything, file=file)
     click.echo(report, nl=False)
     for problem in CATALOGUE.errors:
         click.echo(f"clac: warning: {problem}", err=True)
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
+
+
+_DEMO_DAY = Text(
+    "clac: no FILE given: assessing the built-in demo coalition as of {day}",
+    "clac: sin FILE: se evalúa la coalición de demostración al {day}",
+    pt="clac: sem FILE: avaliando a coalizão de demonstração em {day}",
+)
+
+
+def _check_report(
+    assessment: Assessment, output_format: str, lang: str, *, everything: bool, file: str | None
+) -> str:
+    import json
+
+    from clac.rules._render import to_json, to_markdown, to_text
+
+    if output_format == "json":
+        return to_json(assessment, lang)
+    if output_format == "markdown":
+        return to_markdown(assessment, lang, everything=everything)
+    if output_format == "sarif":
+        log = assessment.to_sarif(lang, artifact=file, everything=everything)
+        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    if output_format == "junit":
+        return assessment.to_junit(lang)
+    if output_format == "csv":
+        return assessment.to_csv(lang)
+    return to_text(assessment, lang, everything=everything)
 
 
 @cli.command()
@@ -199,14 +246,26 @@ def rules(lang: str) -> None:
 
 @cli.command()
 @click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write to this file.")
+@click.option(
+    "--assessment",
+    is_flag=True,
+    help="The schema of the assessment (clac check --format json) instead.",
+)
+@LANG_OPTION
 @reports_errors
-def schema(output: str | None) -> None:
-    """Print the JSON Schema (draft 2020-12) of the registry file."""
+def schema(output: str | None, assessment: bool, lang: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of the registry file, or of the assessment."""
     import json
 
-    from clac.schema import json_schema
+    if assessment:
+        from clac.rules._formats import assessment_schema
 
-    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+        document = assessment_schema()
+    else:
+        from clac.schema import json_schema
+
+        document = json_schema()
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)
         return
@@ -224,17 +283,26 @@ def schema(output: str | None) -> None:
     help="Where to write the demo registry (.yaml, .json or .toml).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@LANG_OPTION
 @reports_errors
-def demo_command(output: str, force: bool) -> None:
+def demo_command(output: str, force: bool, lang: str) -> None:
     """Write the built-in demo registry to OUTPUT so you can start from it."""
     from clac import demo
     from clac.io import dump
 
     target = Path(output)
     if target.exists() and not force:
-        fail(f"{output}: already exists (use --force to overwrite)")
+        fail(tr(_EXISTS, lang).format(path=output))
     dump(demo(), target)
-    click.echo(f"wrote {output}")
+    click.echo(tr(_WROTE, lang).format(path=output))
+
+
+_EXISTS = Text(
+    "{path}: already exists (use --force to overwrite)",
+    "{path}: ya existe (use --force para sobrescribirlo)",
+    pt="{path}: já existe (use --force para sobrescrevê-lo)",
+)
+_WROTE = Text("wrote {path}", "se escribió {path}", pt="gravado {path}")
 
 
 def main(argv: Sequence[str] | None = None) -> None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import functools
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
@@ -22,9 +23,11 @@ __all__ = [
     "EXIT_OK",
     "EXIT_UNMET",
     "LANG_OPTION",
+    "LOCALE_VARIABLES",
     "console",
     "fail",
     "load_registry",
+    "output_language",
     "reports_errors",
     "tr",
 ]
@@ -33,12 +36,61 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_UNMET, EXIT_BAD_INPUT = 0, 1, 2
 
+#: Locale variables in the order POSIX reads them for messages: the first one set decides.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
+def output_language(given: str | None, environ: Mapping[str, str] | None = None) -> Language:
+    """The language of a command's output: ``--lang`` if ``given``, else ``CLAC_LANG``, else the
+    locale (the first of ``LC_ALL``, ``LC_MESSAGES`` and ``LANG`` that is set: ``es_*`` Spanish,
+    ``pt_*`` Portuguese, anything else English), else English.
+
+    A ``CLAC_LANG`` clac does not speak is bad input (it was set for clac); a locale clac does
+    not speak is not (it was set for every program), and gives English.
+
+    >>> output_language(None, {"LANG": "es_AR.UTF-8"}).value
+    'es'
+    >>> output_language(None, {"CLAC_LANG": "pt", "LANG": "es_AR.UTF-8"}).value
+    'pt'
+    >>> output_language("en", {"CLAC_LANG": "es"}).value
+    'en'
+    >>> output_language(None, {"LC_ALL": "C", "LANG": "es_ES.UTF-8"}).value
+    'en'
+    """
+    env = os.environ if environ is None else environ
+    if given is not None:
+        return Language.parse(given)
+    chosen = env.get("CLAC_LANG", "").strip()
+    if chosen:
+        try:
+            return Language.parse(chosen)
+        except ClacError:
+            choices = ", ".join(lang.value for lang in Language)
+            raise click.BadParameter(
+                f"CLAC_LANG={chosen!r} is not a language clac speaks (choose {choices})"
+            ) from None
+    for name in LOCALE_VARIABLES:
+        locale = env.get(name, "").strip()
+        if locale:
+            code = locale.split(".", 1)[0].split("@", 1)[0].replace("-", "_").split("_", 1)[0]
+            return Language(code.lower()) if code.lower() in _SPOKEN else Language.EN
+    return Language.EN
+
+
+_SPOKEN = frozenset(lang.value for lang in Language)
+
+
+def _language_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    return output_language(value).value
+
+
 LANG_OPTION = click.option(
     "--lang",
     type=click.Choice([lang.value for lang in Language]),
-    default=Language.EN.value,
-    show_default=True,
-    help="Language of the output.",
+    default=None,
+    callback=_language_option,
+    help="Language of the output [default: CLAC_LANG, else the locale (LC_ALL, LC_MESSAGES, "
+    "LANG: es_*, pt_*), else en].",
 )
 
 

@@ -1,19 +1,23 @@
-"""``clac network``: the stakeholder network, summarized or exported.
+"""``clac network``: the stakeholder network, summarized or exported, and the partnership
+network members report in surveys (``clac network survey``).
 
 Registered on the main group by :mod:`clac.cli`; networkx (and matplotlib for ``--export png``)
-are imported only when the command runs.
+are imported only when the command runs. ``clac network [FILE] [options]`` summarizes or
+exports (the ``summary`` subcommand, which runs when no other is named);
+``clac network survey REGISTRY SURVEY.csv`` analyses a survey.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import click
 
 from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
 from clac.text import Text
 
-__all__ = ["network"]
+__all__ = ["network", "summary", "survey"]
 
 _FORMATS = ("gexf", "graphml", "json", "png")
 
@@ -25,7 +29,24 @@ _NEEDS_OUTPUT = Text(
 )
 
 
-@click.command("network")
+class _DefaultToSummary(click.Group):
+    """A group whose ``summary`` subcommand runs when no other subcommand is named, so that
+    ``clac network FILE --export gexf`` keeps working beside ``clac network survey …``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and args[0] not in {"-h", "--help"}):
+            args = ["summary", *args]
+        return super().parse_args(ctx, args)
+
+
+@click.group("network", cls=_DefaultToSummary)
+def network() -> None:
+    """Analyse the stakeholder network (the default: clac network [FILE] [OPTIONS], see
+    clac network summary --help) or a partnership survey (clac network survey REGISTRY
+    SURVEY.csv)."""
+
+
+@network.command("summary")
 @click.argument("file", required=False)
 @click.option(
     "--export",
@@ -54,7 +75,7 @@ _NEEDS_OUTPUT = Text(
 )
 @LANG_OPTION
 @reports_errors
-def network(  # noqa: PLR0917 - click passes each option as an argument
+def summary(  # noqa: PLR0917 - click passes each option as an argument
     file: str | None,
     export_format: str | None,
     output: str | None,
@@ -81,7 +102,77 @@ def network(  # noqa: PLR0917 - click passes each option as an argument
         return
     from clac.network import summarize
 
-    summary = summarize(coalition, day, seed=seed)
-    click.echo(summary.heading(lang))
-    for key, value in summary.rows(lang)[1:]:
+    result = summarize(coalition, day, seed=seed)
+    click.echo(result.heading(lang))
+    for key, value in result.rows(lang)[1:]:
         click.echo(f"  {key}: {value}")
+
+
+@network.command("survey")
+@click.argument("registry")
+@click.argument("survey_file", metavar="SURVEY.csv")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json", "markdown"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="How to print the analysis.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Only the survey rounds held by this date (YYYY-MM-DD); default: every round.",
+)
+@click.option(
+    "--symmetrize",
+    type=click.Choice(["either", "both"], case_sensitive=False),
+    default="either",
+    show_default=True,
+    help="Tie two organizations when either reports a tie with the other, or only both.",
+)
+@click.option(
+    "--threshold",
+    type=click.IntRange(min=3),
+    default=3,
+    show_default=True,
+    help="Show an organization's received scores only when this many respondents rated it.",
+)
+@LANG_OPTION
+@reports_errors
+def survey(  # noqa: PLR0917 - click passes each option as an argument
+    registry: str,
+    survey_file: str,
+    output_format: str,
+    as_of: dt.datetime | None,
+    symmetrize: str,
+    threshold: int,
+    lang: str,
+) -> None:
+    """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY.
+
+    Per round: invited members, respondents and response rate; ties, density, degree
+    centralization, reciprocity, trust and value (as a percentage of 4); the trust and value
+    each organization received (only when at least --threshold respondents rated it);
+    ties per working group and policy goal, resources by kind; then what changed between
+    rounds. No respondent's rating of a partner is ever shown.
+    """
+    from clac.io import load_survey
+    from clac.network import partnership
+
+    coalition = load_registry(registry)
+    answers = load_survey(survey_file, coalition)
+    result = partnership(
+        coalition,
+        answers,
+        as_of=as_of.date() if as_of is not None else None,
+        rule=symmetrize,
+        threshold=threshold,
+    )
+    if output_format == "json":
+        click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+    elif output_format == "markdown":
+        click.echo(result.to_markdown(lang))
+    else:
+        click.echo(result.to_text(lang))

@@ -47,8 +47,10 @@ from clac.io._files import (
 from clac.io._format import Format
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
+from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
+from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -64,9 +66,13 @@ __all__ = [
     "FileAccessError",
     "Format",
     "dump",
+    "dump_survey",
     "dumps",
+    "dumps_survey",
     "load",
+    "load_survey",
     "loads",
+    "loads_survey",
     "redact",
     "write_text_atomically",
 ]
@@ -145,12 +151,9 @@ def _load_text(
     try:
         raw = codec.parse(_text_of(text, limit))
         if raw is None:
-            raise FileFormatError(_EMPTY)
+            raise FileFormatError(empty())
         if not isinstance(raw, dict):
-            raise FileFormatError(
-                "must hold a mapping of keys to values at the top level (clac: 1, name: …),"
-                f" not {kind_of(raw)}"
-            )
+            raise FileFormatError(not_a_mapping(kind_of(raw)))
     except FileFormatError as error:
         raise _naming(error, source) from None
     data = migrate(raw)
@@ -159,9 +162,6 @@ def _load_text(
     except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
         raise FileFormatError(problems=problems_of(error, data)) from None
     return _to_coalition(registry)
-
-
-_EMPTY = "is empty (a registry holds at least its format version, clac: 1, and a name)"
 
 
 def _naming(error: FileFormatError, source: str | None) -> FileFormatError:
@@ -175,31 +175,28 @@ def _named(problem: Problem, source: str | None) -> Problem:
     if source is not None:
         return Problem(problem.reason, value=source)
     reason = problem.reason
-    return Problem(Text(f"the text {reason.en}", f"the text {reason.es}"))
+    pt = None if reason.pt is None else f"o texto {reason.pt}"
+    return Problem(Text(f"the text {reason.en}", f"el texto {reason.es}", pt=pt))
 
 
 def _text_of(text: str | bytes, limit: int) -> str:
     if isinstance(text, bytes | bytearray):
         if len(text) > limit:
             raise FileFormatError(too_large(limit))
+        data = bytes(text)
         try:
-            text = bytes(text).decode("utf-8-sig")
+            text = data.decode("utf-8-sig")
         except UnicodeDecodeError as error:
-            raise FileFormatError(
-                f"is not UTF-8 text (byte {text[error.start]:#04x} at offset {error.start}):"
-                " is it a binary file?"
-            ) from None
+            raise FileFormatError(not_utf8(data[error.start], error.start)) from None
     elif not isinstance(text, str):
-        raise FileFormatError(f"must be text or bytes, not {type(text).__name__}")
+        raise FileFormatError(not_text(type(text).__name__))
     elif len(text) > limit:
         raise FileFormatError(too_large(limit))
     text = text.removeprefix("\ufeff")
     if "\x00" in text:
-        raise FileFormatError(
-            f"contains a NUL character (at offset {text.index(chr(0))}): is it a binary file?"
-        )
+        raise FileFormatError(nul_character(text.index("\x00")))
     if not text or text.isspace():  # as "not text.strip()", without copying the text
-        raise FileFormatError(_EMPTY)
+        raise FileFormatError(empty())
     return text
 
 

@@ -7,6 +7,10 @@ its errors speak the file's language:
 
 - unknown keys are errors (``forbid_extra_keys``) and every error of a file is collected
   (``detailed_validation``), each with the path where it happened;
+- text holds no NUL, other control character or lone surrogate, and single-line fields (names,
+  ids, titles) no line break or tab; multi-line fields (:data:`MULTI_LINE_FIELDS`: notes,
+  descriptions …) keep tab and newline (:func:`clac.io._guards.text_problem`);
+- whole numbers are at most :data:`~clac.io._guards.DIGIT_LIMIT` digits long;
 - primitives are never coerced: ``"5"`` is not a number, ``1`` is not text, ``"false"`` is not
   a boolean, a string is not a list;
 - dates are ISO 8601 ``YYYY-MM-DD`` strings, or native dates where the format has them (YAML,
@@ -24,6 +28,7 @@ they happened and :mod:`clac.io._problems` joins the two.
 from __future__ import annotations
 
 import contextlib
+import contextvars
 import functools
 import re
 import types
@@ -41,11 +46,13 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
+from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
 from clac.model import RepresentativeLevel
 from clac.periods import Month
 
 __all__ = [
     "DATE_PATTERN",
+    "MULTI_LINE_FIELDS",
     "OMITTED_FIELDS",
     "enum_file_values",
     "file_fields",
@@ -65,6 +72,29 @@ _DATE = re.compile(DATE_PATTERN)
 OMITTED_FIELDS: Mapping[type[Any], frozenset[str]] = {
     WorkingGroupDefinition: frozenset({"clause"}),
 }
+
+#: Fields whose text may span lines (and hold tabs): prose rather than names. Any other text
+#: field must be one line. A model field can also say so itself with
+#: ``metadata={"multi_line": True}``.
+MULTI_LINE_FIELDS: frozenset[str] = frozenset(
+    {
+        "assessment",
+        "body",
+        "comment",
+        "comments",
+        "description",
+        "explanation",
+        "note",
+        "notes",
+        "summary",
+        "text",
+        "track_record",
+        "why",
+    }
+)
+
+# Whether the text being structured belongs to a multi-line field (set around such fields).
+_MULTI_LINE: contextvars.ContextVar[bool] = contextvars.ContextVar("multi_line", default=False)
 
 # Enums written by name rather than value (IntEnums, whose values mean nothing to a reader).
 _BY_NAME: frozenset[type[Enum]] = frozenset({RepresentativeLevel})
@@ -129,13 +159,26 @@ def _wrong(value: object, expected: str) -> InvalidData:
 def _structure_str(value: Any, _type: Any) -> str:
     if not isinstance(value, str):
         raise _wrong(value, "text")
+    if value.isprintable() and value.isascii():  # the common case, at C speed
+        return value
+    problem = text_problem(value, multi_line=_MULTI_LINE.get())
+    if problem is not None:
+        raise InvalidData(problem, value=value)
     return value
 
 
 def _structure_int(value: Any, _type: Any) -> int:
+    if isinstance(value, HugeNumber):
+        raise InvalidData(problems=[huge_number_problem(value.digits, ())])
     if not isinstance(value, int) or isinstance(value, bool):
         raise _wrong(value, "a whole number")
+    if value.bit_length() > _BITS_LIMIT:  # written in hexadecimal or binary, past the limit
+        digits = int(value.bit_length() * 0.30103) + 1
+        raise InvalidData(problems=[huge_number_problem(digits, ())])
     return value
+
+
+_BITS_LIMIT = int(DIGIT_LIMIT * 3.3219) - 1  # a little under 10 ** DIGIT_LIMIT
 
 
 def _structure_float(value: Any, _type: Any) -> float:
@@ -305,6 +348,10 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
         hints = typing.get_type_hints(cls)
         omitted = OMITTED_FIELDS.get(cls, frozenset())
         overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
+        for field in file_fields(cls):
+            if field.name in MULTI_LINE_FIELDS or field.metadata.get("multi_line"):
+                hook = converter.get_structure_hook(hints[field.name])
+                overrides[field.name] = override(struct_hook=_multi_line(hook))
         generated = make_dict_structure_fn(cls, converter, **overrides)
         # An optional field without a default reads as None when its key is missing, since
         # None is never written.
@@ -375,6 +422,19 @@ def make_converter(factory: Callable[..., C], *, native_dates: bool) -> C:
     converter.register_structure_hook_func(_exactly(Month), _structure_month)
     converter.register_unstructure_hook_func(_exactly(Month), str)
     return converter
+
+
+def _multi_line(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """``hook``, reading the text in its value as multi-line text."""
+
+    def structure(value: Any, hint: Any) -> Any:
+        token = _MULTI_LINE.set(True)
+        try:
+            return hook(value, hint)
+        finally:
+            _MULTI_LINE.reset(token)
+
+    return structure
 
 
 def _exactly(cls: type[Any]) -> Callable[[Any], bool]:

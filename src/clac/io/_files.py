@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Final
 
 from clac.errors import ClacError, FileFormatError, InvalidData
+from clac.io._messages import too_large
 
 __all__ = [
     "MAX_FILE_SIZE",
@@ -40,16 +41,6 @@ def size_limit(max_size: int | None, default: int) -> int:
             "must be a positive whole number of bytes", path="max_size", value=max_size
         )
     return max_size
-
-
-def too_large(limit: int) -> str:
-    """Why a text over ``limit`` bytes is refused, naming the way to read it anyway."""
-    mib = 1024 * 1024
-    shown = f"{limit // mib} MB" if limit % mib == 0 else f"{limit:,} bytes"
-    return (
-        f"is larger than the {shown} clac reads (max_size; pass a larger max_size to "
-        "clac.load or clac.loads to read it)"
-    )
 
 
 class FileAccessError(ClacError, OSError):

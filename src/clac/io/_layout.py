@@ -7,7 +7,7 @@ A registry file is a mapping with these top-level keys, in this order::
     charter         the id of the charter the coalition lives under ("base-document")
     amendments      that charter's amendments, oldest first
     organizations, members, working_groups, meetings, participation, documents, reports,
-    proposals, plans, roles, assessments
+    proposals, plans, roles, assessments, survey
                     the Coalition's fields, in the Coalition's order
 
 Inside objects the keys are the attrs field names of the model. :data:`RegistryFile` is this

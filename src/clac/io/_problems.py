@@ -73,7 +73,10 @@ def _leaf(error: BaseException, at: tuple[Segment, ...], raw: Any) -> Iterator[P
         known = ", ".join(_known_keys(error.cl))
         for key in sorted(error.extra_fields, key=str):
             yield Problem(
-                f"is not a key of {error.cl.__name__} (its keys: {known})", path=path, value=key
+                f"is not a key of {error.cl.__name__} (its keys: {known})",
+                path=path,
+                value=key,
+                personal=False,  # a key's name, not the data under it
             )
     elif isinstance(error, KeyError):
         yield Problem("is required but missing", path=path)

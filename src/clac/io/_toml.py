@@ -1,20 +1,33 @@
-"""TOML registry files: :mod:`tomllib` to read, ``tomli_w`` to write."""
+"""TOML registry files: :mod:`tomllib` to read, ``tomli_w`` to write.
+
+:mod:`tomllib` refuses a key given twice itself; its message is given with a hint. A whole
+number longer than Python reads (4,300 digits) makes it fail with a bare ``ValueError``: the
+document is then read again with each such number replaced by a marker, to report the path
+of every one (:mod:`clac.io._guards`).
+"""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
 import cattrs.preconf.tomllib
 import tomli_w
 
-from clac.errors import FileFormatError
+from clac.errors import FileFormatError, Problem
 from clac.io._converter import make_converter
+from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, refuse_marked
+from clac.io._messages import syntax_error, too_deep
+from clac.text import Text
 
 __all__ = ["CONVERTER", "parse", "serialize"]
 
 #: TOML has dates of its own (and no null: None-valued keys are never written).
 CONVERTER = make_converter(cattrs.preconf.tomllib.make_converter, native_dates=True)
+
+_WHERE = re.compile(r"\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
+_OVERWRITE = ("Cannot overwrite a value", "Cannot declare", "Cannot mutate")
 
 
 def parse(text: str) -> Any:
@@ -22,10 +35,54 @@ def parse(text: str) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        # tomllib's message ends with "(at line L, column C)".
-        raise FileFormatError(f"has a TOML syntax error: {error}") from None
+        raise FileFormatError(_syntax_reason(str(error))) from None
     except RecursionError:
-        raise FileFormatError("is nested too deeply to read") from None
+        raise FileFormatError(too_deep()) from None
+    except ValueError:  # a whole number past the int-string limit
+        raise FileFormatError(problems=_huge_numbers(text)) from None
+
+
+def _syntax_reason(message: str) -> Text:
+    where = _WHERE.search(message)
+    detail = message[: where.start()] if where else message
+    line = column = None
+    if where and where.group(1):
+        line, column = int(where.group(1)), int(where.group(2))
+    if detail.startswith(_OVERWRITE):
+        detail += " (a key or table given twice?)"
+    return syntax_error("TOML", line, column, detail)
+
+
+# A bare decimal whole number: digits, possibly signed, possibly with underscores.
+_LONG_NUMBER = re.compile(rf"(?<![\w.])[+-]?[0-9](?:_?[0-9]){{{DIGIT_LIMIT},}}(?![\w.])")
+_MARKER = "0.987654321012345678"
+
+
+def _huge_numbers(text: str) -> list[Problem]:
+    """Every whole number too long to read, with its path (or its line, failing that)."""
+    found = list(_LONG_NUMBER.finditer(text))
+    replaced = text
+    markers: dict[str, int] = {}
+    for index, match in reversed(list(enumerate(found))):
+        marker = f"{_MARKER}{index}"
+        markers[marker] = len(match.group().lstrip("+-").replace("_", ""))
+        replaced = replaced[: match.start()] + marker + replaced[match.end() :]
+
+    def parse_float(literal: str) -> Any:
+        return HugeNumber(markers[literal]) if literal in markers else float(literal)
+
+    try:
+        refuse_marked(tomllib.loads(replaced, parse_float=parse_float))
+    except FileFormatError as error:
+        return list(error.problems)
+    except (tomllib.TOMLDecodeError, ValueError, RecursionError):
+        pass
+    problems = []
+    for match in found:
+        line = text.count("\n", 0, match.start()) + 1
+        digits = len(match.group().lstrip("+-").replace("_", ""))
+        problems.append(huge_number_problem(digits, (), where=f" (line {line})"))
+    return problems or [huge_number_problem(DIGIT_LIMIT + 1, ())]
 
 
 def serialize(data: Any) -> str:

@@ -4,7 +4,10 @@ Writing uses ``yaml.SafeDumper`` (what ``yaml.safe_dump`` uses) with one fix: Py
 string holding U+0085 (NEXT LINE) in a style its own reader folds into a space or a line
 break, so such strings are written double-quoted, where the character is escaped (``\\N``).
 ``yaml.safe_dump`` cannot take a dumper class, hence ``yaml.dump(..., Dumper=_SafeDumper)``;
-reading never uses anything but ``yaml.safe_load``.
+reading uses PyYAML's safe loader only (libyaml's where available, the pure-Python one for
+very deep nesting), guarded: aliases may not expand a document past a bound nor contain
+themselves, a key given twice is refused and so is a whole number too long to read (see
+:class:`_Guarded`).
 
 Where PyYAML has libyaml, the same representer feeds libyaml's emitter (``yaml.CSafeDumper``,
 about twenty times faster). It writes what the pure-Python emitter writes, with two
@@ -18,16 +21,17 @@ fold a long double-quoted line at different points: the lines differ, the value 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 import cattrs.preconf.pyyaml
 import yaml
 
 from clac.errors import FileFormatError, Problem
 from clac.io._converter import make_converter
+from clac.io._guards import DIGIT_LIMIT, HugeNumber, refuse_marked
+from clac.io._messages import syntax_error, too_deep
 from clac.io._problems import Segment, format_path
-
-_SAFE_LOADER: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from clac.text import Text
 
 __all__ = ["CONVERTER", "parse", "serialize"]
 
@@ -59,14 +63,20 @@ def parse(text: str) -> Any:
         # The C-accelerated safe loader (the same safe subset, ~8x faster) recurses in C and
         # crashes the interpreter on very deep nesting; such text goes to the pure-Python one,
         # which raises RecursionError instead (reported as a FileFormatError by the caller).
-        loader = _SAFE_LOADER if _nesting_bound(text) <= _C_LOADER_MAX_DEPTH else yaml.SafeLoader
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a SafeLoader, never the full one
+        deep = _nesting_bound(text) > _C_LOADER_MAX_DEPTH
+        loader = (_PureLoader if deep or _CLoader is None else _CLoader)(text)
+        try:
+            data = loader.get_single_data()
+        finally:
+            loader.dispose()
+    except FileFormatError:
+        raise
     except yaml.MarkedYAMLError as error:
         raise FileFormatError(_syntax_reason(error)) from None
     except yaml.YAMLError as error:
-        raise FileFormatError(f"has a YAML syntax error: {error}") from None
+        raise FileFormatError(syntax_error("YAML", None, None, str(error))) from None
     except RecursionError:
-        raise FileFormatError("is nested too deeply to read") from None
+        raise FileFormatError(too_deep()) from None
     except (ValueError, OverflowError) as error:
         # PyYAML builds a date from an unquoted 2024-02-30 and fails without saying where:
         # find every such value, with its path, in the document's node tree.
@@ -74,6 +84,198 @@ def parse(text: str) -> Any:
             Problem(f"cannot be read as YAML: {error}")
         ]
         raise FileFormatError(problems=problems) from None
+    if loader.marked:
+        refuse_marked(data, loader.repeated)
+    return data
+
+
+# ------------------------------------------------------------------------- the safe loader
+
+_MERGE = "tag:yaml.org,2002:merge"
+_INT = "tag:yaml.org,2002:int"
+_MAP = "tag:yaml.org,2002:map"
+
+#: How many values YAML aliases (``*name``) may add to a document by repeating what their
+#: anchor (``&name``) holds, beyond the values the document writes out: as many again, or
+#: this many if more. Past it the document is refused (a "billion laughs" alias bomb names a
+#: few hundred values that expand to billions).
+ALIAS_EXPANSION_LIMIT: Final = 100_000
+
+
+class _Guarded:
+    """What clac's YAML loaders add to PyYAML's safe loader (a mixin over it).
+
+    - aliases may not expand the document past :data:`ALIAS_EXPANSION_LIMIT` nor contain
+      themselves, checked on the node graph before anything is built;
+    - a key given twice in a mapping is noted (:attr:`repeated`, by the mapping's id);
+    - a whole number too long to read becomes a :class:`~clac.io._guards.HugeNumber`.
+
+    The marks are reported with their paths by :func:`~clac.io._guards.refuse_marked`.
+    """
+
+    marked: bool
+    repeated: dict[int, list[Any]]
+    _merges: bool
+    _aliases: bool
+
+    def prepare(self, text: str) -> None:
+        self.marked = False
+        self.repeated = {}
+        self._merges = "<<" in text
+        self._aliases = "*" in text and "&" in text
+
+    def get_single_data(self) -> Any:
+        node = self.get_single_node()  # type: ignore[attr-defined]
+        if node is None:
+            return None
+        if self._aliases:
+            _check_aliases(node)
+        return self.construct_document(node)  # type: ignore[attr-defined]
+
+    def guarded_map(self, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+        data: dict[Any, Any] = {}
+        yield data
+        # Merging (<<) rewrites node.value: keep the pairs as written.
+        pairs = list(node.value) if self._merges else node.value
+        data.update(self.construct_mapping(node))  # type: ignore[attr-defined]
+        if len(data) != len(pairs) or self._merges:
+            repeated = self._repeated(pairs)
+            if repeated:
+                self.marked = True
+                self.repeated[id(data)] = repeated
+
+    def _repeated(self, pairs: list[tuple[yaml.Node, yaml.Node]]) -> list[Any]:
+        seen: set[Any] = set()
+        repeated: dict[Any, None] = {}
+        for key_node, _ in pairs:
+            if key_node.tag == _MERGE or not isinstance(key_node, yaml.ScalarNode):
+                continue
+            key = self.construct_object(key_node)  # type: ignore[attr-defined]
+            try:
+                if key in seen:
+                    repeated[key] = None
+                seen.add(key)
+            except TypeError:  # pragma: no cover - scalar keys are hashable
+                continue
+        return list(repeated)
+
+    def guarded_int(self, node: yaml.ScalarNode) -> int | HugeNumber:
+        literal = str(node.value)
+        digits = len(literal.lstrip("+-").replace("_", "").replace(":", ""))
+        if digits > DIGIT_LIMIT:
+            self.marked = True
+            return HugeNumber(digits)
+        value: int = yaml.constructor.SafeConstructor.construct_yaml_int(self, node)  # type: ignore[arg-type]
+        if value.bit_length() > _BITS_LIMIT:
+            self.marked = True
+            return HugeNumber(int(value.bit_length() * 0.30103) + 1)
+        return value
+
+
+_BITS_LIMIT = int(DIGIT_LIMIT * 3.3219) - 1  # a little under 10 ** DIGIT_LIMIT
+
+
+def _guarded_int(loader: Any, node: yaml.ScalarNode) -> int | HugeNumber:
+    guarded: _Guarded = loader
+    return guarded.guarded_int(node)
+
+
+def _guarded_map(loader: Any, node: yaml.MappingNode) -> Iterator[dict[Any, Any]]:
+    guarded: _Guarded = loader
+    return guarded.guarded_map(node)
+
+
+class _PureLoader(_Guarded, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader, guarded."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.prepare(text)
+
+
+_PureLoader.add_constructor(_INT, _guarded_int)
+_PureLoader.add_constructor(_MAP, _guarded_map)
+
+_CLoader: type[Any] | None = None
+if yaml.__with_libyaml__:
+
+    class _CGuardedLoader(_Guarded, yaml.CSafeLoader):
+        """libyaml's safe loader, guarded."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__(text)
+            self.prepare(text)
+
+    _CGuardedLoader.add_constructor(_INT, _guarded_int)
+    _CGuardedLoader.add_constructor(_MAP, _guarded_map)
+    _CLoader = _CGuardedLoader
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Refuse a node graph whose aliases expand it too far or contain themselves.
+
+    Each node's expanded size (itself and everything under it, aliases repeated) is counted
+    once, bottom-up, so that the check costs as much as the document as written.
+    """
+    sizes: dict[int, int] = {}
+    open_: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, closing = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if closing:
+            open_.discard(key)
+            sizes[key] = size = 1 + sum(sizes[id(child)] for child in children)
+            if size > 2 * len(sizes) + ALIAS_EXPANSION_LIMIT:
+                raise FileFormatError(_alias_bomb(node))
+            continue
+        if key in sizes:
+            continue
+        if key in open_:
+            raise FileFormatError(_recursive_alias(node))
+        open_.add(key)
+        stack.append((node, True))
+        stack.extend((child, False) for child in children)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _where(node: yaml.Node) -> tuple[int, int]:
+    mark = node.start_mark
+    return mark.line + 1, mark.column + 1
+
+
+def _alias_bomb(node: yaml.Node) -> Text:
+    line, column = _where(node)
+    limit = f"{ALIAS_EXPANSION_LIMIT:,}"
+    return Text(
+        f"uses YAML aliases (*name) that repeat far more values than it writes (the value at "
+        f"line {line}, column {column}, among others): clac expands aliases to at most {limit} "
+        "values more than the document holds",
+        f"usa alias YAML (*nombre) que repiten muchos más valores de los que escribe (el valor "
+        f"de la línea {line}, columna {column}, entre otros): clac expande los alias a lo sumo "
+        f"a {limit} valores más de los que contiene el documento",
+        pt=f"usa aliases YAML (*nome) que repetem muito mais valores do que escreve (o valor da "
+        f"linha {line}, coluna {column}, entre outros): o clac expande os aliases a no máximo "
+        f"{limit} valores a mais do que o documento contém",
+    )
+
+
+def _recursive_alias(node: yaml.Node) -> Text:
+    line, column = _where(node)
+    return Text(
+        f"has a YAML alias that contains itself (the value at line {line}, column {column})",
+        f"tiene un alias YAML que se contiene a sí mismo (el valor de la línea {line}, "
+        f"columna {column})",
+        pt=f"tem um alias YAML que contém a si mesmo (o valor da linha {line}, coluna {column})",
+    )
 
 
 def serialize(data: Any) -> str:
@@ -111,11 +313,12 @@ if yaml.__with_libyaml__:
     _CSafeDumper = _CDumper
 
 
-def _syntax_reason(error: yaml.MarkedYAMLError) -> str:
+def _syntax_reason(error: yaml.MarkedYAMLError) -> Text:
     mark = error.problem_mark or error.context_mark
-    where = "" if mark is None else f" at line {mark.line + 1}, column {mark.column + 1}"
     what = "; ".join(str(part) for part in (error.problem, error.context) if part)
-    return f"has a YAML syntax error{where}: {what or error}"
+    if mark is None:
+        return syntax_error("YAML", None, None, what or str(error))
+    return syntax_error("YAML", mark.line + 1, mark.column + 1, what or str(error))
 
 
 def _impossible_timestamps(text: str) -> Iterator[Problem]:

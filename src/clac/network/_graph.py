@@ -9,7 +9,8 @@ tied both ways, hence a multigraph; ``graph.edges(keys=True, data=True)`` shows 
 
 :func:`organization_graph` projects it onto the members: one :class:`networkx.Graph` edge per
 pair of members that share any activity, weighted by meetings shared + working groups shared +
-joint works. Every analysis of :mod:`clac.network` reads that projection.
+joint works (+ 1 where the partnership survey reports a tie). Every analysis of
+:mod:`clac.network` reads that projection.
 
 No node or edge holds personal data: representatives (names, e-mail addresses) are never read.
 """
@@ -28,6 +29,7 @@ from clac.charter import Sector
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
 from clac.model import Organization
 from clac.network._frames import data_frame
+from clac.network._reported import edge_attributes
 from clac.network._snapshot import Pair, Snapshot, snapshot
 from clac.registry import Coalition
 
@@ -68,6 +70,11 @@ class EdgeKind(enum.StrEnum):
     (weight: joint works)."""
     OPERATES_IN = "operates-in"
     """An organization works in a country (weight 1)."""
+    REPORTED = "reported"
+    """Two organizations report working together in the last partnership-survey round (weight
+    1; ``frequency`` and ``collaboration``: the higher either reports; ``trust`` and
+    ``value``: the pair's standing when shown, never their ratings of each other; see
+    ``docs/survey.md``)."""
 
 
 def organization_node(organization: str) -> str:
@@ -172,6 +179,14 @@ def graph_of(view: Snapshot) -> nx.MultiGraph[str]:
         )
     for (a, b), weight in view.coauthorship.items():
         _tie(graph, organization_node(a), organization_node(b), EdgeKind.CO_AUTHORSHIP, weight)
+    for (a, b), reported in view.reported.items():
+        if organization_node(a) in graph and organization_node(b) in graph:
+            graph.add_edge(
+                organization_node(a),
+                organization_node(b),
+                key=EdgeKind.REPORTED.value,
+                **edge_attributes(reported),
+            )
     for organization in view.coalition.organizations:
         for code in organization.countries:
             _tie(
@@ -237,10 +252,20 @@ def projection_of(view: Snapshot, *, plenary: bool = False) -> nx.Graph[str]:
             if a in view.members and b in view.members:
                 tie = ties.setdefault(pair, {"meetings": 0, "working_groups": 0, "coauthored": 0})
                 tie[name] += count
+    for pair in view.reported:
+        a, b = pair
+        if a in view.members and b in view.members:
+            ties.setdefault(pair, {"meetings": 0, "working_groups": 0, "coauthored": 0})
+            ties[pair]["reported"] = 1
     graph.add_edges_from(
         (organization_node(a), organization_node(b), {**tie, "weight": sum(tie.values())})
         for (a, b), tie in ties.items()
     )
+    for (a, b), reported in view.reported.items():
+        if graph.has_edge(organization_node(a), organization_node(b)):
+            extra = edge_attributes(reported)
+            del extra["kind"], extra["weight"]
+            graph.edges[organization_node(a), organization_node(b)].update(extra)
     return graph
 
 

@@ -14,6 +14,10 @@ Co-attendance counts every meeting held, and separately the *plenary* ones (annu
 regional meetings, to which every member is invited): see :func:`clac.network.organization_graph`
 for why plenary meetings alone make no tie between two members.
 
+Reported ties come from the coalition's partnership survey (:attr:`clac.Coalition.survey`):
+those of the last round held by the date (of the last round when there is no date), between
+members active on the round's date, as :mod:`clac.network._reported` says.
+
 Co-authorship is joint work: (a) the proposer of a proposal with every other organization that
 *authored* a step of its history (``submit`` or ``revise``), and (b) the members named together
 on one activity of a working group's quarterly report. The procedural steps of a proposal
@@ -34,6 +38,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clac.model import Meeting, MeetingKind, Member, MemberStatus, ProposalEventKind, WorkingGroup
+from clac.network._reported import ReportedTie, latest_round, reported_ties
 from clac.registry import Coalition
 
 if TYPE_CHECKING:
@@ -98,6 +103,8 @@ class Snapshot:
     plenary_attendance: Counter[Pair]
     coauthorship: Counter[Pair]
     attended: frozenset[str]
+    survey_round: date | None = None
+    reported: dict[Pair, ReportedTie] = attrs.field(factory=dict)
 
     @property
     def charter(self) -> Charter:
@@ -146,6 +153,15 @@ def snapshot(coalition: Coalition, as_of: date | None = None) -> Snapshot:
     attendance = _pairs(m.attendees for m in meetings)
     plenary = _pairs(m.attendees for m in meetings if m.kind in PLENARY)
     attended = frozenset(org for m in meetings for org in m.attendees)
+    survey_round = latest_round(coalition.survey, as_of)
+    reported = (
+        {}
+        if survey_round is None
+        else reported_ties(
+            (a for a in coalition.survey if a.round == survey_round),
+            (m.organization for m in coalition.members_on(survey_round)),
+        )
+    )
     return Snapshot(
         coalition=coalition,
         as_of=as_of,
@@ -159,6 +175,8 @@ def snapshot(coalition: Coalition, as_of: date | None = None) -> Snapshot:
         plenary_attendance=plenary,
         coauthorship=_pairs(_joint_works(coalition, as_of)),
         attended=attended,
+        survey_round=survey_round,
+        reported=reported,
     )
 
 

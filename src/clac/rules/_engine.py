@@ -229,8 +229,11 @@ class Finding:
 class Assessment:
     """Every finding of an evaluation, with filters and a summary.
 
-    ``ok`` is True when no *required* rule is unmet; expected and encouraged duties are reported
-    but never make an assessment fail (the charter only requests or welcomes them).
+    ``ok`` is True when no *required* rule is unmet: by design, expected and encouraged duties
+    are reported but never make an assessment fail (the charter only requests or welcomes
+    them). ``ok_at(Severity.EXPECTED)`` also fails on an unmet expected rule, and
+    ``ok_at(Severity.ENCOURAGED)`` on any unmet rule: a test of a custom expected rule asks
+    ``ok_at(Severity.EXPECTED)``, or it would pass whatever the rule says.
     """
 
     as_of: date
@@ -264,9 +267,18 @@ class Assessment:
 
     @property
     def ok(self) -> bool:
-        """No required rule is unmet."""
+        """No required rule is unmet (expected and encouraged ones may be: see :meth:`ok_at`)."""
+        return self.ok_at(Severity.REQUIRED)
+
+    def ok_at(self, severity: Severity | str) -> bool:
+        """No rule of ``severity`` or a stronger one is unmet.
+
+        ``ok_at(Severity.REQUIRED)`` is :attr:`ok`; ``ok_at(Severity.EXPECTED)`` also counts
+        expected rules, ``ok_at(Severity.ENCOURAGED)`` every rule.
+        """
+        weakest = _STRENGTH[Severity(severity)]
         return not any(
-            f.outcome is Outcome.UNMET and f.rule.severity is Severity.REQUIRED
+            f.outcome is Outcome.UNMET and _STRENGTH[f.rule.severity] <= weakest
             for f in self.findings
         )
 
@@ -375,10 +387,43 @@ class Assessment:
         return to_html(self, language, everything=everything)
 
     def to_json(self, language: Language | str = Language.EN) -> str:
-        """Every finding as JSON, messages in ``language``."""
+        """:meth:`to_dict` as a JSON document (``clac check --format json``)."""
         from clac.rules._render import to_json
 
         return to_json(self, language)
+
+    def to_dict(self, language: Language | str = Language.EN) -> dict[str, Any]:
+        """Every finding as plain JSON-ready data (str, int, bool, None, lists, dicts), messages
+        in ``language``; ``clac schema --assessment`` prints its JSON Schema."""
+        from clac.rules._formats import to_dict
+
+        return to_dict(self, language)
+
+    def to_sarif(
+        self,
+        language: Language | str = Language.EN,
+        *,
+        artifact: str | None = None,
+        everything: bool = False,
+    ) -> dict[str, Any]:
+        """A SARIF 2.1.0 log as JSON-ready data, for code-scanning views: the findings not met
+        (every finding if ``everything``); ``artifact`` is the registry file's path, relative
+        to the repository root."""
+        from clac.rules._formats import to_sarif
+
+        return to_sarif(self, language, artifact=artifact, everything=everything)
+
+    def to_junit(self, language: Language | str = Language.EN) -> str:
+        """JUnit XML, for CI test reports: a test case per finding."""
+        from clac.rules._formats import to_junit
+
+        return to_junit(self, language)
+
+    def to_csv(self, language: Language | str = Language.EN) -> str:
+        """CSV for spreadsheets: a header row, then a row per finding."""
+        from clac.rules._formats import to_csv
+
+        return to_csv(self, language)
 
     def _repr_html_(self) -> str:
         return self.to_html()
@@ -390,9 +435,13 @@ class Assessment:
         return len(self.findings)
 
 
+#: Lower is stronger: the order of :meth:`Assessment.ok_at`.
+_STRENGTH = {Severity.REQUIRED: 0, Severity.EXPECTED: 1, Severity.ENCOURAGED: 2}
+
+
 def severity_rank(findings: Iterable[Finding]) -> list[Finding]:
     """Findings ordered for display: unmet required first, then by rule id and subject."""
-    order = {Severity.REQUIRED: 0, Severity.EXPECTED: 1, Severity.ENCOURAGED: 2}
+    order = _STRENGTH
     outcome_order = {
         Outcome.ERROR: 0,
         Outcome.UNMET: 1,

@@ -8,10 +8,9 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
-from datetime import date
-from typing import Any
 
 from clac.rules._engine import Assessment, Fact, Finding, Outcome, severity_rank
+from clac.rules._formats import to_dict
 from clac.text import Language, Text
 
 __all__ = ["to_html", "to_json", "to_markdown", "to_text"]
@@ -149,39 +148,9 @@ def to_markdown(
     return "\n".join(out) + "\n"
 
 
-def _json_value(value: Any) -> Any:
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, tuple):
-        return [_json_value(v) for v in value]
-    return value
-
-
 def to_json(assessment: Assessment, language: Language | str = Language.EN) -> str:
-    """Every finding as JSON, for tools; messages in ``language``."""
-    lang = Language.parse(language)
-    document = {
-        "as_of": assessment.as_of.isoformat(),
-        "coalition": assessment.coalition,
-        "charter_version": assessment.charter_version,
-        "ok": assessment.ok,
-        "counts": {o.value: n for o, n in assessment.counts().items()},
-        "findings": [
-            {
-                "rule": f.rule.id,
-                "source": f.rule.source,
-                "severity": f.rule.severity.value,
-                "clause": f.rule.clause.id,
-                "subject": {"kind": f.subject.kind.value, "id": f.subject.id},
-                "outcome": f.outcome.value,
-                "message": f.message.in_(lang),
-                "evidence": {x.name: _json_value(x.value) for x in f.evidence},
-                "parameters": {x.name: _json_value(x.value) for x in f.parameters},
-            }
-            for f in assessment.findings
-        ],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+    """Every finding as JSON (:meth:`Assessment.to_dict`), for tools; messages in ``language``."""
+    return json.dumps(to_dict(assessment, language), ensure_ascii=False, indent=2) + "\n"
 
 
 def to_html(

@@ -1,0 +1,234 @@
+"""Hostile input to the loaders: alias bombs, repeated keys, huge numbers and text that is not
+text are refused with a clear error naming the path, in bounded time, in every format."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import clac
+from clac.errors import FileFormatError, InvalidData
+from clac.io import Format, loads
+from clac.io._guards import DIGIT_LIMIT, text_problem
+
+FORMATS = list(Format)
+HEAD = {
+    Format.YAML: "clac: 1\n",
+    Format.JSON: "",
+    Format.TOML: "clac = 1\n",
+}
+
+
+def yaml_bomb(levels: int = 9, width: int = 9, under: str = "name") -> str:
+    """A "billion laughs": ``width ** levels`` strings from a few hundred bytes."""
+    lines = ["clac: 1", "lol: &l0 [" + ", ".join(['"lol"'] * width) + "]"]
+    for level in range(1, levels):
+        lines.append(f"l{level}: &l{level} [" + ", ".join([f"*l{level - 1}"] * width) + "]")
+    lines.append(f"{under}: *l{levels - 1}")
+    return "\n".join(lines) + "\n"
+
+
+def refused(text: str, format_: Format | str) -> FileFormatError:
+    with pytest.raises(FileFormatError) as excinfo:
+        loads(text, format_)
+    return excinfo.value
+
+
+class TestAliasBombs:
+    @pytest.mark.parametrize("under", ["name", "unknown_key", "organizations", "members"])
+    def test_a_billion_laughs_is_refused_at_once_wherever_it_sits(self, under: str) -> None:
+        started = time.perf_counter()
+        error = refused(yaml_bomb(under=under), "yaml")
+        assert time.perf_counter() - started < 2
+        assert "aliases" in str(error)
+
+    def test_a_bomb_under_a_members_track_record_is_refused(self) -> None:
+        text = yaml_bomb(levels=8).replace("name: *l7", "name: C\nmembers:\n- track_record: *l7")
+        assert "aliases" in str(refused(text, "yaml"))
+
+    def test_an_alias_that_contains_itself_is_refused(self) -> None:
+        error = refused("clac: 1\nname: C\nx: &a [1, *a]\n", "yaml")
+        assert "contains itself" in str(error)
+
+    def test_aliases_that_repeat_a_little_are_read(self) -> None:
+        text = (
+            "clac: 1\nname: &n Red de ejemplo\norganizations:\n"
+            "- {id: a, name: *n, sector: ngo, countries: &c [BR, MX], scope: regional}\n"
+            "- {id: b, name: Otra, sector: ngo, countries: *c, scope: regional}\n"
+        )
+        coalition = loads(text, "yaml")
+        assert coalition.organizations[1].countries == ("BR", "MX")
+
+    def test_the_error_message_never_renders_a_huge_value(self) -> None:
+        # Under the limit of expansion, but far too big to show: cut, and quickly.
+        text = yaml_bomb(levels=5, width=9, under="name")
+        started = time.perf_counter()
+        error = refused(text, "yaml")
+        assert time.perf_counter() - started < 2
+        assert all(len(line) < 400 for line in str(error).splitlines())
+
+
+class TestRepeatedKeys:
+    @pytest.mark.parametrize(
+        ("format_", "text", "path", "key"),
+        [
+            (Format.YAML, "clac: 1\nname: A\nname: B\n", "", "name"),
+            (Format.JSON, '{"clac": 1, "name": "A", "name": "B"}', "", "name"),
+            (Format.YAML, "clac: 1\nname: A\ncharter: base-document\ncharter: x\n", "", "charter"),
+            (
+                Format.YAML,
+                "clac: 1\nname: A\nmembers:\n- organization: a\n  representatives:\n"
+                "  - {name: X, email: a@b.org, email: c@d.org}\n",
+                "members[0].representatives[0]",
+                "email",
+            ),
+            (
+                Format.JSON,
+                '{"clac": 1, "name": "A", "organizations": [{"id": "a", "name": "X",'
+                ' "name": "Y"}]}',
+                "organizations[0]",
+                "name",
+            ),
+        ],
+    )
+    def test_a_key_given_twice_is_refused_naming_path_and_key(
+        self, format_: Format, text: str, path: str, key: str
+    ) -> None:
+        error = refused(text, format_)
+        assert f"'{key}' is given twice" in str(error)
+        assert error.problems[0].path == path
+
+    def test_every_repeated_key_is_listed(self) -> None:
+        error = refused('{"clac": 1, "clac": 1, "name": "A", "name": "B"}', "json")
+        assert {p.value for p in error.problems} == {"clac", "name"}
+
+    def test_a_toml_key_given_twice_is_a_clean_error(self) -> None:
+        error = refused('clac = 1\nname = "A"\nname = "B"\n', "toml")
+        assert "given twice" in str(error)
+
+    def test_yaml_merge_keys_may_be_overridden(self) -> None:
+        text = (
+            "clac: 1\nname: A\norganizations:\n"
+            "- &o {id: a, name: X, sector: ngo, countries: [BR]}\n"
+            "- {<<: *o, id: b}\n"
+        )
+        assert [o.id for o in loads(text, "yaml").organizations] == ["a", "b"]
+
+
+class TestHugeNumbers:
+    @pytest.mark.parametrize("format_", FORMATS)
+    @pytest.mark.parametrize("digits", [DIGIT_LIMIT + 1, 100_000])
+    def test_a_number_past_the_int_string_limit_names_its_field(
+        self, format_: Format, digits: int
+    ) -> None:
+        number = "7" * digits
+        text = {
+            Format.YAML: f"clac: 1\nname: A\nparticipation:\n- hours: {number}\n",
+            Format.JSON: f'{{"clac": 1, "name": "A", "participation": [{{"hours": {number}}}]}}',
+            Format.TOML: f'clac = 1\nname = "A"\n[[participation]]\nhours = {number}\n',
+        }[format_]
+        error = refused(text, format_)
+        assert error.problems[0].path == "participation[0].hours"
+        assert f"{digits:,} digits" in str(error)
+
+    def test_a_huge_hexadecimal_number_is_refused_too(self) -> None:
+        error = refused("clac: 1\nname: A\nx: 0x" + "f" * 4000 + "\n", "yaml")
+        assert error.problems[0].path == "x"
+
+    def test_a_huge_number_in_an_error_is_described_not_printed(self) -> None:
+        error = InvalidData("is wrong", path="x", value=7**20000)
+        assert "digits>" in str(error)
+        assert len(str(error)) < 120
+
+
+class TestText:
+    @pytest.mark.parametrize(
+        ("escape", "what"),
+        [
+            ("\\0", "NUL"),
+            ("\\x07", "control character"),
+            ("\\e", "control character"),
+            ("\\x85", "control character"),
+            ("\\x9b", "control character"),
+        ],
+    )
+    def test_control_characters_in_yaml_are_refused_with_the_path(
+        self, escape: str, what: str
+    ) -> None:
+        error = refused(f'clac: 1\nname: "Red{escape}x"\n', "yaml")
+        assert error.problems[0].path == "name"
+        assert what in str(error) or "one line" in str(error)
+
+    @pytest.mark.parametrize("escape", ["\\u0000", "\\u001b", "\\ud800", "\\udfff", "\\u009b"])
+    def test_json_escapes_of_what_is_not_text_are_refused(self, escape: str) -> None:
+        error = refused(f'{{"clac": 1, "name": "Red{escape}"}}', "json")
+        assert error.problems[0].path == "name"
+
+    def test_a_line_break_in_a_name_is_refused(self) -> None:
+        error = refused('clac: 1\nname: "CLAC\\nclac: error: forged"\n', "yaml")
+        assert "must be one line" in str(error)
+        assert "\n" not in error.problems[0].message()
+
+    def test_multi_line_fields_keep_tab_and_newline(self) -> None:
+        text = (
+            "clac: 1\nname: C\norganizations:\n- {id: a, name: A, sector: ngo, countries: [BR]}\n"
+            "members:\n- organization: a\n  joined: 2024-01-01\n"
+            '  track_record: ["line one\\n\\tline two"]\n'
+        )
+        assert loads(text, "yaml").members[0].track_record == ("line one\n\tline two",)
+
+    def test_a_control_character_in_a_multi_line_field_is_refused(self) -> None:
+        text = (
+            "clac: 1\nname: C\norganizations:\n- {id: a, name: A, sector: ngo, countries: [BR]}\n"
+            'members:\n- organization: a\n  joined: 2024-01-01\n  track_record: ["a\\x1bb"]\n'
+        )
+        assert refused(text, "yaml").problems[0].path == "members[0].track_record[0]"
+
+    def test_text_errors_follow_the_language(self) -> None:
+        error = refused('{"clac": 1, "name": "A\\u0007"}', "json")
+        assert "carácter de control" in error.message("es")
+        assert "caractere de controle" in error.message("pt")
+
+    @given(
+        text=st.text(min_size=1),
+        format_=st.sampled_from([Format.JSON, Format.YAML]),
+    )
+    def test_any_name_loads_or_is_refused_with_its_path(self, text: str, format_: Format) -> None:
+        import json
+
+        # JSON is YAML too; YAML's \u escapes do not pair surrogates, so it gets the text raw.
+        doc = json.dumps({"clac": 1, "name": text}, ensure_ascii=format_ is Format.JSON)
+        try:
+            coalition = loads(doc, format_)
+        except FileFormatError as error:
+            if error.problems[0].path == "":  # YAML refuses raw control characters itself
+                assert format_ is Format.YAML
+                assert "syntax error" in str(error)
+            else:
+                assert error.problems[0].path == "name"
+                assert text_problem(text, multi_line=False) is not None or not text.strip()
+        else:
+            assert coalition.name == text
+            assert text_problem(text, multi_line=False) is None
+
+
+class TestPersonalData:
+    def test_a_representatives_email_is_masked_in_errors(self) -> None:
+        text = (
+            "clac: 1\nname: C\norganizations:\n- {id: a, name: A, sector: ngo, countries: [BR]}\n"
+            "members:\n- organization: a\n  joined: 2024-01-01\n  representatives:\n"
+            "  - {name: Zoe Example, position: Chair, level: senior, email: zoe@example}\n"
+        )
+        message = str(refused(text, "yaml"))
+        assert "members[0].representatives[0].email: 'z***@…' is not an e-mail address" in message
+        assert "zoe@example" not in message
+
+    def test_an_error_carries_path_and_reason_apart(self) -> None:
+        error = InvalidData("is not a country", path="members[3].country", value="XX")
+        assert (error.path, error.reason) == ("members[3].country", "'XX' is not a country")
+        assert str(error) == f"{error.path}: {error.reason}"
+
+
