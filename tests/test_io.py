@@ -76,6 +76,7 @@ from clac.model import (
     ProposalState,
     QuarterlyReport,
     Recommendation,
+    RecordsSince,
     Representative,
     RepresentativeLevel,
     RoleAssignment,
@@ -106,6 +107,8 @@ def sample() -> Coalition:
     return Coalition(
         name="CLAC (test)",
         charter=BASE_DOCUMENT.amend(amendment),
+        records_since=date(2016, 5, 24),
+        records_since_by_kind=RecordsSince(hours=date(2019, 1, 1), plans=date(2017, 1, 1)),
         organizations=(
             Organization("icmec", "ICMEC", Sector.NGO, ("US", "BR"), Scope.GLOBAL, partner="icmec"),
             Organization("fundacion-a", "Fundación Ñandú", Sector.NGO, ("AR",)),
@@ -434,7 +437,8 @@ class TestRoundTrip:
 class TestLayout:
     def test_top_level_keys_come_in_the_documented_order(self) -> None:
         expected = [
-            "clac", "name", "charter", "amendments", "organizations", "members",
+            "clac", "name", "charter", "amendments", "records_since", "records_since_by_kind",
+            "organizations", "members",
             "working_groups", "meetings", "participation", "documents", "reports",
             "proposals", "plans", "roles", "assessments", "survey",
         ]  # fmt: skip
@@ -465,7 +469,6 @@ class TestLayout:
             "joined": "2018-01-01",
             "status": "withdrawn",
             "left": "2023-01-01",
-            "listed_in_materials": False,
             "track_record": [],
             "representatives": [],
             "working_groups": [],
@@ -512,7 +515,7 @@ class TestLayout:
         del raw["members"][0]["representatives"][0]["email"]
         del raw["plans"]
         loaded = load_raw(raw)
-        assert loaded.members[0].listed_in_materials is False
+        assert loaded.members[0].listed_in_materials is None  # not recorded: unknown
         assert loaded.members[0].representatives[0].email is None
         assert loaded.plans == Plans()
 

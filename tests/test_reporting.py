@@ -43,8 +43,8 @@ from clac.reporting import (
     plan_year,
     records_begin,
     report_due,
+    reports_after,
     validate_report,
-    validate_reports,
 )
 from clac.rules import Outcome
 from clac.text import Text
@@ -260,7 +260,7 @@ class TestValidateReport:
             validate_report(coalition(), report(Quarter(2024, 2), date(2024, 7, 1)), AS_OF)
 
     def test_a_quarter_before_the_group_was_formed_is_refused(self) -> None:
-        with pytest.raises(InvalidData, match="before the working group was formed"):
+        with pytest.raises(InvalidData, match="before its working group was formed"):
             validate_report(coalition(), report(Quarter(2016, 1), None), AS_OF)
 
     def test_unknown_members_and_future_advances_are_all_listed(self) -> None:
@@ -286,14 +286,19 @@ class TestValidateReport:
         with pytest.raises(InvalidData):
             QuarterlyReport(working_group=GROUP, year=2024, quarter=2, submitted=date(2024, 1, 1))
 
-    def test_every_problem_of_a_registry_is_listed_under_its_report(self) -> None:
+    def test_what_reports_record_after_the_day_is_listed_under_each_report(self) -> None:
         c = with_reports(
             report(Quarter(2024, 1), date(2024, 4, 10)),
             report(Quarter(2024, 3), None, group="latin-american-hotlines"),
         )
-        with pytest.raises(InvalidData) as raised:
-            validate_reports(c, AS_OF)
-        assert [p.path for p in raised.value.problems] == ["reports[1].quarter"]
+        assert [p.path for p in reports_after(c, AS_OF)] == ["reports[1].quarter"]
+        assert reports_after(c, Quarter(2024, 3).first_day) == ()
+
+    def test_a_submission_after_the_day_is_listed_with_its_date(self) -> None:
+        c = with_reports(report(Quarter(2024, 1), date(2024, 4, 10)))
+        (late,) = reports_after(c, date(2024, 4, 9))
+        assert late.path == "reports[0].submitted"
+        assert late.value == "2024-04-10"
 
     def test_something_that_is_not_a_report_is_refused(self) -> None:
         with pytest.raises(InvalidData):

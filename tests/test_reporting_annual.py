@@ -96,11 +96,12 @@ class TestCompiling:
         with pytest.raises(InvalidData, match="before the charter"):
             annual_report(demo(), 2015, as_of=DEMO_AS_OF)
 
-    def test_a_report_for_a_quarter_after_the_day_is_refused(self) -> None:
+    def test_a_report_for_a_quarter_after_the_day_is_left_out_not_refused(self) -> None:
         c = demo()
         ahead = QuarterlyReport(working_group="research-data", year=2026, quarter=4)
-        with pytest.raises(InvalidData, match="has not begun"):
-            annual_report(c.evolve(reports=(*c.reports, ahead)), 2025, as_of=date(2026, 9, 1))
+        day = date(2026, 9, 1)
+        compiled = annual_report(c.evolve(reports=(*c.reports, ahead)), 2025, as_of=day)
+        assert compiled == annual_report(c, 2025, as_of=day)
 
 
 class TestMarkdown:
@@ -295,7 +296,9 @@ class TestCommandLine:
         code, _, _ = run("annual", "--year", "2025", "--as-of", "2025-02-30")
         assert code == 2
 
-    def test_a_report_for_a_future_quarter_exits_2(self, tmp_path: Path) -> None:
+    def test_a_report_for_a_future_quarter_is_a_warning_and_the_report_is_written(
+        self, tmp_path: Path
+    ) -> None:
         c = demo()
         ahead = QuarterlyReport(working_group="research-data", year=2027, quarter=2)
         registry = tmp_path / "clac.yaml"
@@ -304,10 +307,10 @@ class TestCommandLine:
         code, _, err = run(
             "annual", "--year", "2025", "--as-of", "2026-11-01", str(registry), "-o", str(out)
         )
-        assert code == 2
-        assert "reports[" in err
+        assert code == 0
+        assert f"clac: warning: reports[{len(c.reports)}].quarter: '2027-Q2'" in err
         assert "has not begun" in err
-        assert not out.exists()
+        assert out.exists()
 
     def test_two_reports_for_one_group_and_quarter_exit_2(self, tmp_path: Path) -> None:
         text = demo_text()

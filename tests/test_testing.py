@@ -114,6 +114,7 @@ EVERY_STRATEGY = [
                 ("planned_actions", "PlannedAction"),
                 ("operational_plans", "OperationalPlan"),
                 ("plans", "Plans"),
+                ("records_since_by_kind", "RecordsSince"),
             ]
         ),
     ]

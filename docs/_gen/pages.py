@@ -122,10 +122,10 @@ def charter_page(language: Language | str) -> str:
 def _clause_lines(
     clause: Clause, lang: Language, say: dict[str, str], rules: list[Rule]
 ) -> list[str]:
+    reason = UNENCODED.get(clause.id)
     if rules:
         cited = ", ".join(f"`{r.id}`" for r in rules)
     else:
-        reason = UNENCODED.get(clause.id)
         cited = say["no_rule"] + (f" — {reason.in_(lang)}" if reason is not None else "")
     lines = [
         f"### `{clause.id}` — {clause.ref_in(lang)} {{ #{clause.id.replace('.', '-')} }}",
@@ -135,6 +135,8 @@ def _clause_lines(
         f"*{say['rules']}:* {cited}" if rules else f"*{cited}*",
         "",
     ]
+    if rules and reason is not None:  # the words of the clause its rules leave out
+        lines += [f"*{reason.in_(lang)}*", ""]
     divergence = clause.divergence
     if divergence is not None:
         follows = say["follows"].format(lang=_LANGUAGE_NAMES[divergence.follows].in_(lang))
@@ -267,7 +269,8 @@ def traceability_page(tests_dir: Path | None = None) -> str:
         "",
         f"{len(clauses)} clauses: {len(encoded)} cited by {len(builtin_rules())} rules, "
         f"{len(clauses) - len(encoded)} with no rule (each with the reason, from "
-        "`clac.rules.UNENCODED`). The charter itself, clause by clause, is on "
+        "`clac.rules.UNENCODED`, which also quotes the words of a ruled clause that its rules "
+        "leave out). The charter itself, clause by clause, is on "
         "[The charter](charter/en.md) ([en español](charter/es.md)).",
         "",
         "## Clauses with rules",
@@ -298,6 +301,22 @@ def traceability_page(tests_dir: Path | None = None) -> str:
         lines.append(
             f"| [`{clause.id}`](charter/en.md#{clause.id.replace('.', '-')}) "
             f"| {_cell(clause.ref)} | {why} |"
+        )
+    lines += [
+        "",
+        "## Parts of clauses with rules that no rule checks, and why",
+        "",
+        "| Clause | Citation | Rules | What no rule checks, and why |",
+        "| --- | --- | --- | --- |",
+    ]
+    for clause in encoded:
+        reason = UNENCODED.get(clause.id)
+        if reason is None:
+            continue
+        cited = ", ".join(f"`{r.id}`" for r in by_clause[clause.id])
+        lines.append(
+            f"| [`{clause.id}`](charter/en.md#{clause.id.replace('.', '-')}) "
+            f"| {_cell(clause.ref)} | {cited} | {_cell(reason.en)} |"
         )
     lines += ["", "## Tests by rule", ""]
     for r in builtin_rules():

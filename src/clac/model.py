@@ -54,6 +54,8 @@ __all__ = [
     "ProposalState",
     "QuarterlyReport",
     "Recommendation",
+    "RecordKind",
+    "RecordsSince",
     "Representative",
     "RepresentativeLevel",
     "RoleAssignment",
@@ -214,7 +216,12 @@ class Commitment:
 
 @attrs.frozen(slots=True)
 class Member:
-    """An organization's membership of CLAC, keyed by the organization's id."""
+    """An organization's membership of CLAC, keyed by the organization's id.
+
+    ``listed_in_materials`` is three-valued: ``True`` or ``False`` when the registry records
+    whether the member lists itself as a CLAC member in its materials, ``None`` (the default)
+    when it does not know.
+    """
 
     organization: str = attrs.field(validator=v.slug)
     joined: date = attrs.field(validator=v.a_date)
@@ -223,7 +230,7 @@ class Member:
     charter_subscription: Subscription | None = attrs.field(
         default=None, validator=v.optional(v.instance(Subscription, "a written subscription"))
     )
-    listed_in_materials: bool = attrs.field(default=False, validator=v.boolean)
+    listed_in_materials: bool | None = attrs.field(default=None, validator=v.optional(v.boolean))
     track_record: tuple[str, ...] = _tuple_of(v.text)
     representatives: tuple[Representative, ...] = _tuple_of(
         v.instance(Representative, "a representative")
@@ -576,6 +583,47 @@ class QuarterlyReport:
         from clac.periods import Quarter
 
         return Quarter(self.year, self.quarter)
+
+
+# ------------------------------------------------------------------------ record horizons
+
+
+class RecordKind(enum.StrEnum):
+    """The kinds of records a registry keeps, each of which may begin on its own day."""
+
+    MEMBERS = "members"
+    MEETINGS = "meetings"
+    REPORTS = "reports"
+    HOURS = "hours"
+    PLANS = "plans"
+    DOCUMENTS = "documents"
+
+
+@attrs.frozen(slots=True)
+class RecordsSince:
+    """Per kind of record, the day from which a registry's records of that kind are complete.
+
+    A registry's ``records_since_by_kind``: each field left out falls back to the registry's
+    ``records_since``. ``members`` covers what a member's own entry records (subscription,
+    representatives, track record, working groups, commitments); ``hours`` the monthly
+    participation; ``documents`` the shared folder (annual reports among them).
+    """
+
+    members: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    meetings: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    reports: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    hours: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    plans: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    documents: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+
+    def get(self, kind: RecordKind | str) -> date | None:
+        """The day ``kind``'s records begin, if this mapping says."""
+        try:
+            name = RecordKind(kind).value
+        except ValueError:
+            v.fail("kind", kind, f"is not a kind of record ({', '.join(RecordKind)})")
+        value: date | None = getattr(self, name)
+        return value
 
 
 # ---------------------------------------------------------------------------- proposals

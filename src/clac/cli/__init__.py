@@ -24,6 +24,8 @@ from clac.cli._common import (
     load_registry,
     reports_errors,
     tr,
+    warn,
+    warn_reports_after,
 )
 from clac.text import Text
 
@@ -185,8 +187,9 @@ def check(
     with paused_gc():  # a line per finding: many small objects at once
         report = _check_report(assessment, output_format, lang, everything=everything, file=file)
     click.echo(report, nl=False)
+    warn_reports_after(coalition, assessment.as_of, lang)
     for problem in CATALOGUE.errors:
-        click.echo(f"clac: warning: {problem}", err=True)
+        warn(str(problem))
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
 
 

@@ -14,6 +14,8 @@ from clac.errors import ClacError
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from rich.console import Console
 
     from clac.registry import Coalition
@@ -30,6 +32,8 @@ __all__ = [
     "output_language",
     "reports_errors",
     "tr",
+    "warn",
+    "warn_reports_after",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -103,6 +107,27 @@ def console(*, stderr: bool = False) -> Console:
 def fail(message: str) -> NoReturn:
     click.echo(f"clac: error: {message}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+_LEFT_OUT = Text(
+    "left out: not yet recorded on that day",
+    "se omite: aún no registrado ese día",
+    pt="omitido: ainda não registrado nesse dia",
+)
+
+
+def warn(message: str) -> None:
+    """One warning line on stderr: something a command leaves out, never a verdict on validity."""
+    click.echo(f"clac: warning: {message}", err=True)
+
+
+def warn_reports_after(coalition: Coalition, day: date, lang: str) -> None:
+    """Warn about each record of a report dated after ``day``, which a command run "as of"
+    ``day`` leaves out (:func:`clac.reporting.reports_after`); the registry stays valid."""
+    from clac.reporting import reports_after
+
+    for problem in reports_after(coalition, day):
+        warn(f"{problem.message(lang)} ({_LEFT_OUT.in_(lang)})")
 
 
 def reports_errors(command: F) -> F:

@@ -1,9 +1,10 @@
 """``clac report annual`` and ``clac calendar``: the Secretariat's annual report and the shared
 calendar, written from a registry FILE (or the demo coalition).
 
-Both read the registry, check its quarterly reports against the day (a report for a quarter
-that has not begun is bad input), and write their output atomically: on any error nothing is
-written and the exit status is 2.
+Both read the registry — valid or not exactly as for every other command — warn about what its
+quarterly reports record after the day (a quarter not begun, a later submission), which they
+leave out, and write their output atomically: on any error nothing is written and the exit
+status is 2.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors, warn_reports_after
 from clac.text import Language
 
 __all__ = ["calendar", "report"]
@@ -74,7 +75,8 @@ def annual(
     of a registry FILE (YAML, JSON or TOML; the demo coalition without FILE).
 
     Exit status: 0 written, 2 bad input (a year in the future or before the charter, an
-    impossible registry) — and then nothing is written.
+    invalid registry) — and then nothing is written. Reports recorded after the day are left
+    out, with a warning.
     """
     from clac.reporting import annual_report
 
@@ -82,7 +84,9 @@ def annual(
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
     coalition = load_registry(file)
-    compiled = annual_report(coalition, year, audience=audience, as_of=_day(as_of))
+    day = _day(as_of)
+    compiled = annual_report(coalition, year, audience=audience, as_of=day)
+    warn_reports_after(coalition, day, lang)
     language = Language.parse(lang)
     if output is None:
         click.echo(compiled.to_markdown(language), nl=False)
@@ -109,7 +113,7 @@ def annual(
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Check the registry's reports as of this date (YYYY-MM-DD); default today.",
+    help="Warn about reports dated after this day (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION
 @reports_errors
@@ -129,10 +133,8 @@ def calendar(
     Event UIDs are stable, so importing a newer file updates the events in place.
     """
     from clac.reporting import calendar as build_calendar
-    from clac.reporting import validate_reports
 
     coalition = load_registry(file)
-    validate_reports(coalition, _day(as_of))
     data = build_calendar(
         coalition,
         audience=audience,
@@ -140,6 +142,7 @@ def calendar(
         end=None if end is None else end.date(),
         language=lang,
     )
+    warn_reports_after(coalition, _day(as_of), lang)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

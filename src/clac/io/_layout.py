@@ -6,6 +6,10 @@ A registry file is a mapping with these top-level keys, in this order::
     name            the coalition's name
     charter         the id of the charter the coalition lives under ("base-document")
     amendments      that charter's amendments, oldest first
+    records_since   the day from which the registry's records are complete (optional)
+    records_since_by_kind
+                    the same day per kind of record (members, meetings, reports, hours, plans,
+                    documents), each overriding records_since for its kind (optional)
     organizations, members, working_groups, meetings, participation, documents, reports,
     proposals, plans, roles, assessments, survey
                     the Coalition's fields, in the Coalition's order
@@ -28,7 +32,7 @@ from clac import _validators as v
 from clac.charter import BASE_DOCUMENT, Amendment, Charter
 from clac.errors import ClacError, FileFormatError, InvalidData, Problem, UnsupportedFormatVersion
 from clac.io._problems import as_written
-from clac.registry import Coalition
+from clac.registry import Coalition, default_working_groups
 
 __all__ = [
     "CHARTERS",
@@ -200,10 +204,15 @@ def from_coalition(coalition: Coalition) -> Any:
             path="charter",
             value=original.id,
         )
+    fields = {name: getattr(coalition, name) for name in _COALITION_FIELDS}
+    # The charter's own working groups exist without being declared: write only those the
+    # registry says more about than the charter does (a formation date, a consultation).
+    defaults = set(default_working_groups(coalition.charter))
+    fields["working_groups"] = tuple(w for w in coalition.working_groups if w not in defaults)
     return RegistryFile(
         clac=FORMAT_VERSION,
         name=coalition.name,
         charter=original.id,
         amendments=coalition.charter.amendments,
-        **{name: getattr(coalition, name) for name in _COALITION_FIELDS},
+        **fields,
     )

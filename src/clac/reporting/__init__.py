@@ -22,8 +22,8 @@ from clac.reporting._cadence import (
     cadence,
     records_begin,
     report_due,
+    reports_after,
     validate_report,
-    validate_reports,
 )
 from clac.reporting._calendar import CalendarEvent, calendar, calendar_events
 from clac.reporting._entries import ActivityEntry, AdvanceEntry, PolicyEntry
@@ -83,7 +83,7 @@ __all__ = [
     "plan_year",
     "records_begin",
     "report_due",
+    "reports_after",
     "validate_report",
-    "validate_reports",
     "visible_documents",
 ]

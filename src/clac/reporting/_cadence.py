@@ -40,8 +40,8 @@ __all__ = [
     "cadence",
     "records_begin",
     "report_due",
+    "reports_after",
     "validate_report",
-    "validate_reports",
 ]
 
 
@@ -320,39 +320,33 @@ def _after(day: date) -> Text:
     return Text(
         f"is after {day.isoformat()}, the day of the check",
         f"es posterior al {day.isoformat()}, el día de la verificación",
+        pt=f"é posterior a {day.isoformat()}, o dia da verificação",
     )
 
 
-def _dated_problems(
-    coalition: Coalition, report: QuarterlyReport, as_of: date
-) -> Iterator[Problem]:
-    """What is impossible about ``report`` on ``as_of`` (its references hold: a Coalition
-    checks those)."""
-    group = coalition.working_group(report.working_group)
+def _after_the_day(report: QuarterlyReport, as_of: date) -> Iterator[Problem]:
+    """What ``report`` records after ``as_of``: a quarter not begun, a submission or a
+    legislative advance dated later."""
     period = report.period
     if period.first_day > as_of:
         yield Problem(
             Text(
                 f"is a quarter that has not begun on {as_of.isoformat()}",
                 f"es un trimestre que no ha comenzado el {as_of.isoformat()}",
-            ),
-            path="quarter",
-            value=str(period),
-        )
-    if period.last_day < group.formed:
-        yield Problem(
-            Text(
-                f"ends before the working group was formed ({group.formed.isoformat()})",
-                f"termina antes de que se formara el grupo de trabajo ({group.formed.isoformat()})",
+                pt=f"é um trimestre que não começou em {as_of.isoformat()}",
             ),
             path="quarter",
             value=str(period),
         )
     if report.submitted is not None and report.submitted > as_of:
-        yield Problem(_after(as_of), path="submitted", value=report.submitted)
+        yield Problem(_after(as_of), path="submitted", value=report.submitted.isoformat())
     for i, advance in enumerate(report.legislative_advances):
         if advance.date > as_of:
-            yield Problem(_after(as_of), path=f"legislative_advances[{i}].date", value=advance.date)
+            yield Problem(
+                _after(as_of),
+                path=f"legislative_advances[{i}].date",
+                value=advance.date.isoformat(),
+            )
 
 
 def _joining_problems(coalition: Coalition, report: QuarterlyReport) -> Iterator[Problem]:
@@ -386,29 +380,42 @@ def validate_report(coalition: Coalition, report: QuarterlyReport, as_of: date) 
 
     Raises :class:`~clac.errors.UnknownReference` for a working group the registry does not
     know, and :class:`~clac.errors.InvalidData` listing every other problem: a quarter that has
-    not begun on ``as_of``, a quarter before the group was formed, a submission or legislative
-    advance dated after ``as_of``, a second report for the same group and quarter, goals,
-    members or organizations the charter or registry do not know.
+    not begun on ``as_of``, a submission or legislative advance dated after ``as_of`` (a new
+    report cannot record the future), and whatever would stop the registry from holding it —
+    a quarter before the group was formed, a second report for the same group and quarter,
+    goals, members or organizations the charter or registry do not know.
     """
     if not isinstance(report, QuarterlyReport):
         raise InvalidData("must be a QuarterlyReport", path="report", value=report)
     try:
-        problems = list(_dated_problems(coalition, report, as_of))
+        coalition.working_group(report.working_group)
     except UnknownReference as error:
         raise error.under("working_group") from None
-    problems.extend(_joining_problems(coalition, report))
+    problems = [*_after_the_day(report, as_of), *_joining_problems(coalition, report)]
     if problems:
         raise InvalidData(problems=problems)
 
 
-def validate_reports(coalition: Coalition, as_of: date) -> None:
-    """Check every report of the registry against ``as_of`` as :func:`validate_report` does
-    (the registry itself guarantees their references); raise one
-    :class:`~clac.errors.InvalidData` listing every problem, each under ``reports[i]``."""
-    problems: list[Problem] = []
-    for index, report in enumerate(coalition.reports):
-        problems.extend(
-            p.under(f"reports[{index}]") for p in _dated_problems(coalition, report, as_of)
-        )
-    if problems:
-        raise InvalidData(problems=problems)
+def reports_after(coalition: Coalition, as_of: date) -> tuple[Problem, ...]:
+    """What the registry's reports record after ``as_of``, each under ``reports[i]``: a quarter
+    that has not begun, a submission or a legislative advance dated later.
+
+    These are warnings, never a verdict on the registry: whether a registry is valid does not
+    depend on the day it is read (:class:`~clac.registry.Coalition` alone decides, the same
+    for every command and function). Seen "as of" an earlier day, such records had simply not
+    happened yet: the cadence counts a later submission as not yet made, and the annual report
+    leaves later reports out. ``clac check``, ``clac report annual`` and ``clac calendar`` print
+    them as warnings.
+
+    >>> from datetime import date
+    >>> from clac import demo
+    >>> [p.message() for p in reports_after(demo(), date(2026, 11, 1))]
+    []
+    >>> reports_after(demo(), date(2026, 8, 1))[0].message()
+    "reports[59].submitted: '2026-10-22' is after 2026-08-01, the day of the check"
+    """
+    return tuple(
+        problem.under(f"reports[{index}]")
+        for index, report in enumerate(coalition.reports)
+        for problem in _after_the_day(report, as_of)
+    )

@@ -1,11 +1,14 @@
-"""Why a clause of the Base Document has no rule.
+"""Why a clause of the Base Document, or part of one, has no rule.
 
 Every clause either is cited by at least one built-in rule (``Rule.clause``) or has an entry
 here saying why not: it is context, a list the typed charter holds as data, a lead-in whose
 duty later items state, or a duty clac carries out (the calendar, the annual report) or
-models in another way (the proposal state machine) rather than checks. The traceability page
-of the documentation is generated from this table and :data:`clac.rules.CATALOGUE`, and a test
-fails if a clause has neither a rule nor a reason, or both.
+models in another way (the proposal state machine) rather than checks. A clause whose rules
+check only part of it has an entry too, quoting (in both languages) the words no rule checks
+and saying why: "an open network ... on a voluntary basis", "a shared folder". The
+traceability page of the documentation is generated from this table and
+:data:`clac.rules.CATALOGUE`, and a test fails if a clause has neither a rule nor a reason, or
+if a reason beside a rule quotes nothing of its clause.
 
 >>> from clac.rules import UNENCODED
 >>> UNENCODED["guiding-principles.1"].en.split(":")[0]
@@ -265,8 +268,42 @@ _WRITTEN: dict[tuple[Section, int], Text] = {
 }
 
 
+_PARTS: dict[tuple[Section, int], Text] = {
+    # Clauses that rules cite (GOV-01, GOV-02; REP-04) but check only in part.
+    (_SG, 1): Text(
+        'Not encoded: "an open network of organizations and companies, which operates on a '
+        'voluntary basis". Openness and the voluntary basis describe the coalition and bind no '
+        "one: the charter sets no admission procedure to check beyond the Membership "
+        "requirements (MEM rules), and a duty-free basis cannot be unmet, so clac encodes it as "
+        "the absence of rules: a member may become inactive or withdraw (Member.status) without "
+        "any finding. GOV-01 and GOV-02 check the rest of the clause (the Secretariat and the "
+        "Chair).",
+        'No codificado: "una red abierta de organizaciones y empresas que operan de forma '
+        'voluntaria". La apertura y el carácter voluntario describen la coalición y no obligan '
+        "a nadie: la carta no fija otro procedimiento de admisión que los requisitos de "
+        "Miembros (reglas MEM), y lo que no impone deberes no puede incumplirse, así que clac lo "
+        "codifica como ausencia de reglas: un miembro puede quedar inactivo o retirarse "
+        "(Member.status) sin ningún hallazgo. GOV-01 y GOV-02 verifican el resto de la cláusula "
+        "(la Secretaría y la Presidencia).",
+    ),
+    (_REP, 6): Text(
+        'Not encoded as a rule: "made available in a shared folder". A registry\'s documents '
+        "are the shared folder (Coalition.documents, each with its TLP label; "
+        "clac.reporting.Audience says who may see which), so a document it does not list is "
+        "unknown, not missing, and no rule could find the folder unmet. REP-04 checks the "
+        "clause's other duty, circulating the minutes.",
+        'No codificado como regla: "se pondrán a disposición por medio de una carpeta '
+        'compartida". Los documentos de un registro son la carpeta compartida '
+        "(Coalition.documents, cada uno con su etiqueta TLP; clac.reporting.Audience dice quién "
+        "puede ver cuál), así que un documento que no figura es desconocido, no faltante, y "
+        "ninguna regla podría dar la carpeta por incumplida. REP-04 verifica el otro deber de "
+        "la cláusula, circular las actas.",
+    ),
+}
+
+
 def _build() -> Mapping[str, Text]:
-    reasons = {**_element_reasons(), **_partner_reasons(), **_WRITTEN}
+    reasons = {**_element_reasons(), **_partner_reasons(), **_WRITTEN, **_PARTS}
     ordered = {}
     for clause in BASE_DOCUMENT.clauses:
         reason = reasons.pop((clause.section, clause.item), None)
@@ -278,5 +315,6 @@ def _build() -> Mapping[str, Text]:
 
 
 UNENCODED: Mapping[str, Text] = _build()
-"""Clause id (``introduction.1``) → why no built-in rule cites it, in English and Spanish, in
+"""Clause id (``introduction.1``) → why no built-in rule cites it — or, for a clause that rules
+do cite, which of its words they leave out (quoted) and why — in English and Spanish, in
 document order."""

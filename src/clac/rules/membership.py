@@ -245,6 +245,16 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
 )
 def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     """Met when the registry records that the member lists itself as a CLAC member."""
+    if member.listed_in_materials is None:
+        return insufficient_data(
+            Text(
+                "the registry does not record whether the member lists itself as a CLAC member "
+                "in its materials (record it as listed_in_materials: true or false)",
+                "el registro no consigna si el miembro se presenta como miembro de la CLAC en "
+                "sus materiales (regístrelo como listed_in_materials: true o false)",
+            ),
+            listed_in_materials=None,
+        )
     if member.listed_in_materials:
         return met(
             Text(

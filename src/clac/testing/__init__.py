@@ -118,6 +118,7 @@ from clac.model import (
     ProposalRecord,
     QuarterlyReport,
     Recommendation,
+    RecordsSince,
     Representative,
     RoleAssignment,
     StrategicPlan,
@@ -141,7 +142,7 @@ from clac.testing._charter import (
     role_definitions,
     working_group_definitions,
 )
-from clac.testing._coalitions import coalitions
+from clac.testing._coalitions import coalitions, records_since_by_kind
 from clac.testing._core import (
     END,
     START,
@@ -226,6 +227,7 @@ __all__ = [
     "quarterly_reports",
     "quarters",
     "recommendations",
+    "records_since_by_kind",
     "representatives",
     "requirements",
     "role_assignments",
@@ -277,6 +279,7 @@ def _hypothesis_setup_hook() -> None:
         PlannedAction: planned_actions(),
         OperationalPlan: operational_plans(),
         Plans: plans(),
+        RecordsSince: records_since_by_kind(),
         Divergence: divergences(),
         Clause: clauses(),
         Objective: objectives(),

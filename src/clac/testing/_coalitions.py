@@ -17,6 +17,8 @@ from clac.model import (
     ProposalRecord,
     ProposalState,
     QuarterlyReport,
+    RecordKind,
+    RecordsSince,
     RoleAssignment,
     StrategicPlan,
     Target,
@@ -30,9 +32,11 @@ from clac.testing._core import (
     _check_size,
     _day,
     _distinct,
+    _flag,
     _fresh,
     _identifiers,
     _int,
+    _maybe_day,
     _pick,
     _repeat,
     _strategy,
@@ -118,9 +122,11 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
             (_pick(draw, group_ids), _quarter_before(last_q, _int(draw, 0, span)))
             for _ in _repeat(draw, lambda: None, 4, often=True)
         }
+        formed = {g.id: g.formed for g in groups}
         reports = tuple(
             _quarterly_report(draw, g, q, goals, member_ids, org_ids)
             for g, q in sorted(periods, key=lambda gq: (gq[0], str(gq[1])))
+            if q.last_day >= formed[g]  # a report before its group was formed is no registry
         )
 
     proposals: tuple[ProposalRecord, ...] = ()
@@ -148,6 +154,8 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
     return Coalition(
         name=_string(draw),
         charter=charter,
+        records_since=_maybe_day(draw, start, end),
+        records_since_by_kind=_records_since_by_kind(draw, start, end) if _flag(draw) else None,
         organizations=orgs,
         members=mems,
         working_groups=groups,
@@ -165,6 +173,23 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), passed in order
 def _quarter_before(quarter: Quarter, count: int) -> Quarter:
     index = quarter.year * 4 + quarter.quarter - 1 - count
     return Quarter(index // 4, index % 4 + 1)
+
+
+def _records_since_by_kind(draw: st.DrawFn, start: date, end: date) -> RecordsSince:
+    return RecordsSince(**{kind.value: _maybe_day(draw, start, end) for kind in RecordKind})
+
+
+def records_since_by_kind(
+    *, start: date = START, end: date = END
+) -> st.SearchStrategy[RecordsSince]:
+    """Per-kind record horizons (`clac.model.RecordsSince`): each kind's day, or `None`.
+
+    Args:
+        start: The earliest day drawn.
+        end: The latest day drawn.
+    """
+    _check_dates(start, end)
+    return _strategy("records_since_by_kind", lambda draw: _records_since_by_kind(draw, start, end))
 
 
 def coalitions(
@@ -188,8 +213,10 @@ def coalitions(
 
     `violating` is the id of a rule (a key of `VIOLATIONS`, e.g. `"MEM-03"`) that the
     coalition breaks: `evaluate(coalition, as_of=end)` finds it unmet for at least one
-    subject. The violation is guaranteed as of `end`, not on other days. Such a coalition is
-    a valid one with a small change (see `VIOLATIONS`), and has at least one member. Some
+    subject. Such a coalition says its records are complete (`records_since` is the first day
+    of `start`'s year), since what a registry does not record is never unmet. The violation
+    is guaranteed as of `end`, not on other days. Such a coalition is a valid one with a
+    small change (see `VIOLATIONS`), and has at least one member. Some
     rules need room between the dates: a month (MEM-09), 30 days (REP-04), a whole year
     (GOV-03, GOV-07, REP-05), a year whose annual report is overdue (REP-06) or a quarter
     whose report is overdue (REP-01, REP-02, REP-07) by `end`.
@@ -253,11 +280,19 @@ def coalitions(
         "coalitions",
         lambda draw: violation(
             draw,
-            _coalition(draw, max(min_members, 1), max_members, under, start, end),
+            _complete_records(
+                _coalition(draw, max(min_members, 1), max_members, under, start, end), start
+            ),
             start,
             end,
         ),
     )
+
+
+def _complete_records(coalition: Coalition, start: date) -> Coalition:
+    """`coalition` declaring its records complete from the first day of `start`'s year: a
+    duty is unmet only where the registry says its records are complete (docs/rules.md)."""
+    return coalition.evolve(records_since=date(start.year, 1, 1), records_since_by_kind=None)
 
 
 # --------------------------------------------------------------------------- compliance

@@ -226,7 +226,7 @@ def _member(  # noqa: PLR0917 - one argument per kind of reference, passed in or
         status=status,
         left=left,
         charter_subscription=subscription,
-        listed_in_materials=_flag(draw),
+        listed_in_materials=_pick(draw, (True, False, None)),
         track_record=_repeat(draw, lambda: _string(draw), 2),
         representatives=_repeat(draw, lambda: _representative(draw), max_representatives),
         working_groups=_many(draw, working_groups, max_working_groups),

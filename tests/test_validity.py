@@ -1,0 +1,144 @@
+"""One notion of a valid registry: every command and entry point accepts and refuses the same files.
+
+Whether a registry is valid is decided in one place, when a :class:`clac.Coalition` is built
+(the loader builds one too), and never depends on the command or on the day it is read. What a
+single command cannot use — a report recorded after the day it is run "as of" — is a warning
+on stderr, never exit status 2. The corpus is the project's: the malformed files, the good
+files under ``tests/data`` and the demo in each format it can be written in.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pytest
+from click.testing import CliRunner
+
+import clac
+from clac.cli import cli
+from clac.errors import ClacError
+
+HERE = Path(__file__).parent
+AS_OF = "2020-06-01"
+"""The day every command is run "as of": after most records of the small files, before some."""
+
+GOOD = [
+    path
+    for path in (HERE / "data").iterdir()
+    if path.suffix in {".yaml", ".json", ".toml"} and not path.name.endswith(".schema.json")
+]
+"""The registries under ``tests/data`` (other test data there, a JSON Schema, is no registry)."""
+CORPUS = sorted([*(HERE / "malformed").iterdir(), *GOOD])
+
+
+def _commands(path: str) -> dict[str, list[str]]:
+    """Every command that reads a registry FILE, run on ``path``."""
+    return {
+        "check": ["check", path, "--as-of", AS_OF],
+        "report annual": ["report", "annual", "--year", "2019", "--as-of", AS_OF, path],
+        "calendar": ["calendar", path, "--as-of", AS_OF],
+        "network": ["network", path],
+        "gaps": ["gaps", path, "--as-of", AS_OF],
+        "proposal list": ["proposal", "list", path],
+    }
+
+
+def _verdicts(path: Path) -> dict[str, bool]:
+    """Command → whether it accepted the file (exit 0 or 1) rather than refusing it (exit 2)."""
+    verdicts = {}
+    for name, args in _commands(str(path)).items():
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code in {0, 1, 2}, (name, result.output, result.exception)
+        assert "Traceback" not in result.output, name
+        verdicts[name] = result.exit_code != 2
+    return verdicts
+
+
+def _library_accepts(path: Path) -> bool:
+    """Whether the library's entry points accept the file; when they do, every capability
+    that reads a whole registry runs on it without refusing it."""
+    try:
+        coalition = clac.load(path)
+    except ClacError:
+        return False
+    day = date.fromisoformat(AS_OF)
+    fields = {f.name: getattr(coalition, f.name) for f in attrs.fields(clac.Coalition)}
+    assert clac.Coalition(**fields) == coalition
+    suffix = path.suffix.lstrip(".")
+    assert clac.loads(path.read_text(encoding="utf-8"), suffix) == coalition
+    from clac import frameworks, network, reporting, rules
+
+    rules.evaluate(coalition, as_of=day)
+    reporting.annual_report(coalition, 2019, as_of=day)
+    reporting.cadence(coalition, day)
+    reporting.calendar(coalition)
+    network.build_graph(coalition)
+    frameworks.matrix(coalition, frameworks.FRAMEWORKS.get_framework("mnr"), as_of=day)
+    return True
+
+
+@pytest.fixture(scope="module")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """The demo, written by ``clac demo --output`` in every format it can write."""
+    folder = tmp_path_factory.mktemp("demo")
+    paths = [folder / f"demo.{suffix}" for suffix in ("yaml", "json", "toml")]
+    for path in paths:
+        result = CliRunner().invoke(cli, ["demo", "--output", str(path)])
+        assert result.exit_code == 0, result.output
+    return paths
+
+
+class TestEveryCommandAgreesOnValidity:
+    @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
+    def test_every_command_and_the_library_give_one_verdict(self, path: Path) -> None:
+        verdicts = _verdicts(path)
+        library = _library_accepts(path)
+        assert set(verdicts.values()) == {library}, verdicts
+        assert library is (path.parent.name == "data")
+
+    def test_the_demo_is_valid_for_every_command_and_in_every_format(
+        self, demo_files: list[Path]
+    ) -> None:
+        yaml_file = demo_files[0]
+        assert set(_verdicts(yaml_file).values()) == {True}
+        for path in demo_files:  # every command reads a file through clac.load
+            assert clac.load(path) == clac.demo(), path.name
+
+
+class TestOneValidation:
+    def test_a_report_before_its_group_was_formed_is_refused_everywhere(self) -> None:
+        path = HERE / "malformed" / "report-before-group-formed.yaml"
+        assert set(_verdicts(path).values()) == {False}
+        with pytest.raises(ClacError, match="ends before its working group was formed"):
+            clac.load(path)
+        result = CliRunner().invoke(cli, ["report", "annual", "--year", "2019", str(path)])
+        assert result.stderr.startswith("clac: error: reports[0].quarter: '2017-Q4' ends before")
+
+    def test_a_report_recorded_after_the_day_is_a_warning_in_every_dated_command(self) -> None:
+        path = str(HERE / "data" / "reports-after-the-day.yaml")
+        commands = _commands(path)
+        for name in ("check", "report annual", "calendar"):
+            result = CliRunner().invoke(cli, commands[name])
+            assert result.exit_code != 2, name
+            warnings = [line for line in result.stderr.splitlines() if "warning" in line]
+            assert warnings == [
+                "clac: warning: reports[0].submitted: '2020-07-20' is after 2020-06-01, the day "
+                "of the check (left out: not yet recorded on that day)",
+                "clac: warning: reports[1].quarter: '2020-Q3' is a quarter that has not begun on "
+                "2020-06-01 (left out: not yet recorded on that day)",
+                "clac: warning: reports[1].submitted: '2020-10-05' is after 2020-06-01, the day "
+                "of the check (left out: not yet recorded on that day)",
+            ], name
+
+    def test_the_warnings_speak_the_chosen_language(self) -> None:
+        path = str(HERE / "data" / "reports-after-the-day.yaml")
+        result = CliRunner().invoke(cli, [*_commands(path)["calendar"], "--lang", "es"])
+        assert "es un trimestre que no ha comenzado el 2020-06-01" in result.stderr
+        assert "se omite" in result.stderr
+
+    def test_read_on_the_day_of_its_last_record_the_file_warns_about_nothing(self) -> None:
+        path = str(HERE / "data" / "reports-after-the-day.yaml")
+        result = CliRunner().invoke(cli, ["check", path, "--as-of", "2020-10-05"])
+        assert "warning" not in result.stderr
