@@ -33,9 +33,9 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def typing(session: nox.Session) -> None:
-    """mypy --strict over src/ and tests/."""
+    """mypy --strict over src/, tests/ and examples/."""
     session.install("-e", ".[dev]")
-    session.run("mypy", "--strict", "src", "tests")
+    session.run("mypy", "--strict", "src", "tests", "examples")
 
 
 @nox.session

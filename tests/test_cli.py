@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -20,7 +19,6 @@ from clac.schema import json_schema
 HERE = Path(__file__).parent
 CORPUS = sorted((HERE / "malformed").iterdir())
 VALID = HERE / "data" / "valid-minimal.yaml"
-EXAMPLES = sorted((HERE.parent / "examples").glob("*.py"))
 
 # Corpus files whose problem is in the file's shape (keys, types, enums, bounds, patterns): the
 # JSON Schema alone refuses them. The others break cross-references or model rules the schema
@@ -215,18 +213,3 @@ class TestOtherCommands:
             [sys.executable, "-m", "clac", "--version"], capture_output=True, text=True, check=True
         )
         assert "clac" in result.stdout
-
-
-class TestExamples:
-    def test_there_is_at_least_one_example(self) -> None:
-        assert EXAMPLES
-
-    @pytest.mark.parametrize("path", EXAMPLES, ids=[p.name for p in EXAMPLES])
-    def test_every_example_runs(
-        self, path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-    ) -> None:
-        monkeypatch.setattr(sys, "argv", [str(path)])
-        with pytest.raises(SystemExit) as done:
-            runpy.run_path(str(path), run_name="__main__")
-        assert done.value.code == 0
-        assert "findings" in capsys.readouterr().out

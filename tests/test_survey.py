@@ -359,3 +359,100 @@ class TestCommand:
 def test_errors_are_clac_errors() -> None:
     with pytest.raises(ClacError):
         loads_survey("", source="s.csv")
+
+
+# ------------------------------------------------------------------ one first argument
+
+
+class TestOneFirstArgument:
+    """Every analysis, export and drawing takes a coalition or a graph clac made."""
+
+    @pytest.mark.parametrize(
+        "analysis",
+        [net.brokers, net.communities, net.isolates, net.cross_sector_ties, net.key_players],
+    )
+    def test_an_analysis_of_the_organization_graph_equals_that_of_the_coalition(
+        self, analysis: Any
+    ) -> None:
+        surveyed = coalition().evolve(survey=answers())
+        graph = net.organization_graph(surveyed)
+        assert analysis(graph) == analysis(surveyed)
+
+    def test_from_a_graph_an_isolate_is_a_member_without_ties(self) -> None:
+        graph = net.organization_graph(coalition())
+        assert net.isolates(graph).organizations == ("delta", "eps", "gamma")
+
+    def test_health_of_a_graph_equals_health_of_the_coalition(self) -> None:
+        surveyed = coalition().evolve(survey=answers())
+        assert net.health(net.organization_graph(surveyed)).density == net.health(surveyed).density
+
+    def test_draw_takes_a_coalition(self) -> None:
+        pytest.importorskip("matplotlib")
+        figure = net.draw(coalition(), as_of=ROUND_1)
+        assert figure.axes
+
+    def test_export_writes_a_graph_as_it_is(self, tmp_path: Path) -> None:
+        graph = net.survey_graph(coalition(), ROUND_1, answers())
+        written = net.export(graph, tmp_path / "round.json")
+        data = json.loads(written.read_text(encoding="utf-8"))
+        assert len(data["edges"]) == 3
+
+    def test_a_date_with_a_graph_is_refused(self) -> None:
+        with pytest.raises(InvalidData, match="as_of"):
+            net.brokers(net.organization_graph(coalition()), ROUND_1)
+
+    def test_something_else_is_refused(self) -> None:
+        with pytest.raises(InvalidData, match="Coalition or a networkx graph"):
+            net.brokers("coalition.yaml")  # type: ignore[arg-type]
+
+    def test_a_foreign_graph_without_clac_attributes_is_refused(self) -> None:
+        with pytest.raises(InvalidData, match="graph clac made"):
+            net.brokers(nx.path_graph(3))
+
+
+class TestJupyter:
+    def test_every_network_result_renders_as_a_table(self) -> None:
+        pytest.importorskip("pandas")
+        surveyed = coalition().evolve(survey=answers())
+        results: list[Any] = [
+            net.brokers(surveyed),
+            net.communities(surveyed),
+            net.isolates(surveyed),
+            net.cross_sector_ties(surveyed),
+            net.key_players(surveyed),
+            net.health(surveyed),
+            net.health_over_time(surveyed, [ROUND_1, ROUND_2]),
+            net.sector_coverage(surveyed),
+            net.country_coverage(surveyed),
+            net.sector_ties(surveyed),
+            net.summarize(surveyed),
+            net.compare(surveyed, ROUND_1, ROUND_2),
+        ]
+        analysis = net.partnership(surveyed)
+        results += [analysis, analysis.rounds[0], analysis.changes[0]]
+        for result in results:
+            shown = result._repr_html_()
+            assert "<table" in shown, type(result).__name__
+
+    def test_survey_results_become_data_frames(self) -> None:
+        pytest.importorskip("pandas")
+        analysis = net.partnership(coalition(), answers())
+        assert list(analysis.to_dataframe()["density"]) == [0.5, pytest.approx(0.3)]
+        assert "trust" in analysis.rounds[0].to_dataframe().columns
+        assert len(analysis.changes[0].to_dataframe()) == len(net.MEASURES)
+
+
+class TestPicture:
+    def test_each_round_is_a_panel_and_the_png_is_written(self, tmp_path: Path) -> None:
+        pytest.importorskip("matplotlib")
+        figure = net.draw_rounds(coalition(), answers())
+        assert len(figure.axes) == 2
+        path = net.write_rounds_png(coalition(), tmp_path / "rounds.png", answers())
+        assert path.read_bytes().startswith(b"\x89PNG")
+
+    def test_the_command_writes_the_picture(self, files: tuple[str, str], tmp_path: Path) -> None:
+        pytest.importorskip("matplotlib")
+        picture = tmp_path / "rounds.png"
+        result = CliRunner().invoke(network, ["survey", *files, "--picture", str(picture)])
+        assert result.exit_code == 0, result.output
+        assert picture.stat().st_size > 0

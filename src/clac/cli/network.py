@@ -139,6 +139,11 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
     show_default=True,
     help="Show an organization's received scores only when this many respondents rated it.",
 )
+@click.option(
+    "--picture",
+    type=click.Path(dir_okay=False),
+    help="Also write a PNG of each round's ties, coloured by collaboration level.",
+)
 @LANG_OPTION
 @reports_errors
 def survey(  # noqa: PLR0917 - click passes each option as an argument
@@ -148,6 +153,7 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     as_of: dt.datetime | None,
     symmetrize: str,
     threshold: int,
+    picture: str | None,
     lang: str,
 ) -> None:
     """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY.
@@ -163,13 +169,14 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
 
     coalition = load_registry(registry)
     answers = load_survey(survey_file, coalition)
-    result = partnership(
-        coalition,
-        answers,
-        as_of=as_of.date() if as_of is not None else None,
-        rule=symmetrize,
-        threshold=threshold,
-    )
+    day = as_of.date() if as_of is not None else None
+    result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
+    if picture is not None:
+        from clac.network import write_rounds_png
+
+        held = [a for a in answers if day is None or a.round <= day]
+        written = write_rounds_png(coalition, picture, held, rule=symmetrize, lang=lang)
+        click.echo(_WROTE.format(path=str(written)).in_(lang), err=True)
     if output_format == "json":
         click.echo(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     elif output_format == "markdown":

@@ -189,6 +189,19 @@ def _amendment_problem(problem: Problem, index: int) -> Problem:
     return as_written(moved).under(f"amendments[{index}]")
 
 
+def _declared_working_groups(coalition: Coalition) -> tuple[Any, ...]:
+    """The shortest run of the coalition's working groups from which a Coalition rebuilds
+    them all (the charter's undeclared groups come back after the declared ones)."""
+    groups = coalition.working_groups
+    defaults = default_working_groups(coalition.charter)
+    for count in range(len(groups) + 1):
+        declared = groups[:count]
+        ids = {w.id for w in declared}
+        if (*declared, *(d for d in defaults if d.id not in ids)) == groups:
+            return declared
+    return groups  # pragma: no cover - the whole tuple always rebuilds itself
+
+
 def from_coalition(coalition: Coalition) -> Any:
     """The :data:`RegistryFile` that describes ``coalition``.
 
@@ -207,8 +220,7 @@ def from_coalition(coalition: Coalition) -> Any:
     fields = {name: getattr(coalition, name) for name in _COALITION_FIELDS}
     # The charter's own working groups exist without being declared: write only those the
     # registry says more about than the charter does (a formation date, a consultation).
-    defaults = set(default_working_groups(coalition.charter))
-    fields["working_groups"] = tuple(w for w in coalition.working_groups if w not in defaults)
+    fields["working_groups"] = _declared_working_groups(coalition)
     return RegistryFile(
         clac=FORMAT_VERSION,
         name=coalition.name,

@@ -87,6 +87,7 @@ from clac.network._snapshot import MembershipStatus
 from clac.network._summary import NetworkSummary, summarize
 from clac.network._survey import (
     ANONYMITY_THRESHOLD,
+    MEASURES,
     SUPPRESSED,
     GoalTies,
     Partnership,
@@ -99,11 +100,14 @@ from clac.network._survey import (
     partnership,
     survey_graph,
 )
+from clac.network._survey_figure import COLLABORATION_COLOURS, draw_rounds, write_rounds_png
 
 __all__ = [
     "ANONYMITY_THRESHOLD",
+    "COLLABORATION_COLOURS",
     "DEFAULT_KEY_PLAYERS",
     "EXACT_BETWEENNESS_LIMIT",
+    "MEASURES",
     "SAMPLED_BETWEENNESS_SOURCES",
     "SECTOR_COLOURS",
     "SUPPRESSED",
@@ -147,6 +151,7 @@ __all__ = [
     "cross_sector_ties",
     "degree_centralization",
     "draw",
+    "draw_rounds",
     "export",
     "fragmentation",
     "health",
@@ -167,4 +172,5 @@ __all__ = [
     "write_graphml",
     "write_json",
     "write_png",
+    "write_rounds_png",
 ]

@@ -13,9 +13,10 @@ import attrs
 import networkx as nx
 
 from clac.charter import Sector
-from clac.network._frames import data_frame
-from clac.network._graph import node_id, projection_of
+from clac.network._frames import HtmlTable, data_frame
+from clac.network._graph import node_id
 from clac.network._snapshot import Snapshot, snapshot
+from clac.network._subject import check_subject, organizations_of, project
 from clac.registry import Coalition
 
 __all__ = [
@@ -53,7 +54,7 @@ class Broker:
 
 
 @attrs.frozen
-class Brokers:
+class Brokers(HtmlTable):
     """Every member ranked by betweenness centrality, highest first (ties by id).
 
     ``exact`` is False when betweenness was estimated from ``sample_size`` sources drawn with
@@ -116,7 +117,7 @@ def brokers_of(
 
 
 def brokers(
-    coalition: Coalition,
+    coalition: Coalition | nx.Graph[Any],
     as_of: date | None = None,
     *,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
@@ -131,16 +132,14 @@ def brokers(
     from ``k`` sources (:data:`SAMPLED_BETWEENNESS_SOURCES`) drawn with ``seed``, so the
     same seed gives the same ranking.
     """
-    return brokers_of(
-        projection_of(snapshot(coalition, as_of)), exact_limit=exact_limit, k=k, seed=seed
-    )
+    return brokers_of(organizations_of(coalition, as_of), exact_limit=exact_limit, k=k, seed=seed)
 
 
 # ---------------------------------------------------------------------------- communities
 
 
 @attrs.frozen
-class Communities:
+class Communities(HtmlTable):
     """A partition of the members into communities (Louvain), largest first.
 
     Each community lists organization ids in order; ``modularity`` scores the partition on the
@@ -191,16 +190,18 @@ def communities_of(graph: nx.Graph[str], *, seed: int = 0, resolution: float = 1
 
 
 def communities(
-    coalition: Coalition, as_of: date | None = None, *, seed: int = 0, resolution: float = 1.0
+    coalition: Coalition | nx.Graph[Any],
+    as_of: date | None = None,
+    *,
+    seed: int = 0,
+    resolution: float = 1.0,
 ) -> Communities:
     """Communities of members that work more with each other than with the rest (Louvain).
 
     The Louvain method is randomized: the same ``seed`` gives the same partition.
     ``resolution`` above 1 favours smaller communities, below 1 larger ones.
     """
-    return communities_of(
-        projection_of(snapshot(coalition, as_of)), seed=seed, resolution=resolution
-    )
+    return communities_of(organizations_of(coalition, as_of), seed=seed, resolution=resolution)
 
 
 # ------------------------------------------------------------------------------- isolates
@@ -216,7 +217,7 @@ class Isolate:
 
 
 @attrs.frozen
-class Isolates:
+class Isolates(HtmlTable):
     """Members in no working group that attended no meeting (by the date)."""
 
     members: tuple[Isolate, ...]
@@ -240,6 +241,7 @@ class Isolates:
 def isolates_of(view: Snapshot) -> Isolates:
     """The isolated members of a snapshot."""
     grouped = {org for orgs in view.group_members.values() for org in orgs}
+    grouped |= {org for pair in view.reported for org in pair}  # surveyed ties count too
     return Isolates(
         members=tuple(
             Isolate(organization=o.id, name=o.name, sector=o.sector)
@@ -249,16 +251,38 @@ def isolates_of(view: Snapshot) -> Isolates:
     )
 
 
-def isolates(coalition: Coalition, as_of: date | None = None) -> Isolates:
-    """Members on ``as_of`` that belong to no working group and attended no meeting by then."""
-    return isolates_of(snapshot(coalition, as_of))
+def isolates_in(graph: nx.Graph[str]) -> Isolates:
+    """The organizations of an organization graph without a tie."""
+    return Isolates(
+        members=tuple(
+            Isolate(
+                organization=node_id(node),
+                name=graph.nodes[node]["label"],
+                sector=Sector(graph.nodes[node]["sector"]),
+            )
+            for node in sorted(graph)
+            if graph.degree(node) == 0
+        )
+    )
+
+
+def isolates(coalition: Coalition | nx.Graph[Any], as_of: date | None = None) -> Isolates:
+    """Members on ``as_of`` that belong to no working group, attended no meeting by then and
+    report no tie in the partnership survey (nor are reported by anyone).
+
+    Given a graph instead of a coalition: its member organizations tied to no other.
+    """
+    check_subject(coalition, as_of)
+    if isinstance(coalition, Coalition):
+        return isolates_of(snapshot(coalition, as_of))
+    return isolates_in(project(coalition))
 
 
 # -------------------------------------------------------------------------- cross-sector
 
 
 @attrs.frozen
-class CrossSectorTies:
+class CrossSectorTies(HtmlTable):
     """Ties within and across sectors in the organization graph.
 
     ``ratio`` is the share of ties that join two sectors, ``weighted_ratio`` the share of
@@ -317,6 +341,8 @@ def cross_sector_of(graph: nx.Graph[str]) -> CrossSectorTies:
     )
 
 
-def cross_sector_ties(coalition: Coalition, as_of: date | None = None) -> CrossSectorTies:
+def cross_sector_ties(
+    coalition: Coalition | nx.Graph[Any], as_of: date | None = None
+) -> CrossSectorTies:
     """How much of the members' shared activity joins different sectors."""
-    return cross_sector_of(projection_of(snapshot(coalition, as_of)))
+    return cross_sector_of(organizations_of(coalition, as_of))

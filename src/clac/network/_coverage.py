@@ -22,7 +22,7 @@ import attrs
 from clac.charter import Partner, Sector
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
 from clac.model import Scope
-from clac.network._frames import data_frame
+from clac.network._frames import HtmlTable, data_frame
 from clac.network._snapshot import Snapshot, snapshot
 from clac.registry import Coalition
 from clac.text import Text
@@ -54,7 +54,7 @@ class SectorPresence:
 
 
 @attrs.frozen
-class SectorCoverage:
+class SectorCoverage(HtmlTable):
     """The coalition's members against the sectors and partners of the Proposed Structure.
 
     ``missing_sectors`` are expected sectors without a member; ``missing_partners`` the named
@@ -166,7 +166,7 @@ class CountryPresence:
 
 
 @attrs.frozen
-class CountryCoverage:
+class CountryCoverage(HtmlTable):
     """Every country of Latin America and the Caribbean and the members working in it."""
 
     as_of: date | None

@@ -25,6 +25,7 @@ import networkx as nx
 
 from clac.errors import ClacError
 from clac.network._graph import build_graph, organization_graph
+from clac.network._subject import check_subject
 from clac.registry import Coalition
 from clac.text import Language
 
@@ -175,7 +176,7 @@ def write_json(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
 
 
 def export(
-    coalition: Coalition,
+    coalition: Coalition | nx.Graph[Any],
     path: str | os.PathLike[str],
     format: ExportFormat | str | None = None,  # noqa: A002 - the word users know
     *,
@@ -187,15 +188,20 @@ def export(
 
     GEXF, GraphML and JSON hold the full graph (:func:`~clac.network.build_graph`); the PNG
     shows the members and their ties (:func:`~clac.network.organization_graph`), coloured by
-    sector, labelled in ``lang``, laid out with ``seed``.
+    sector, labelled in ``lang``, laid out with ``seed``. Given a graph instead of a
+    coalition (as every analysis accepts), it writes (or draws) that graph as it is.
     """
     chosen = ExportFormat.of(path, format)
     lang = Language.parse(lang)
+    check_subject(coalition, as_of)
     if chosen is ExportFormat.PNG:
         from clac.network._figure import write_png
 
-        return write_png(organization_graph(coalition, as_of), path, lang=lang, seed=seed)
-    graph = build_graph(coalition, as_of)
+        drawn = (
+            organization_graph(coalition, as_of) if isinstance(coalition, Coalition) else coalition
+        )
+        return write_png(drawn, path, lang=lang, seed=seed)
+    graph = build_graph(coalition, as_of) if isinstance(coalition, Coalition) else coalition
     writer = {
         ExportFormat.GEXF: write_gexf,
         ExportFormat.GRAPHML: write_graphml,

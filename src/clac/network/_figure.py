@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import math
 import os
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -21,8 +22,10 @@ import networkx as nx
 from clac.charter import Sector
 from clac.network._atomic import write_bytes_atomically
 from clac.network._frames import require
-from clac.network._graph import NodeKind, node_id
+from clac.network._graph import NodeKind, node_id, organization_graph
+from clac.network._subject import check_subject
 from clac.network._summary import label as summary_label
+from clac.registry import Coalition
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
@@ -121,8 +124,9 @@ def _layout(graph: nx.Graph[Any], seed: int) -> dict[Any, Any]:
 
 
 def draw(
-    graph: nx.Graph[Any],
+    graph: Coalition | nx.Graph[Any],
     *,
+    as_of: date | None = None,
     lang: Language | str = Language.EN,
     title: str | None = None,
     seed: int = 0,
@@ -130,7 +134,9 @@ def draw(
 ) -> Figure:
     """Draw ``graph`` (a stakeholder graph or organization graph) and return the figure.
 
-    Pass ``ax`` to draw into an existing matplotlib ``Axes`` (e.g. in a notebook); otherwise a
+    Like every analysis, it also takes a :class:`~clac.Coalition`, drawn as its organization
+    graph on ``as_of`` (:func:`~clac.network.organization_graph`). Pass ``ax`` to draw into
+    an existing matplotlib ``Axes`` (e.g. in a notebook); otherwise a
     new figure is made, without pyplot. The layout is a spring layout seeded with ``seed``.
     """
     _matplotlib()
@@ -138,6 +144,9 @@ def draw(
     from matplotlib.lines import Line2D
 
     lang = Language.parse(lang)
+    check_subject(graph, as_of)
+    if isinstance(graph, Coalition):
+        graph = organization_graph(graph, as_of)
     if ax is None:
         figure = Figure(figsize=(13, 9), layout="constrained")
         ax = figure.add_subplot()

@@ -28,7 +28,7 @@ import networkx as nx
 from clac.charter import Sector
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
 from clac.model import Organization
-from clac.network._frames import data_frame
+from clac.network._frames import HtmlTable, data_frame
 from clac.network._reported import edge_attributes
 from clac.network._snapshot import Pair, Snapshot, snapshot
 from clac.registry import Coalition
@@ -293,7 +293,7 @@ def organization_graph(
 
 
 @attrs.frozen
-class SectorTies:
+class SectorTies(HtmlTable):
     """The sector-by-sector tie matrix of the organization graph.
 
     ``ties[i][j]`` counts ties between members of ``sectors[i]`` and ``sectors[j]``;

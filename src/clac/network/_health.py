@@ -34,9 +34,9 @@ import attrs
 import networkx as nx
 
 from clac.charter import Sector
-from clac.network._frames import data_frame
-from clac.network._graph import node_id, projection_of
-from clac.network._snapshot import snapshot
+from clac.network._frames import HtmlTable, data_frame
+from clac.network._graph import node_id
+from clac.network._subject import organizations_of
 from clac.registry import Coalition
 
 __all__ = [
@@ -150,7 +150,7 @@ def _pairs_after_removal(graph: nx.Graph[Any]) -> dict[Any, int]:
 
 
 @attrs.frozen
-class KeyPlayers:
+class KeyPlayers(HtmlTable):
     """The members whose removal fragments the organization graph most (KPP-Neg, greedy).
 
     ``fragmentation`` holds F before any removal and after each one, in order, so
@@ -204,10 +204,10 @@ def key_players_of(graph: nx.Graph[str], k: int = DEFAULT_KEY_PLAYERS) -> KeyPla
 
 
 def key_players(
-    coalition: Coalition, as_of: date | None = None, *, k: int = DEFAULT_KEY_PLAYERS
+    coalition: Coalition | nx.Graph[Any], as_of: date | None = None, *, k: int = DEFAULT_KEY_PLAYERS
 ) -> KeyPlayers:
     """The ``k`` members whose removal would fragment the organization graph most."""
-    return key_players_of(projection_of(snapshot(coalition, as_of)), k)
+    return key_players_of(organizations_of(coalition, as_of), k)
 
 
 # -------------------------------------------------------------------------------- health
@@ -226,7 +226,7 @@ class Connectivity:
 
 
 @attrs.frozen
-class Health:
+class Health(HtmlTable):
     """The PARTNER-style health measures of the organization graph on one date."""
 
     as_of: date | None
@@ -286,14 +286,14 @@ def health_of(graph: nx.Graph[str], as_of: date | None, *, k: int = DEFAULT_KEY_
 
 
 def health(
-    coalition: Coalition, as_of: date | None = None, *, k: int = DEFAULT_KEY_PLAYERS
+    coalition: Coalition | nx.Graph[Any], as_of: date | None = None, *, k: int = DEFAULT_KEY_PLAYERS
 ) -> Health:
     """Density, degree centralization, per-member connectivity and ``k`` key players."""
-    return health_of(projection_of(snapshot(coalition, as_of)), as_of, k=k)
+    return health_of(organizations_of(coalition, as_of), as_of, k=k)
 
 
 @attrs.frozen
-class HealthTimeline:
+class HealthTimeline(HtmlTable):
     """:class:`Health` on several dates, oldest first: the PARTNER tool's view over time."""
 
     points: tuple[Health, ...]

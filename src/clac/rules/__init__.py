@@ -24,9 +24,11 @@ from clac.rules._engine import (
     unmet,
 )
 from clac.rules._evaluate import evaluate
+from clac.rules._formats import ASSESSMENT_SCHEMA_ID, assessment_schema
 from clac.rules._unencoded import UNENCODED
 
 __all__ = [
+    "ASSESSMENT_SCHEMA_ID",
     "CATALOGUE",
     "COALITION_MEETING_KINDS",
     "ENTRY_POINT_GROUP",
@@ -41,6 +43,7 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "Verdict",
+    "assessment_schema",
     "evaluate",
     "insufficient_data",
     "met",
