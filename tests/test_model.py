@@ -593,7 +593,8 @@ class TestImpossibleValues:
             assert not error.problems[0].has_value
         elif value is not UNCHECKED:
             assert error.value == value
-            assert repr(value)[:40] in str(error)
+            if not error.problems[0].masked:  # personal data is never shown (errors.mask)
+                assert repr(value)[:40] in str(error)
 
     @pytest.mark.parametrize(("build", "path", "value"), IMPOSSIBLE[:6])
     def test_is_also_a_value_error_and_a_clac_error(
