@@ -144,7 +144,7 @@ class TestCheck:
         unmet = {
             (f["rule"], f["subject"]["id"]) for f in document["findings"] if f["outcome"] == "unmet"
         }
-        assert ("MEM-03", "gsma") in unmet
+        assert ("MEM-03", "movilred") in unmet
 
     def test_spanish_output_speaks_spanish(self) -> None:
         _, stdout, _ = run("check", "--lang", "es", "--format", "markdown")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import sys
 import tomllib
@@ -169,3 +170,10 @@ class TestExecution:
         assert any(text.startswith("```mermaid\nstateDiagram-v2") for text in shown)
         printed = "".join(o.get("text", "") for o in _outputs(notebook))
         assert "No Graphviz picture here" in printed
+
+
+class TestTheNotebooksReadme:
+    def test_the_readme_lists_every_notebook_and_no_other(self) -> None:
+        readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+        listed = set(re.findall(r"^\| `(\d\d_[a-z_]+)` \|", readme, re.MULTILINE))
+        assert listed == {path.stem for path in FOUND}

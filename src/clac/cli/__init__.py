@@ -289,14 +289,19 @@ def schema(output: str | None, assessment: bool, lang: str) -> None:
 @LANG_OPTION
 @reports_errors
 def demo_command(output: str, force: bool, lang: str) -> None:
-    """Write the built-in demo registry to OUTPUT so you can start from it."""
-    from clac import demo
-    from clac.io import dump
+    """Write the built-in demo registry to OUTPUT so you can start from it.
+
+    The demo is fictional and the file says so: its "FICTIONAL DATA" header comes along in
+    YAML and TOML, and its name says it in every format (JSON has no comments). To start the
+    registry of a real coalition, use `clac init` instead.
+    """
+    from clac._demo import demo_file_text
+    from clac.io import Format, write_text_atomically
 
     target = Path(output)
     if target.exists() and not force:
         fail(tr(_EXISTS, lang).format(path=output))
-    dump(demo(), target)
+    write_text_atomically(target, demo_file_text(Format.from_path(target)))
     click.echo(tr(_WROTE, lang).format(path=output))
 
 

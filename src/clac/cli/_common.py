@@ -6,10 +6,12 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from clac import _progress
 from clac.errors import ClacError
 from clac.text import Language, Text
 
@@ -84,8 +86,13 @@ def output_language(given: str | None, environ: Mapping[str, str] | None = None)
 _SPOKEN = frozenset(lang.value for lang in Language)
 
 
-def _language_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    return output_language(value).value
+def _language_option(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    language = output_language(value).value
+    # Every command takes --lang: the one place to turn progress on for long work, on stderr
+    # when it is a terminal (docs/shell.md), in the output's language; off again after it.
+    _progress.enable(_progress.wanted(), language=language)
+    ctx.call_on_close(lambda: _progress.enable(False))
+    return language
 
 
 LANG_OPTION = click.option(
@@ -152,7 +159,11 @@ def load_registry(file: str | None) -> Coalition:
         return demo()
     from clac.io import load
 
-    return load(file)
+    with _progress.task(_LOADING.format(file=Path(file).name)):
+        return load(file)
+
+
+_LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")
 
 
 def tr(text: Text, lang: str) -> str:

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import click
 
+from clac._progress import task
 from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
 from clac.text import Text
 
@@ -108,6 +110,12 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
         click.echo(f"  {key}: {value}")
 
 
+_READING_SURVEY = Text("Reading {file}", "Leyendo {file}", pt="Lendo {file}")
+_ANALYSING_SURVEY = Text(
+    "Analysing the survey", "Analizando la encuesta", pt="Analisando a pesquisa"
+)
+
+
 @network.command("survey")
 @click.argument("registry")
 @click.argument("survey_file", metavar="SURVEY.csv")
@@ -168,9 +176,11 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     from clac.network import partnership
 
     coalition = load_registry(registry)
-    answers = load_survey(survey_file, coalition)
+    with task(_READING_SURVEY.format(file=Path(survey_file).name)):
+        answers = load_survey(survey_file, coalition)
     day = as_of.date() if as_of is not None else None
-    result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
+    with task(_ANALYSING_SURVEY):
+        result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
     if picture is not None:
         from clac.network import write_rounds_png
 

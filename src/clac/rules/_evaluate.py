@@ -7,9 +7,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
+from clac._progress import task
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
+from clac.rules._engine import Fact, Finding, Outcome, Rule
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -48,27 +50,37 @@ def evaluate(
 def _assess(coalition: Coalition, day: date, chosen: tuple[Rule, ...]) -> Assessment:
     context = Context(coalition, day)
     findings: list[Finding] = []
-    for r in chosen:
-        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
-        for subject, item in context.subjects(r.applies_to):
-            try:
-                verdict = r.check(context, item)
-            except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
-                message = Text(
-                    f"the rule failed: {type(error).__name__}: {error}",
-                    f"la regla falló: {type(error).__name__}: {error}",
-                )
-                findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
-                continue
-            findings.append(
-                Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
-            )
+    with task(_CHECKING, total=len(chosen)) as progress:
+        for r in chosen:
+            _apply(r, context, findings)
+            progress.advance()
     return Assessment(
         as_of=day,
         coalition=coalition.name,
         charter_version=context.charter.version,
         findings=tuple(findings),
     )
+
+
+_CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando as regras")
+
+
+def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
+    """Every finding of rule ``r``, added to ``findings``."""
+    parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
+    for subject, item in context.subjects(r.applies_to):
+        try:
+            verdict = r.check(context, item)
+        except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
+            message = Text(
+                f"the rule failed: {type(error).__name__}: {error}",
+                f"la regla falló: {type(error).__name__}: {error}",
+            )
+            findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
+            continue
+        findings.append(
+            Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
+        )
 
 
 def _checked(rules: Iterable[Rule]) -> tuple[Rule, ...]:

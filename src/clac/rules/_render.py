@@ -8,10 +8,14 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, severity_rank
+from clac.rules._engine import Fact, Finding, Outcome, severity_rank
 from clac.rules._formats import to_dict
 from clac.text import Language, Text
+
+if TYPE_CHECKING:
+    from clac.rules._assessment import Assessment
 
 __all__ = ["to_html", "to_json", "to_markdown", "to_text"]
 

@@ -126,7 +126,7 @@ from clac.model import (
     Target,
     WorkingGroup,
 )
-from clac.periods import Month, Quarter
+from clac.periods import ApproximateDate, Month, Quarter
 from clac.registry import Coalition
 from clac.testing._charter import (
     amendments,
@@ -146,7 +146,9 @@ from clac.testing._coalitions import coalitions, records_since_by_kind
 from clac.testing._core import (
     END,
     START,
+    approximate_dates,
     country_codes,
+    date_values,
     emails,
     hours,
     identifiers,
@@ -193,6 +195,7 @@ __all__ = [
     "Violation",
     "activities",
     "amendments",
+    "approximate_dates",
     "charters",
     "clauses",
     "coalitions",
@@ -200,6 +203,7 @@ __all__ = [
     "contributions",
     "country_assessments",
     "country_codes",
+    "date_values",
     "divergences",
     "documents",
     "emails",
@@ -253,6 +257,7 @@ def _hypothesis_setup_hook() -> None:
         Text: texts(),
         Month: months(),
         Quarter: quarters(),
+        ApproximateDate: approximate_dates(),
         Organization: organizations(),
         Representative: representatives(),
         Subscription: subscriptions(),

@@ -23,7 +23,7 @@ from clac.model import (
     StrategicPlan,
     Target,
 )
-from clac.periods import Month, Quarter
+from clac.periods import Month, Quarter, earliest
 from clac.registry import Coalition
 from clac.testing._core import (
     END,
@@ -335,7 +335,9 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
             if " ".join(r.name.split()).casefold() != names[m.organization]
         )
         promise = attrs.evolve(
-            _commitment(draw, goals, m.joined, end), made=None, indicators=(_string(draw),)
+            _commitment(draw, goals, earliest(m.joined), end),
+            made=None,
+            indicators=(_string(draw),),
         )
         members.append(
             attrs.evolve(m, representatives=people, commitments=(*m.commitments, promise))

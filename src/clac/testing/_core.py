@@ -15,7 +15,7 @@ from hypothesis.errors import InvalidArgument
 
 from clac.charter import BASE_DOCUMENT
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN
-from clac.periods import Month, Quarter
+from clac.periods import ApproximateDate, DateValue, Month, Precision, Quarter
 from clac.text import Text
 
 T = TypeVar("T")
@@ -335,6 +335,54 @@ def months(
     if high < low:
         raise InvalidArgument(f"max_value={max_value} must not be before min_value={min_value}")
     return st.integers(low, high).map(lambda n: Month(n // 12, n % 12 + 1))
+
+
+def approximate_dates(
+    *,
+    min_value: date = START,
+    max_value: date = END,
+    precisions: Sequence[Precision | str] = (Precision.YEAR, Precision.MONTH),
+) -> st.SearchStrategy[ApproximateDate]:
+    """Dates known only roughly (`clac.periods.ApproximateDate`): `2016`, `2016-05` …
+
+    Every value may stand for some day between `min_value` and `max_value` (its year or month
+    contains one of them).
+
+    Args:
+        min_value: The earliest day a value may stand for.
+        max_value: The latest day a value may stand for.
+        precisions: The precisions to draw (`"year"`, `"month"`, `"day"`).
+    """
+    _check_dates(min_value, max_value)
+    chosen = tuple(Precision(p) for p in precisions)
+    if not chosen:
+        raise InvalidArgument("precisions must name at least one precision")
+
+    def draw_one(draw: st.DrawFn) -> ApproximateDate:
+        day = _day(draw, min_value, max_value)
+        precision = _pick(draw, chosen)
+        if precision is Precision.YEAR:
+            return ApproximateDate(day.year)
+        if precision is Precision.MONTH:
+            return ApproximateDate(day.year, day.month)
+        return ApproximateDate.of(day)
+
+    return _strategy("approximate_dates", draw_one)
+
+
+def date_values(*, min_value: date = START, max_value: date = END) -> st.SearchStrategy[DateValue]:
+    """What a roughly-known date field of the model holds (`clac.periods.DateValue`): a plain
+    `date`, or an `ApproximateDate` known to the year or the month.
+
+    Args:
+        min_value: The earliest day a value may stand for.
+        max_value: The latest day a value may stand for.
+    """
+    _check_dates(min_value, max_value)
+    return st.one_of(
+        st.dates(min_value, max_value),
+        approximate_dates(min_value=min_value, max_value=max_value),
+    )
 
 
 def quarters(

@@ -11,6 +11,7 @@ from hypothesis.errors import InvalidArgument
 
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN
 from clac.model import CountryAssessment, Outcome
+from clac.periods import DateValue
 from clac.testing._core import (
     END,
     START,
@@ -93,7 +94,7 @@ def country_assessments(
 
 def _assessments(draw: st.DrawFn, start: date, end: date) -> tuple[CountryAssessment, ...]:
     """A few assessments, never two of one country, item and day (the registry refuses that)."""
-    found: dict[tuple[str, str, date], CountryAssessment] = {}
+    found: dict[tuple[str, str, DateValue], CountryAssessment] = {}
     for _ in range(_int(draw, 0, 4)):
         a = _country_assessment(draw, _item_refs(), LATIN_AMERICA_AND_CARIBBEAN, start, end)
         found.setdefault((a.country, a.ref, a.date), a)
