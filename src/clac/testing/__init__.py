@@ -60,6 +60,11 @@ rule unmet as of `end`. The few rules no registry can leave unmet (encouraged on
 report "met" or "not applicable") are listed, with the reason, in `NOT_VIOLABLE`, and asking
 to violate one raises `RuleNotViolable`. Rules added by plugins are not known here.
 
+**Surveys.** `surveys(coalition=c)` draws a partnership survey of `c` (answers whose
+organizations and goals resolve, one per round, respondent and partner), `survey_answers()`
+single answers, and `fictional_survey(c, rounds=[...], seed=0)` a realistic, deterministic
+survey for examples and notebooks.
+
 **`st.from_type`.** clac registers these strategies through Hypothesis' `hypothesis` entry
 point, so `st.from_type(clac.Coalition)` (and `st.builds` of classes holding clac objects)
 works once clac is installed, without importing this module.
@@ -83,6 +88,7 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from clac._survey_strategies import fictional_survey, survey_answers, surveys
 from clac.charter import (
     Amendment,
     Charter,
@@ -128,6 +134,7 @@ from clac.model import (
 )
 from clac.periods import ApproximateDate, Month, Quarter
 from clac.registry import Coalition
+from clac.survey import SurveyAnswer
 from clac.testing._charter import (
     amendments,
     charters,
@@ -207,6 +214,7 @@ __all__ = [
     "divergences",
     "documents",
     "emails",
+    "fictional_survey",
     "hours",
     "identifiers",
     "indicators",
@@ -239,6 +247,8 @@ __all__ = [
     "strategic_plans",
     "strings",
     "subscriptions",
+    "survey_answers",
+    "surveys",
     "targets",
     "texts",
     "working_group_definitions",
@@ -298,6 +308,7 @@ def _hypothesis_setup_hook() -> None:
         Amendment: amendments(),
         Charter: charters(),
         Coalition: coalitions(),
+        SurveyAnswer: survey_answers(),
     }
     for cls, strategy in registrations.items():
         st.register_type_strategy(cls, strategy)
