@@ -1,6 +1,6 @@
 """Partnership surveys, for any survey: measures do not depend on the organizations' names,
 density and reciprocity are networkx's, and no output ever shows what one respondent said
-of one partner. Also: the example survey shipped in ``examples/`` is the demo's."""
+of one partner. Also: the example survey shipped in ``clac/data`` is the demo's."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from clac.survey import TRUST_ITEMS, VALUE_ITEMS, SurveyAnswer
 from clac.testing import fictional_survey, surveys
 
 IDS = ("ana", "bel", "cid", "dov", "eli", "fay")
-EXAMPLE = Path(__file__).parent.parent / "examples" / "partnership_survey.csv"
+EXAMPLE = Path(__file__).parent.parent / "src" / "clac" / "data" / "partnership_survey.csv"
 EXAMPLE_ROUNDS = (date(2024, 3, 1), date(2025, 3, 1))
 
 
@@ -175,7 +175,7 @@ class TestExample:
     def test_the_example_survey_is_the_demo_coalitions_fictional_survey(self) -> None:
         expected = dumps_survey(fictional_survey(demo(), rounds=EXAMPLE_ROUNDS))
         assert EXAMPLE.read_text(encoding="utf-8") == expected, (
-            "regenerate examples/partnership_survey.csv from clac.testing.fictional_survey"
+            "regenerate src/clac/data/partnership_survey.csv with clac.testing.fictional_survey"
         )
 
     def test_the_example_survey_loads_against_the_demo(self) -> None:
