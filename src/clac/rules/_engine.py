@@ -14,11 +14,12 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 import attrs
 
 from clac.charter import Clause, Severity
+from clac.errors import short_repr
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
@@ -33,7 +34,9 @@ __all__ = [
     "Subject",
     "SubjectKind",
     "Verdict",
+    "failure",
     "insufficient_data",
+    "is_verdict",
     "met",
     "not_applicable",
     "severity_rank",
@@ -159,6 +162,50 @@ def not_applicable(message: Text, **facts: Any) -> Verdict:
 def insufficient_data(message: Text, **facts: Any) -> Verdict:
     """The registry lacks the records to decide (never reported as unmet)."""
     return Verdict(Outcome.INSUFFICIENT_DATA, message, _facts(facts))
+
+
+def is_verdict(value: object) -> TypeGuard[Verdict]:
+    """Whether ``value`` is a well-formed :class:`Verdict` (a plugin's check may return
+    anything: a dict, ``None``, a verdict holding a plain string)."""
+    return (
+        isinstance(value, Verdict)
+        and isinstance(value.outcome, Outcome)
+        and value.outcome is not Outcome.ERROR
+        and isinstance(value.message, Text)
+        and isinstance(value.facts, tuple)
+        and all(isinstance(fact, Fact) for fact in value.facts)
+    )
+
+
+def failure(rule: Rule, *, raised: BaseException | None = None, returned: object = None) -> Text:
+    """The message of an ``error`` finding: ``rule`` raised ``raised``, or returned
+    ``returned`` instead of a verdict."""
+    if raised is not None:
+        said = _said(raised)
+        what = type(raised).__name__ + (f": {said}" if said else "")
+        return Text(
+            f"rule {rule.id} failed: {what}",
+            f"la regla {rule.id} falló: {what}",
+            pt=f"a regra {rule.id} falhou: {what}",
+        )
+    kind = type(returned).__name__
+    shown = short_repr(returned, 60)
+    return Text(
+        f"rule {rule.id} returned {kind} {shown} instead of a verdict (met, unmet, "
+        "not_applicable or insufficient_data)",
+        f"la regla {rule.id} devolvió {kind} {shown} en lugar de un veredicto (met, unmet, "
+        "not_applicable o insufficient_data)",
+        pt=f"a regra {rule.id} retornou {kind} {shown} em vez de um veredito (met, unmet, "
+        "not_applicable ou insufficient_data)",
+    )
+
+
+def _said(error: BaseException) -> str:
+    try:
+        text = str(error)
+    except Exception:  # noqa: BLE001 - an exception whose message itself fails
+        return "(its message cannot be shown)"
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 @attrs.frozen(slots=True)
