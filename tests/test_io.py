@@ -588,6 +588,10 @@ class TestVersions:
 # ------------------------------------------------------------------------------ bad content
 
 
+#: What a date the user may know only roughly (``joined``) says when it is none of its forms.
+ROUGH = "is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)"
+
+
 class TestBadContent:
     def test_an_unknown_top_level_key_is_an_error(self) -> None:
         with pytest.raises(FileFormatError) as excinfo:
@@ -691,11 +695,16 @@ class TestBadContent:
         [
             ("2024-02-30", "is not a real date (YYYY-MM-DD)"),
             ("2023-13-01", "is not a real date (YYYY-MM-DD)"),
-            ("24-01-01", "is not a date (YYYY-MM-DD)"),
-            ("01/02/2024", "is not a date (YYYY-MM-DD)"),
-            ("20240101", "is not a date (YYYY-MM-DD)"),
-            ("2024-01-01T10:00:00", "is not a date (YYYY-MM-DD)"),
-            (20240101, "must be a date (YYYY-MM-DD), not a whole number"),
+            ("24-01-01", ROUGH),
+            ("01/02/2024", ROUGH),
+            ("20240101", ROUGH),
+            ("2024-01-01T10:00:00", ROUGH),
+            ("2024-13", ROUGH),
+            (20240101, "is not a year between 1900 and 2999 (a date is YYYY-MM-DD)"),
+            (
+                True,
+                "must be a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), not true/false",
+            ),
         ],
     )
     def test_a_bad_date_names_its_path_in_json(self, value: Any, reason: str) -> None:

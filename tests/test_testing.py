@@ -44,7 +44,7 @@ from clac.model import (
     QuarterlyReport,
     Scope,
 )
-from clac.periods import Month, Quarter
+from clac.periods import ApproximateDate, Month, Quarter
 from clac.proposals import lifecycle_problems
 from clac.registry import Coalition
 from clac.rules import CATALOGUE, Outcome, evaluate
@@ -66,6 +66,8 @@ EVERY_STRATEGY = [
         (testing.country_codes, str),
         (testing.months, Month),
         (testing.quarters, Quarter),
+        (testing.approximate_dates, ApproximateDate),
+        (testing.date_values, (date, ApproximateDate)),
         (testing.hours, float),
         (testing.charters, Charter),
         (testing.coalitions, Coalition),
@@ -121,7 +123,7 @@ EVERY_STRATEGY = [
 ]
 
 
-def _model_class(cls: type[Any] | str) -> type[Any]:
+def _model_class(cls: type[Any] | tuple[type[Any], ...] | str) -> type[Any] | tuple[type[Any], ...]:
     import clac.model
 
     return getattr(clac.model, cls) if isinstance(cls, str) else cls
@@ -136,7 +138,7 @@ class TestEveryStrategy:
     @pytest.mark.parametrize(("factory", "cls"), EVERY_STRATEGY)
     @given(data=st.data())
     def test_draws_instances_of_its_type(
-        self, factory: Any, cls: type[Any] | str, data: st.DataObject
+        self, factory: Any, cls: type[Any] | tuple[type[Any], ...] | str, data: st.DataObject
     ) -> None:
         assert isinstance(data.draw(factory()), _model_class(cls))
 

@@ -32,6 +32,7 @@ from clac.model import (
     RoleAssignment,
     WorkingGroup,
 )
+from clac.periods import DateValue
 from clac.survey import SurveyAnswer
 from clac.text import Text
 
@@ -456,7 +457,7 @@ _NOT_A_GOAL = "is not a policy goal of the charter"
 
 
 def _report_before_group(
-    report: QuarterlyReport, formed: date | None, path: str
+    report: QuarterlyReport, formed: DateValue | None, path: str
 ) -> Iterator[Problem]:
     """A report for a quarter that ended before its working group was formed contradicts the
     registry itself, whatever the day it is read: every command and entry point refuses it."""

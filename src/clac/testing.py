@@ -155,7 +155,7 @@ from clac.model import (
     Target,
     WorkingGroup,
 )
-from clac.periods import Month, Quarter
+from clac.periods import ApproximateDate, DateValue, Month, Precision, Quarter, earliest
 from clac.proposals import TRANSITIONS as _LIFECYCLE
 from clac.registry import Coalition
 from clac.text import Language, Text
@@ -170,6 +170,7 @@ __all__ = [
     "Violation",
     "activities",
     "amendments",
+    "approximate_dates",
     "charters",
     "clauses",
     "coalitions",
@@ -177,6 +178,7 @@ __all__ = [
     "contributions",
     "country_assessments",
     "country_codes",
+    "date_values",
     "divergences",
     "documents",
     "emails",
@@ -535,6 +537,54 @@ def months(
     if high < low:
         raise InvalidArgument(f"max_value={max_value} must not be before min_value={min_value}")
     return st.integers(low, high).map(lambda n: Month(n // 12, n % 12 + 1))
+
+
+def approximate_dates(
+    *,
+    min_value: date = START,
+    max_value: date = END,
+    precisions: Sequence[Precision | str] = (Precision.YEAR, Precision.MONTH),
+) -> st.SearchStrategy[ApproximateDate]:
+    """Dates known only roughly (`clac.periods.ApproximateDate`): `2016`, `2016-05` …
+
+    Every value may stand for some day between `min_value` and `max_value` (its year or month
+    contains one of them).
+
+    Args:
+        min_value: The earliest day a value may stand for.
+        max_value: The latest day a value may stand for.
+        precisions: The precisions to draw (`"year"`, `"month"`, `"day"`).
+    """
+    _check_dates(min_value, max_value)
+    chosen = tuple(Precision(p) for p in precisions)
+    if not chosen:
+        raise InvalidArgument("precisions must name at least one precision")
+
+    def draw_one(draw: st.DrawFn) -> ApproximateDate:
+        day = _day(draw, min_value, max_value)
+        precision = _pick(draw, chosen)
+        if precision is Precision.YEAR:
+            return ApproximateDate(day.year)
+        if precision is Precision.MONTH:
+            return ApproximateDate(day.year, day.month)
+        return ApproximateDate.of(day)
+
+    return _strategy("approximate_dates", draw_one)
+
+
+def date_values(*, min_value: date = START, max_value: date = END) -> st.SearchStrategy[DateValue]:
+    """What a roughly-known date field of the model holds (`clac.periods.DateValue`): a plain
+    `date`, or an `ApproximateDate` known to the year or the month.
+
+    Args:
+        min_value: The earliest day a value may stand for.
+        max_value: The latest day a value may stand for.
+    """
+    _check_dates(min_value, max_value)
+    return st.one_of(
+        st.dates(min_value, max_value),
+        approximate_dates(min_value=min_value, max_value=max_value),
+    )
 
 
 def quarters(
@@ -1180,7 +1230,7 @@ def country_assessments(
 
 def _assessments(draw: st.DrawFn, start: date, end: date) -> tuple[CountryAssessment, ...]:
     """A few assessments, never two of one country, item and day (the registry refuses that)."""
-    found: dict[tuple[str, str, date], CountryAssessment] = {}
+    found: dict[tuple[str, str, DateValue], CountryAssessment] = {}
     for _ in range(_int(draw, 0, 4)):
         a = _country_assessment(draw, _item_refs(), LATIN_AMERICA_AND_CARIBBEAN, start, end)
         found.setdefault((a.country, a.ref, a.date), a)
@@ -2217,7 +2267,9 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
             if " ".join(r.name.split()).casefold() != names[m.organization]
         )
         promise = attrs.evolve(
-            _commitment(draw, goals, m.joined, end), made=None, indicators=(_string(draw),)
+            _commitment(draw, goals, earliest(m.joined), end),
+            made=None,
+            indicators=(_string(draw),),
         )
         members.append(
             attrs.evolve(m, representatives=people, commitments=(*m.commitments, promise))
@@ -2878,6 +2930,7 @@ def _hypothesis_setup_hook() -> None:
         Text: texts(),
         Month: months(),
         Quarter: quarters(),
+        ApproximateDate: approximate_dates(),
         Organization: organizations(),
         Representative: representatives(),
         Subscription: subscriptions(),

@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clac.model import Document, Meeting, MeetingKind
-from clac.periods import Month, Quarter
+from clac.periods import Month, Quarter, earliest
 from clac.rules._engine import Subject, SubjectKind, Verdict, not_applicable
 from clac.text import Text
 
@@ -91,7 +91,7 @@ class Context:
     def first_year(self) -> int | None:
         """The first year there was a coalition to judge: the later of the charter's first
         effective year and the year the first member joined (None with no members)."""
-        joins = [m.joined for m in self.coalition.members]
+        joins = [earliest(m.joined) for m in self.coalition.members]
         if not joins:
             return None
         return max(self.years[0], min(joins).year)

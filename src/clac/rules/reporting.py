@@ -25,7 +25,7 @@ import attrs
 
 from clac.charter import Section, Severity
 from clac.model import Meeting, Member, QuarterlyReport, WorkingGroup
-from clac.periods import Quarter
+from clac.periods import Quarter, earliest, latest
 from clac.reporting import (
     MINUTES_GRACE_DAYS,
     MinutesState,
@@ -510,7 +510,17 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             sources=sources,
         )
-    first_due = ctx.report_due(Quarter.of(member.joined))
+    first_due = ctx.report_due(Quarter.of(earliest(member.joined)))
+    if first_due < ctx.as_of <= ctx.report_due(Quarter.of(latest(member.joined))):
+        return insufficient_data(
+            Text(
+                f"joined in {member.joined.isoformat()}: whether its first quarterly report is "
+                f"due yet is not known",
+                f"ingresó en {member.joined.isoformat()}: no se sabe si su primer informe "
+                f"trimestral ya vence",
+            ),
+            joined=member.joined,
+        )
     if first_due >= ctx.as_of:
         return not_applicable(
             Text(
