@@ -118,7 +118,7 @@ _ANALYSING_SURVEY = Text(
 
 @network.command("survey")
 @click.argument("registry")
-@click.argument("survey_file", metavar="SURVEY.csv")
+@click.argument("survey_file", metavar="[SURVEY.csv]", required=False)
 @click.option(
     "--format",
     "output_format",
@@ -156,7 +156,7 @@ _ANALYSING_SURVEY = Text(
 @reports_errors
 def survey(  # noqa: PLR0917 - click passes each option as an argument
     registry: str,
-    survey_file: str,
+    survey_file: str | None,
     output_format: str,
     as_of: dt.datetime | None,
     symmetrize: str,
@@ -164,7 +164,8 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     picture: str | None,
     lang: str,
 ) -> None:
-    """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY.
+    """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY (without
+    SURVEY.csv, the survey the registry file keeps under its survey key).
 
     Per round: invited members, respondents and response rate; ties, density, degree
     centralization, reciprocity, trust and value (as a percentage of 4); the trust and value
@@ -176,8 +177,11 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     from clac.network import partnership
 
     coalition = load_registry(registry)
-    with task(_READING_SURVEY.format(file=Path(survey_file).name)):
-        answers = load_survey(survey_file, coalition)
+    if survey_file is None:
+        answers = coalition.survey
+    else:
+        with task(_READING_SURVEY.format(file=Path(survey_file).name)):
+            answers = load_survey(survey_file, coalition)
     day = as_of.date() if as_of is not None else None
     with task(_ANALYSING_SURVEY):
         result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)

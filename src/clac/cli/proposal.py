@@ -29,7 +29,7 @@ _PAIRED = ("--recommendation", "--objective", "--goal")
 _TAKES_VALUE = frozenset({"--actor", "--date", "--meeting", "--note", "--lang", *_PAIRED})
 
 _H = {
-    "id": Text("id", "id"),
+    "id": Text("id", "id", pt="id"),
     "state": Text("state", "estado", pt="estado"),
     "proposer": Text("proposer", "proponente", pt="proponente"),
     "next": Text("next events", "próximos eventos", pt="próximos eventos"),
@@ -45,6 +45,7 @@ _EMPTY = Text("no proposals", "no hay propuestas", pt="nenhuma proposta")
 _MOVED = Text(
     "{id}: {source} → {target} ({event}, {day}, {actor})",
     "{id}: {source} → {target} ({event}, {day}, {actor})",
+    pt="{id}: {source} → {target} ({event}, {day}, {actor})",
 )
 _WROTE = Text("wrote {path}", "escrito {path}", pt="gravado {path}")
 
