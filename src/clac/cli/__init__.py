@@ -50,6 +50,7 @@ class _LazyGroup(click.Group):
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
+        "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
         "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
