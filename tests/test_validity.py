@@ -4,7 +4,8 @@ Whether a registry is valid is decided in one place, when a :class:`clac.Coaliti
 (the loader builds one too), and never depends on the command or on the day it is read. What a
 single command cannot use — a report recorded after the day it is run "as of" — is a warning
 on stderr, never exit status 2. The corpus is the project's: the malformed files, the good
-files under ``tests/data`` and the demo in each format it can be written in.
+files under ``tests/data``, the demo in each format it can be written in and the starting
+registry ``clac init`` writes.
 """
 
 from __future__ import annotations
@@ -105,6 +106,15 @@ class TestEveryCommandAgreesOnValidity:
         assert set(_verdicts(yaml_file).values()) == {True}
         for path in demo_files:  # every command reads a file through clac.load
             assert clac.load(path) == clac.demo(), path.name
+
+    def test_the_starting_registry_of_clac_init_is_valid_for_every_command(
+        self, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "clac.yaml"
+        result = CliRunner().invoke(cli, ["init", str(path), "--records-since", "2019-01-01"])
+        assert result.exit_code == 0, result.output
+        assert set(_verdicts(path).values()) == {True}
+        assert _library_accepts(path)
 
 
 class TestOneValidation:
