@@ -25,6 +25,7 @@ from clac.cli._common import (
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    complete_path,
     console,
     fail,
     internal_error,
@@ -187,7 +188,7 @@ CHECK_FORMATS = {
 
 
 @cli.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors, tr
+from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors, tr
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def proposal() -> None:
 
 
 @proposal.command("list")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option("--state", "state", help="Only proposals in this state (draft, shared …).")
 @LANG_OPTION
 @reports_errors
@@ -110,7 +110,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
 
 @proposal.command("show")
 @click.argument("proposal_id", metavar="ID")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
