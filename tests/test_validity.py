@@ -126,6 +126,27 @@ class TestOneValidation:
         result = CliRunner().invoke(cli, ["report", "annual", "--year", "2019", str(path)])
         assert result.stderr.startswith("clac: error: reports[0].quarter: '2017-Q4' ends before")
 
+    @pytest.mark.parametrize(
+        ("formed", "quarter", "valid"),
+        [
+            ("2018", "year: 2017, quarter: 4", False),
+            ("2018", "year: 2018, quarter: 1", True),  # the group may have formed in January
+            ("2018-06", "year: 2018, quarter: 1", False),
+            ("2018-06", "year: 2018, quarter: 2", True),
+        ],
+    )
+    def test_a_formation_known_only_roughly_refuses_only_a_certain_contradiction(
+        self, formed: str, quarter: str, valid: bool
+    ) -> None:
+        text = (HERE / "malformed" / "report-before-group-formed.yaml").read_text(encoding="utf-8")
+        text = text.replace("formed: 2018-06-01", f"formed: {formed}")
+        text = text.replace("year: 2017, quarter: 4, submitted: 2018-01-20", quarter)
+        if valid:
+            clac.loads(text, "yaml")
+        else:
+            with pytest.raises(ClacError, match="ends before its working group was formed"):
+                clac.loads(text, "yaml")
+
     def test_a_report_recorded_after_the_day_is_a_warning_in_every_dated_command(self) -> None:
         path = str(HERE / "data" / "reports-after-the-day.yaml")
         commands = _commands(path)
