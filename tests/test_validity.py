@@ -16,10 +16,14 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import clac
+from clac import rules, testing
 from clac.cli import cli
 from clac.errors import ClacError
+from clac.registry import Coalition
 
 HERE = Path(__file__).parent
 AS_OF = "2020-06-01"
@@ -69,7 +73,7 @@ def _library_accepts(path: Path) -> bool:
     assert clac.Coalition(**fields) == coalition
     suffix = path.suffix.lstrip(".")
     assert clac.loads(path.read_text(encoding="utf-8"), suffix) == coalition
-    from clac import frameworks, network, reporting, rules
+    from clac import frameworks, network, reporting
 
     rules.evaluate(coalition, as_of=day)
     reporting.annual_report(coalition, 2019, as_of=day)
@@ -173,3 +177,23 @@ class TestOneValidation:
         path = str(HERE / "data" / "reports-after-the-day.yaml")
         result = CliRunner().invoke(cli, ["check", path, "--as-of", "2020-10-05"])
         assert "warning" not in result.stderr
+
+
+class TestValidityDoesNotDependOnTheDay:
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        coalition=testing.coalitions(max_members=4),
+        day=st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)),
+    )
+    def test_no_capability_refuses_a_valid_registry_whatever_the_day(
+        self, coalition: Coalition, day: date
+    ) -> None:
+        from clac import reporting
+
+        year = min(max(day.year - 1, coalition.charter.original.effective.year), day.year)
+        reporting.annual_report(coalition, year, as_of=day)
+        reporting.cadence(coalition, day)
+        rules.evaluate(coalition, as_of=day)
+        for problem in reporting.reports_after(coalition, day):  # warnings, never a refusal
+            assert problem.path.startswith("reports[")
+        assert clac.loads(clac.dumps(coalition, "yaml"), "yaml") == coalition
