@@ -16,9 +16,10 @@ Definitions (``docs/survey.md`` gives them with their sources):
   ``ties``: edges of the undirected graph.
 - ``trust`` / ``value``: the mean, over the reported ties whose answer rates any trust (value)
   item, of the mean of the answered items, as a percentage of 4, to one decimal.
-- Anonymity: a score is shown only when at least ``threshold`` (≥ 3) different respondents
-  gave the ratings it averages; otherwise it is suppressed. No result holds one respondent's
-  ratings of one partner.
+- Anonymity: an organization's received score is shown only when at least ``threshold``
+  (≥ 3) different respondents rated it, a round's overall score only when more than one answer
+  rates it; otherwise it is suppressed. No result holds one respondent's ratings of one
+  partner.
 """
 
 from __future__ import annotations
