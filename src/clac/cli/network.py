@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from clac._progress import task
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors
 from clac.text import Text
 
 __all__ = ["network", "summary", "survey"]
@@ -49,7 +49,7 @@ def network() -> None:
 
 
 @network.command("summary")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--export",
     "export_format",
@@ -117,8 +117,8 @@ _ANALYSING_SURVEY = Text(
 
 
 @network.command("survey")
-@click.argument("registry")
-@click.argument("survey_file", metavar="[SURVEY.csv]", required=False)
+@click.argument("registry", shell_complete=complete_path)
+@click.argument("survey_file", metavar="[SURVEY.csv]", required=False, shell_complete=complete_path)
 @click.option(
     "--format",
     "output_format",
