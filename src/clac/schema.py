@@ -90,16 +90,17 @@ class _Generator:
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
         """The schema of an attrs class: an object with a property per field."""
-        from clac.io._converter import file_fields, optional_arm
+        from clac.io._converter import file_fields, file_key, optional_arm
 
         hints = _hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in file_fields(cls):
             hint = hints[field.name]
-            properties[field.name] = self.field_schema(hint, schema_of(field.validator))
+            key = file_key(cls, field.name)
+            properties[key] = self.field_schema(hint, schema_of(field.validator))
             if field.default is attrs.NOTHING and optional_arm(hint) is None:
-                required.append(field.name)
+                required.append(key)
         schema: dict[str, Any] = {"type": "object"}
         description = _description(cls)
         if description:
@@ -117,6 +118,8 @@ class _Generator:
         arm = optional_arm(hint)
         if arm is not None:
             return {"anyOf": [self.field_schema(arm, constraints), {"type": "null"}]}
+        if "anyOf" in constraints:  # the validator describes every form the value takes
+            return constraints
         return _merge(self.type_schema(hint), constraints)
 
     def type_schema(self, hint: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind

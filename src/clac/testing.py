@@ -622,13 +622,21 @@ _SCOPES = tuple(Scope)
 _SECTORS = tuple(Sector)
 
 
+def _sectors(draw: st.DrawFn) -> tuple[Sector, ...]:
+    """One sector, sometimes two or three (the first is the primary one)."""
+    first = _pick(draw, _SECTORS)
+    others = tuple(s for s in _SECTORS if s is not first)
+    count = 0 if not _flag(draw) else _int(draw, 0, 2)
+    return (first, *draw(st.permutations(others))[:count]) if count else (first,)
+
+
 def _organization(draw: st.DrawFn, id_: str, partners: _Refs) -> Organization:
     scope = _pick(draw, _SCOPES)
     countries = (_country(draw),) if scope is Scope.NATIONAL else _countries(draw, 0, 3)
     return Organization(
         id=id_,
         name=_string(draw),
-        sector=_pick(draw, _SECTORS),
+        sector=_sectors(draw),
         countries=countries,
         scope=scope,
         partner=_maybe(draw, partners),

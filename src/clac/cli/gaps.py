@@ -51,12 +51,18 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 )
 @click.option(
     "--countries",
-    help="Comma-separated ISO codes (e.g. BR,MX,GT); default the countries with assessments.",
+    help="Comma-separated ISO codes (e.g. BR,MX,GT; LAC for the region's states); default the "
+    "countries with assessments.",
 )
 @click.option(
     "--all-countries",
     is_flag=True,
-    help="Every country and territory of Latin America and the Caribbean, assessed or not.",
+    help="Every sovereign state of Latin America and the Caribbean (33), assessed or not.",
+)
+@click.option(
+    "--include-territories",
+    is_flag=True,
+    help="With --all-countries, the region's 19 dependent territories too (Aruba, Puerto Rico …).",
 )
 @click.option(
     "--include-unknown", is_flag=True, help="Count items with no data as gaps for thin spots."
@@ -78,6 +84,7 @@ def gaps(
     since: datetime | None,
     countries: str | None,
     all_countries: bool,
+    include_territories: bool,
     include_unknown: bool,
     lang: str,
     output: str | None,
@@ -98,7 +105,13 @@ def gaps(
     framework = frameworks.FRAMEWORKS.get_framework(framework_id)
     day = _day(file, as_of)
     chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
-    grid = frameworks.matrix(coalition, framework, as_of=day, countries=chosen)
+    grid = frameworks.matrix(
+        coalition,
+        framework,
+        as_of=day,
+        countries=chosen,
+        include_territories=include_territories,
+    )
     if chosen is None and not all_countries:
         assessed = grid.assessed_countries
         if assessed:
