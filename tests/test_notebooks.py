@@ -37,6 +37,7 @@ EXPECTED = {
     "04_reporting_calendar",
     "05_plugin_rule",
     "06_regional_gaps",
+    "07_partnership_survey",
 }
 
 # What each notebook must show beyond text: its figures, as the kernel rendered them.
@@ -46,6 +47,7 @@ PICTURES = {
     "03_proposal_journey": "image/svg+xml" if shutil.which("dot") else "text/markdown",
     "04_reporting_calendar": "image/png",
     "06_regional_gaps": "image/png",
+    "07_partnership_survey": "image/png",
 }
 
 

@@ -60,6 +60,11 @@ rule unmet as of `end`. The few rules no registry can leave unmet (encouraged on
 report "met" or "not applicable") are listed, with the reason, in `NOT_VIOLABLE`, and asking
 to violate one raises `RuleNotViolable`. Rules added by plugins are not known here.
 
+**Surveys.** `surveys(coalition=c)` draws a partnership survey of `c` (answers whose
+organizations and goals resolve, one per round, respondent and partner), `survey_answers()`
+single answers, and `fictional_survey(c, rounds=[...], seed=0)` a realistic, deterministic
+survey for examples and notebooks.
+
 **`st.from_type`.** clac registers these strategies through Hypothesis' `hypothesis` entry
 point, so `st.from_type(clac.Coalition)` (and `st.builds` of classes holding clac objects)
 works once clac is installed, without importing this module.
@@ -90,6 +95,7 @@ import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from clac._survey_strategies import fictional_survey, survey_answers, surveys
 from clac.charter import (
     BASE_DOCUMENT,
     Amendment,
@@ -158,6 +164,7 @@ from clac.model import (
 from clac.periods import ApproximateDate, DateValue, Month, Precision, Quarter, earliest
 from clac.proposals import TRANSITIONS as _LIFECYCLE
 from clac.registry import Coalition
+from clac.survey import SurveyAnswer
 from clac.text import Language, Text
 
 __all__ = [
@@ -182,6 +189,7 @@ __all__ = [
     "divergences",
     "documents",
     "emails",
+    "fictional_survey",
     "hours",
     "identifiers",
     "indicators",
@@ -214,6 +222,8 @@ __all__ = [
     "strategic_plans",
     "strings",
     "subscriptions",
+    "survey_answers",
+    "surveys",
     "targets",
     "texts",
     "working_group_definitions",
@@ -2979,6 +2989,7 @@ def _hypothesis_setup_hook() -> None:
         Amendment: amendments(),
         Charter: charters(),
         Coalition: coalitions(),
+        SurveyAnswer: survey_answers(),
     }
     for cls, strategy in registrations.items():
         st.register_type_strategy(cls, strategy)

@@ -8,9 +8,19 @@ from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
 from clac._progress import task
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
+from clac.rules._engine import (
+    Fact,
+    Finding,
+    Outcome,
+    Rule,
+    Subject,
+    SubjectKind,
+    failure,
+    is_verdict,
+)
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -27,8 +37,9 @@ def evaluate(
 ) -> Assessment:
     """Assess ``coalition`` on ``as_of`` (today by default) under the charter in force that day.
 
-    Every rule is applied to every subject of its kind. A rule that raises yields a finding with
-    outcome ``error`` and the assessment goes on.
+    Every rule is applied to every subject of its kind. A rule that raises, or returns anything
+    but a :class:`Verdict` (a plugin's dict, ``None``), yields a finding with outcome ``error``
+    naming the rule and what went wrong, and the assessment goes on.
     """
     from clac.registry import Coalition as Registry
 
@@ -65,17 +76,28 @@ _CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando
 
 
 def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
-    """Every finding of rule ``r``, added to ``findings``."""
-    parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
-    for subject, item in context.subjects(r.applies_to):
+    """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
+    what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
+    try:
+        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
+        subjects = list(context.subjects(r.applies_to))
+    except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
+        # The rule names a parameter or a kind of subject that does not exist.
+        subject = Subject(SubjectKind.COALITION, context.coalition.name)
+        findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
+        return
+    for subject, item in subjects:
         try:
-            verdict = r.check(context, item)
-        except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
-            message = Text(
-                f"the rule failed: {type(error).__name__}: {error}",
-                f"la regla falló: {type(error).__name__}: {error}",
+            verdict: object = r.check(context, item)
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - one failing rule never breaks the rest
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
             )
-            findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
+            continue
+        if not is_verdict(verdict):
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
+            )
             continue
         findings.append(
             Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)

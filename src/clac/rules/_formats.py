@@ -26,7 +26,7 @@ from clac.rules._engine import Fact, Finding, Outcome, SubjectKind
 from clac.text import Language
 
 if TYPE_CHECKING:
-    from clac.rules._engine import Assessment
+    from clac.rules._assessment import Assessment
 
 __all__ = [
     "ASSESSMENT_SCHEMA_ID",
