@@ -28,6 +28,7 @@ __all__ = [
     "ActivityScope",
     "ActivityStatus",
     "Commitment",
+    "Confidence",
     "Contribution",
     "ContributionKind",
     "CountryAssessment",
@@ -581,6 +582,31 @@ _OUTCOME_LABELS = {
 }
 
 
+class Confidence(enum.StrEnum):
+    """How sure the source of an assessment is: a treaty collection is ``high``, a news report
+    ``low``."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label(self) -> Text:
+        """The confidence in English, Spanish and Portuguese."""
+        return _CONFIDENCE_LABELS[self]
+
+
+_CONFIDENCE_LABELS = {
+    Confidence.HIGH: Text("high", "alta", pt="alta"),
+    Confidence.MEDIUM: Text("medium", "media", pt="média"),
+    Confidence.LOW: Text("low", "baja", pt="baixa"),
+}
+
+
+def _to_confidence(value: Any) -> Any:
+    return None if value is None else v.to_enum(Confidence)(value)
+
+
 def _to_outcome(value: Any) -> Any:
     return v.to_enum(Outcome)(value)
 
@@ -597,6 +623,8 @@ class CountryAssessment:
     The latest assessment on or before a day is the country's standing that day
     (:mod:`clac.frameworks`).
     ``illustrative`` marks made-up assessments (the demo's): every output that uses one says so.
+    ``date`` may be known only to the year or month (``2013``), and may predate the coalition
+    (a treaty ratified in 2013); ``confidence`` says how sure ``source`` is.
     """
 
     country: str = attrs.field(converter=v.to_upper, validator=v.country)
@@ -607,6 +635,9 @@ class CountryAssessment:
     source: str = attrs.field(validator=v.text)
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
     illustrative: bool = attrs.field(default=False, validator=v.boolean)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=_to_confidence, validator=v.optional(v.member_of(Confidence))
+    )
 
     @property
     def ref(self) -> str:

@@ -37,7 +37,7 @@ import attrs
 from clac._validators import schema_of
 from clac.io._layout import FORMAT_VERSION
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
 
 #: The JSON Schema dialect of :func:`json_schema`.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -65,6 +65,21 @@ def json_schema() -> dict[str, Any]:
         "$schema": SCHEMA_DIALECT,
         "$id": SCHEMA_ID,
         "title": f"clac registry file (format {FORMAT_VERSION})",
+        **root,
+        "$defs": dict(sorted(generator.defs.items())),
+    }
+
+
+def json_schema_of(cls: type[Any], *, schema_id: str, title: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a file holding one ``cls``, an attrs class, read with
+    the registry file's rules (e.g. a framework definition, see
+    :func:`clac.frameworks.framework_schema`)."""
+    generator = _Generator()
+    root = generator.object_schema(cls)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_id,
+        "title": title,
         **root,
         "$defs": dict(sorted(generator.defs.items())),
     }

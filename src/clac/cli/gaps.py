@@ -36,7 +36,16 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
     "framework_id",
     default="icmec-legislation",
     show_default=True,
-    help="The framework: icmec-legislation, mnr, or one a plugin adds.",
+    help="The framework: icmec-legislation, mnr, budapest, lanzarote, opsc, one a plugin adds "
+    "or one a --framework-file defines.",
+)
+@click.option(
+    "--framework-file",
+    "framework_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A framework defined in a data file (YAML, TOML or JSON; repeatable). "
+    "Select it with -f ID.",
 )
 @click.option(
     "--as-of",
@@ -80,6 +89,7 @@ def gaps(
     *,
     file: str | None,
     framework_id: str,
+    framework_files: tuple[str, ...],
     as_of: datetime | None,
     since: datetime | None,
     countries: str | None,
@@ -94,6 +104,42 @@ def gaps(
 
     Exit status: 0 written, 2 bad input.
     """
+    from clac import frameworks
+
+    added = [frameworks.load_framework(path) for path in framework_files]
+    for framework in added:
+        frameworks.FRAMEWORKS.register(framework)
+    try:
+        _gaps(
+            file=file,
+            framework_id=framework_id,
+            as_of=as_of,
+            since=since,
+            countries=countries,
+            all_countries=all_countries,
+            include_territories=include_territories,
+            include_unknown=include_unknown,
+            lang=lang,
+            output=output,
+        )
+    finally:
+        for framework in added:
+            frameworks.FRAMEWORKS.unregister(framework.id)
+
+
+def _gaps(
+    *,
+    file: str | None,
+    framework_id: str,
+    as_of: datetime | None,
+    since: datetime | None,
+    countries: str | None,
+    all_countries: bool,
+    include_territories: bool,
+    include_unknown: bool,
+    lang: str,
+    output: str | None,
+) -> None:
     from clac import frameworks
 
     suffix = None if output is None else Path(output).suffix.lower()
