@@ -946,8 +946,11 @@ class TestBadFiles:
         assert excinfo.value.__cause__ is None
         assert excinfo.value.__suppress_context__
 
-    def test_an_error_about_a_whole_file_names_the_file(self, tmp_path: Path) -> None:
-        path = tmp_path / "registry.json"
+    def test_an_error_about_a_whole_file_names_the_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)  # a message shortens a long path: keep this one short
+        path = Path("registry.json")
         path.write_text('{"clac": 1,\n "name": }', encoding="utf-8")
         with pytest.raises(FileFormatError) as excinfo:
             load(path)
@@ -1022,8 +1025,11 @@ class TestBadFiles:
     def test_the_size_limit_is_fifty_megabytes(self) -> None:
         assert clac.io.MAX_FILE_SIZE == 50 * 1024 * 1024
 
-    def test_a_missing_file_is_a_file_access_error(self, tmp_path: Path) -> None:
-        path = tmp_path / "missing.yaml"
+    def test_a_missing_file_is_a_file_access_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)  # a message shortens a long path: keep this one short
+        path = Path("missing.yaml")
         with pytest.raises(FileAccessError) as excinfo:
             load(path)
         assert str(excinfo.value) == f"{str(path)!r} does not exist"

@@ -25,6 +25,7 @@ from clac.cli._common import (
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    complete_path,
     console,
     fail,
     internal_error,
@@ -49,6 +50,7 @@ class _LazyGroup(click.Group):
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
+        "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
         "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
@@ -186,7 +188,7 @@ CHECK_FORMATS = {
 
 
 @cli.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
@@ -367,12 +369,13 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     registry of a real coalition, use `clac init` instead.
     """
     from clac._demo import demo_file_text
-    from clac.io import Format, write_text_atomically
+    from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
     target = Path(output)
     if target.exists() and not force:
         fail(tr(_EXISTS, lang).format(path=output))
-    write_text_atomically(target, demo_file_text(Format.from_path(target)))
+    # A registry file: readable by its owner only, as clac.dump writes one.
+    write_text_atomically(target, demo_file_text(Format.from_path(target)), mode=REGISTRY_MODE)
     click.echo(tr(_WROTE, lang).format(path=output))
 
 

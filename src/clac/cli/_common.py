@@ -42,6 +42,7 @@ __all__ = [
     "EXIT_UNMET",
     "LANG_OPTION",
     "LOCALE_VARIABLES",
+    "complete_path",
     "console",
     "debugging",
     "fail",
@@ -129,6 +130,15 @@ LANG_OPTION = click.option(
     help="Language of the output [default: CLAC_LANG, else the locale (LC_ALL, LC_MESSAGES, "
     "LANG: es_*, pt_*), else en].",
 )
+
+
+def complete_path(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of a file argument: the shell completes file names."""
+    from click.shell_completion import CompletionItem
+
+    return [CompletionItem(incomplete, type="file")]
 
 
 def console(*, stderr: bool = False) -> Console:

@@ -4,8 +4,7 @@ node-link JSON (D3, dashboards) and a PNG picture.
 GEXF and GraphML hold only scalar attribute values (strings, numbers, booleans), so on the way
 out tuples are joined with ``";"`` (``countries: ("BR", "US")`` → ``"BR;US"``), enums become
 their values, dates ISO 8601 strings and ``None`` an empty string. JSON keeps lists. Every file
-is written atomically: the text formats by :func:`clac.io.write_text_atomically`, the PNG by
-the same recipe for bytes (:mod:`clac.network._atomic`).
+is written atomically by :func:`clac.io.write_atomically`, the package's one writer.
 
 The graph :func:`~clac.network.build_graph` makes holds no personal data (it never reads
 representatives), so neither does any export of it.
