@@ -478,9 +478,12 @@ def _round(
     trust = round_score(reported, "trust")
     value = round_score(reported, "value")
     names = {o.id: o.name for o in coalition.organizations}
+    by_partner: dict[str, list[SurveyAnswer]] = {}
+    for a in reported:
+        by_partner.setdefault(a.partner, []).append(a)
     received = []
     for organization in invited:
-        toward = [a for a in reported if a.partner == organization]
+        toward = by_partner.get(organization, [])
         org_trust, trust_raters = received_score(toward, "trust", threshold)
         org_value, value_raters = received_score(toward, "value", threshold)
         received.append(
