@@ -490,45 +490,12 @@ def _report_before_group(
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:
-    """Assessments and advances must name frameworks and items clac knows; one per day."""
-    cited = [
-        (f"reports[{i}].legislative_advances[{j}].criteria[{k}]", criterion)
-        for i, r in enumerate(c.reports)
-        for j, advance in enumerate(r.legislative_advances)
-        for k, criterion in enumerate(advance.criteria)
-    ]
-    if not c.assessments and not cited:
-        return  # clac.frameworks (and any plugin) is loaded only when something cites it
-    from clac.frameworks import FRAMEWORKS
-
-    known = {fw.id: set(fw.item_ids) for fw in FRAMEWORKS.values()}
-    choices = ", ".join(repr(k) for k in known)
+    """No two assessments of one country, item and day. Whether the frameworks and items they
+    name exist is checked by :mod:`clac.frameworks` (the registry sits below the frameworks and
+    does not import them): :func:`clac.frameworks.check_references`."""
     yield from _duplicates(
         c.assessments,
         lambda a: (a.country, a.framework, a.item, a.date.isoformat()),
         "assessments",
         "",
     )
-    for i, a in enumerate(c.assessments):
-        if a.framework not in known:
-            yield Problem(
-                f"is not a framework clac knows (choose {choices})",
-                path=f"assessments[{i}].framework",
-                value=a.framework,
-            )
-        elif a.item not in known[a.framework]:
-            yield Problem(
-                f"is not an item of the framework {a.framework!r}",
-                path=f"assessments[{i}].item",
-                value=a.item,
-            )
-    for path, criterion in cited:
-        framework, item = criterion.split("/", 1)
-        if framework not in known:
-            yield Problem(
-                f"names no framework clac knows (choose {choices})", path=path, value=criterion
-            )
-        elif item not in known[framework]:
-            yield Problem(
-                f"is not an item of the framework {framework!r}", path=path, value=criterion
-            )

@@ -101,7 +101,7 @@ _WORKING_GROUPS = tuple(
 _FOUNDING = (
     ("icmec", Sector.NGO),
     ("inhope", Sector.HOTLINE),
-    ("interpol", Sector.LAW_ENFORCEMENT),
+    ("interpol", Sector.INTERGOVERNMENTAL),
     ("red-natic", Sector.REGIONAL_NETWORK),
 )
 

@@ -20,7 +20,8 @@ class Partner:
     where it gives one name). An expected partner's ``sector`` is the heading it is listed
     under. The document lists the founding partners without a sector; theirs is clac's own
     classification (ICMEC an NGO, INHOPE the international association of hotlines,
-    INTERPOL law enforcement, Red NATIC a regional network), see :attr:`sector_is_clacs`.
+    INTERPOL an intergovernmental organization, Red NATIC a regional network), see
+    :attr:`sector_is_clacs`.
     ``generic`` marks an entry naming a kind of organisation ("Universities", "Other law
     enforcement agencies") rather than one organisation.
     """
