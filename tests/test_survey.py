@@ -489,3 +489,10 @@ class TestWritingASurvey:
         assert load_survey(path, coalition()) == answers()
         if os.name == "posix":
             assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
+
+    def test_a_redacted_registry_keeps_the_ties_and_drops_the_ratings(self) -> None:
+        from clac.io import redact
+
+        redacted = redact(coalition().evolve(survey=answers())).survey
+        assert [a.collaboration for a in redacted] == [a.collaboration for a in answers()]
+        assert all(a.trust is None and a.value is None for a in redacted)
