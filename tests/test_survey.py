@@ -474,3 +474,18 @@ class TestCommandWithTheRegistrysSurvey:
         result = CliRunner().invoke(network, ["survey", files[0], str(bad), "--lang", "es"])
         assert result.exit_code == 2
         assert "no es una organización del registro" in result.output
+
+
+class TestWritingASurvey:
+    def test_a_written_survey_reads_back_and_only_its_owner_can_read_it(
+        self, tmp_path: Path
+    ) -> None:
+        import os
+        import stat
+
+        from clac.io import dump_survey
+
+        path = dump_survey(answers(), tmp_path / "survey.csv")
+        assert load_survey(path, coalition()) == answers()
+        if os.name == "posix":
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
