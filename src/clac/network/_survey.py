@@ -78,6 +78,11 @@ Pair = tuple[str, str]
 
 
 def _check_threshold(_i: Any, _a: attrs.Attribute[Any], value: int) -> None:
+    require_threshold(value)
+
+
+def require_threshold(value: object) -> None:
+    """Refuse an anonymity threshold below :data:`ANONYMITY_THRESHOLD` (or not a whole number)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < ANONYMITY_THRESHOLD:
         raise InvalidData(
             f"must be a whole number of at least {ANONYMITY_THRESHOLD} (it can only be raised)",
@@ -585,7 +590,7 @@ def partnership(
     (:class:`Symmetrization`); ``threshold`` is the anonymity threshold, at least
     :data:`ANONYMITY_THRESHOLD`.
     """
-    _check_threshold(None, None, threshold)  # type: ignore[arg-type]
+    require_threshold(threshold)
     chosen = Symmetrization(rule)
     by_round: dict[date, list[SurveyAnswer]] = {}
     for answer in answers_of(coalition, answers):
