@@ -529,3 +529,21 @@ class TestHostileSurveyFiles:
         with pytest.raises(FileFormatError) as caught:
             loads_survey(text, source="s.csv")
         assert "\x1b" not in str(caught.value)
+
+
+class TestTiesBeyondTheInvited:
+    """eps joined after the first round: a tie reported with it then is not in the density."""
+
+    def test_it_counts_everywhere_but_the_undirected_graph(self) -> None:
+        extra = loads_survey(
+            f"{HEADER}\n2024-03-01,alpha,eps,monthly,cooperative,4,4,4,,,,,\n", coalition()
+        )
+        first = net.partnership(coalition(), (*answers(), *extra)).rounds[0]
+        assert (first.ties, first.density) == (3, 0.5)
+        assert first.reported_ties == 5
+        assert first.reciprocity == pytest.approx(2 / 5)
+        assert first.trust == round((11 / 3 + 3 + 2 + 3 + 4) / 5 / 4 * 100, 1)
+        assert first.as_json()["ties_beyond_invited"] == 1
+        assert first.as_json()["received"]["eps"]["ties"] == 1
+        directed = net.survey_graph(coalition(), ROUND_1, (*answers(), *extra), directed=True)
+        assert directed.has_edge("org:alpha", "org:eps")
