@@ -547,3 +547,17 @@ class TestTiesBeyondTheInvited:
         assert first.as_json()["received"]["eps"]["ties"] == 1
         directed = net.survey_graph(coalition(), ROUND_1, (*answers(), *extra), directed=True)
         assert directed.has_edge("org:alpha", "org:eps")
+
+
+class TestExportsOfASurveyedCoalition:
+    @pytest.mark.parametrize("suffix", ["gexf", "graphml", "json", "png"])
+    def test_every_export_carries_the_reported_ties(self, tmp_path: Path, suffix: str) -> None:
+        if suffix == "png":
+            pytest.importorskip("matplotlib")
+        surveyed = coalition().evolve(survey=answers())
+        written = net.export(surveyed, tmp_path / f"surveyed.{suffix}")
+        if suffix != "png":
+            text = written.read_text(encoding="utf-8")
+            assert "reported" in text
+            assert "integrated" in text
+            assert "trust_reliable" not in text  # never an answer's own items
