@@ -561,3 +561,18 @@ class TestExportsOfASurveyedCoalition:
             assert "reported" in text
             assert "integrated" in text
             assert "trust_reliable" not in text  # never an answer's own items
+
+
+class TestCommandOptions:
+    def test_symmetrize_both_and_a_higher_threshold(self, files: tuple[str, str]) -> None:
+        args = ["survey", *files, "--format", "json", "--symmetrize", "both", "--threshold", "4"]
+        result = CliRunner().invoke(network, args)
+        assert result.exit_code == 0, result.output
+        first = json.loads(result.output)["rounds"][0]
+        assert first["ties"] == 1
+        assert first["symmetrization"] == "both"
+        assert first["received"]["beta"]["trust"] == "suppressed"
+
+    def test_a_threshold_below_three_is_a_usage_error(self, files: tuple[str, str]) -> None:
+        result = CliRunner().invoke(network, ["survey", *files, "--threshold", "2"])
+        assert result.exit_code == 2
