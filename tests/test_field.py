@@ -237,3 +237,51 @@ class TestTheRegion:
     def test_expanding_keeps_order_and_drops_repeats(self) -> None:
         assert expand(["BR", "LAC"])[0] == "BR"
         assert len(expand(["BR", "LAC"])) == 52
+
+
+class TestRenamedPartners:
+    def test_the_charter_partners_carry_their_later_names_with_dates(self) -> None:
+        facebook = BASE_DOCUMENT.partner("facebook")
+        assert [(n.id, n.name, n.since) for n in facebook.later_names] == [
+            ("meta", "Meta", date(2021, 10, 28))
+        ]
+        twitter = BASE_DOCUMENT.partner("twitter")
+        assert [(n.name, n.since) for n in twitter.later_names] == [("X", date(2023, 7, 23))]
+
+    def test_the_charter_keeps_its_own_wording(self) -> None:
+        assert BASE_DOCUMENT.partner("facebook").name.en == "Facebook"
+
+    def test_outputs_name_the_later_name_and_the_charters(self) -> None:
+        facebook = BASE_DOCUMENT.partner("facebook")
+        assert facebook.display_name().en == "Meta (Facebook in the charter)"
+        assert facebook.display_name().es == "Meta (Facebook en la carta)"
+        assert facebook.display_name(date(2020, 1, 1)).en == "Facebook"
+        assert BASE_DOCUMENT.partner("twitter").display_name(date(2024, 1, 1)).in_("pt") == (
+            "X (Twitter na carta)"
+        )
+
+    @pytest.mark.parametrize("partner_id", ["facebook", "meta"])
+    def test_the_registry_accepts_either_name(self, partner_id: str) -> None:
+        meta = organization(
+            "meta-lac", sector=Sector.PRIVATE_SECTOR, countries=["US"], partner=partner_id
+        )
+        base = with_organizations(meta)
+        assert BASE_DOCUMENT.partner(partner_id).id == "facebook"
+        missing = {p.id for p in sector_coverage(base).missing_partners}
+        assert "facebook" not in missing
+
+    def test_two_organizations_for_one_renamed_partner_are_refused(self) -> None:
+        first = organization("a", sector=Sector.PRIVATE_SECTOR, countries=["US"], partner="meta")
+        second = organization(
+            "b", sector=Sector.PRIVATE_SECTOR, countries=["US"], partner="facebook"
+        )
+        with pytest.raises(ClacError, match="partner"):
+            Coalition(name="C", organizations=(first, second))
+
+    def test_the_network_summary_shows_the_later_name(self) -> None:
+        from clac.network import summarize
+
+        rows = dict(summarize(Coalition(name="E")).rows("en"))
+        missing = next(v for k, v in rows.items() if "partner" in k.lower())
+        assert "Meta (Facebook in the charter)" in missing
+        assert "X (Twitter in the charter)" in missing

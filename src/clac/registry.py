@@ -344,7 +344,7 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
     documents = {d.id for d in c.documents}
     goals = {g.id for g in charter.policy_goals}
     objectives = {o.id for o in charter.objectives}
-    partners = {p.id for p in charter.partners}
+    partners = {i for p in charter.partners for i in p.ids}  # a later name's id too (meta)
 
     def ref(value: str | None, known: set[str], path: str, what: str) -> Iterator[Problem]:
         if value is not None and value not in known:
@@ -362,7 +362,12 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
 
     yield from _duplicates(c.organizations, lambda o: o.id, "organizations", ".id")
     yield from _duplicates(c.members, lambda m: m.organization, "members", ".organization")
-    yield from _duplicates(c.organizations, lambda o: o.partner, "organizations", ".partner")
+    yield from _duplicates(
+        c.organizations,
+        lambda o: None if o.partner is None else charter.partner_id(o.partner),
+        "organizations",
+        ".partner",
+    )
     yield from _duplicates(c.working_groups, lambda w: w.id, "working_groups", ".id")
     yield from _duplicates(c.meetings, lambda m: m.id, "meetings", ".id")
     yield from _duplicates(c.documents, lambda d: d.id, "documents", ".id")

@@ -96,8 +96,10 @@ def coverage_of_sectors(view: Snapshot) -> SectorCoverage:
     coalition = view.coalition
     charter = view.charter
     organizations = {o.id: o for o in coalition.organizations}
-    joined_partners = {
-        organizations[org].partner for org in view.members if organizations[org].partner
+    joined_partners = {  # a registry may name a renamed partner by its later id (meta)
+        charter.partner_id(partner)
+        for org in view.members
+        if (partner := organizations[org].partner)
     }
     expected = {p.sector for p in charter.partners if p.sector is not None}
     named = [p for p in charter.partners if not p.generic]

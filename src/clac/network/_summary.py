@@ -210,7 +210,13 @@ class NetworkSummary:
             ),
             (
                 label("missing_partners", lang),
-                _list([p.name.in_(lang) for p in self.sector_coverage.missing_partners], lang),
+                _list(
+                    [
+                        p.display_name(self.as_of).in_(lang)
+                        for p in self.sector_coverage.missing_partners
+                    ],
+                    lang,
+                ),
             ),
             (label("without_hotline", lang), gap(countries.without_hotline)),
             (label("without_law_enforcement", lang), gap(countries.without_law_enforcement)),
