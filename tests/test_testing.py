@@ -79,6 +79,7 @@ EVERY_STRATEGY = [
                 ("amendments", "Amendment"),
                 ("clauses", "Clause"),
                 ("divergences", "Divergence"),
+                ("later_names", "LaterName"),
                 ("objectives", "Objective"),
                 ("parameters", "Parameters"),
                 ("partners", "Partner"),

@@ -14,6 +14,7 @@ from clac.charter import (
     Charter,
     Clause,
     Divergence,
+    LaterName,
     Objective,
     Parameters,
     Partner,
@@ -44,6 +45,7 @@ from clac.testing._core import (
     _refs,
     _repeat,
     _strategy,
+    _string,
     _subset,
     _text,
 )
@@ -129,6 +131,21 @@ def policy_goals() -> st.SearchStrategy[PolicyGoal]:
             id=f"PG-{_int(draw, 1, 9)}", text=_text(draw), short=_text(draw), clause=_clause(draw)
         ),
     )
+
+
+def _later_name(draw: st.DrawFn, start: date, end: date) -> LaterName:
+    return LaterName(id=_identifier(draw), name=_string(draw), since=_day(draw, start, end))
+
+
+def later_names(*, start: date = START, end: date = END) -> st.SearchStrategy[LaterName]:
+    """Names a partner took after the charter was written (`clac.charter.LaterName`).
+
+    Args:
+        start: The earliest day drawn.
+        end: The latest day drawn.
+    """
+    _check_dates(start, end)
+    return _strategy("later_names", lambda draw: _later_name(draw, start, end))
 
 
 def _partner(draw: st.DrawFn) -> Partner:
