@@ -71,9 +71,9 @@ _LABELS: dict[str, Text] = {
     ),
     "resources": Text("resources by kind", "recursos por tipo", pt="recursos por tipo"),
     "excluded": Text(
-        "answers about organizations not invited in the round (left out)",
-        "respuestas sobre organizaciones no invitadas en la ronda (excluidas)",
-        pt="respostas sobre organizações não convidadas na rodada (excluídas)",
+        "reported ties naming an organization not invited in the round (not in the density)",
+        "vínculos que nombran una organización no invitada en la ronda (fuera de la densidad)",
+        pt="vínculos que citam uma organização não convidada na rodada (fora da densidade)",
     ),
     "change": Text("Change", "Cambio", pt="Mudança"),
     "new": Text("new ties", "vínculos nuevos", pt="vínculos novos"),

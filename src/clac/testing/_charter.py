@@ -133,22 +133,24 @@ def policy_goals() -> st.SearchStrategy[PolicyGoal]:
     )
 
 
-def _later_name(draw: st.DrawFn, start: date, end: date) -> LaterName:
-    return LaterName(id=_identifier(draw), name=_string(draw), since=_day(draw, start, end))
+def _later_name(draw: st.DrawFn, since: date) -> LaterName:
+    return LaterName(id=_identifier(draw), name=_string(draw), since=since)
 
 
 def later_names(*, start: date = START, end: date = END) -> st.SearchStrategy[LaterName]:
-    """Names a partner took after the charter was written (`clac.charter.LaterName`).
+    """Names a partner took after the charter (`clac.charter.LaterName`), e.g. Meta for
+    Facebook, dated between `start` and `end`.
 
     Args:
-        start: The earliest day drawn.
-        end: The latest day drawn.
+        start: The earliest date of the new name.
+        end: The latest date of the new name.
     """
     _check_dates(start, end)
-    return _strategy("later_names", lambda draw: _later_name(draw, start, end))
+    return _strategy("later_names", lambda draw: _later_name(draw, _day(draw, start, end)))
 
 
 def _partner(draw: st.DrawFn) -> Partner:
+    renamed = not _flag(draw) and not _flag(draw)  # one partner in four was renamed
     return Partner(
         id=_identifier(draw),
         name=_text(draw),
@@ -156,6 +158,7 @@ def _partner(draw: st.DrawFn) -> Partner:
         clause=_clause(draw),
         founding=_flag(draw),
         generic=_flag(draw),
+        later_names=(_later_name(draw, _day(draw, START, END)),) if renamed else (),
     )
 
 
