@@ -107,6 +107,7 @@ from clac.charter import (
     Section,
     Sector,
     Severity,
+    Unit,
     WorkingGroupDefinition,
 )
 from clac.countries import LATIN_AMERICA_AND_CARIBBEAN
@@ -214,6 +215,7 @@ __all__ = [
     "subscriptions",
     "targets",
     "texts",
+    "units",
     "working_group_definitions",
     "working_groups",
 ]
@@ -1811,6 +1813,16 @@ def _role_definition(draw: st.DrawFn) -> RoleDefinition:
     )
 
 
+def _unit(draw: st.DrawFn) -> Unit:
+    return Unit(id=_identifier(draw), names=_repeat(draw, lambda: _string(draw), 3))
+
+
+def units() -> st.SearchStrategy[Unit]:
+    """Parts of a partner organization the charter names (`clac.charter.Unit`, such as
+    `ICMEC_LAC`), with an id and a few names."""
+    return _strategy("units", _unit)
+
+
 def role_definitions() -> st.SearchStrategy[RoleDefinition]:
     """Offices (`clac.charter.RoleDefinition`): the Secretariat, the Chair or the Steering
     Committee, held by a partner id or by none, with the clauses that give it duties."""
@@ -1854,6 +1866,10 @@ def _parameters(draw: st.DrawFn) -> Parameters:
         strategic_plan_years=_int(draw, 1, 10),
         report_due_days=_int(draw, 1, 120),
         attendance_window_months=_int(draw, 1, 24),
+        hours_window_months=_int(draw, 1, 24),
+        sharing_window_months=_int(draw, 1, 24),
+        minutes_grace_days=_int(draw, 1, 90),
+        annual_report_due_months=_int(draw, 1, 12),
     )
 
 
@@ -1878,12 +1894,21 @@ def _amendment(draw: st.DrawFn, effective: date, taken: frozenset[str]) -> Amend
         parameters["reporting_period_months"] = _pick(draw, _PERIODS)
     if _flag(draw):
         parameters["report_due_days"] = _int(draw, 7, 90)
+    if _flag(draw):
+        parameters["minutes_grace_days"] = _int(draw, 7, 90)
+    if _flag(draw):
+        parameters["annual_report_due_months"] = _int(draw, 1, 12)
     added: tuple[WorkingGroupDefinition, ...] = ()
     if _flag(draw):
         group = WorkingGroupDefinition(id=_fresh(draw, taken), name=_text(draw), formed=effective)
         added = (group,)
+    hand_over = tuple(r for r in (Role.SECRETARIAT, Role.CHAIR) if not _int(draw, 0, 7))
     return Amendment(
-        effective=effective, summary=_text(draw), parameters=parameters, add_working_groups=added
+        effective=effective,
+        summary=_text(draw),
+        parameters=parameters,
+        add_working_groups=added,
+        hand_over=hand_over,
     )
 
 
@@ -2270,10 +2295,9 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
 # --------------------------------------------------------------------------- violations
 
 
-def _minutes_grace() -> timedelta:
-    from clac.reporting import MINUTES_GRACE_DAYS
-
-    return timedelta(days=MINUTES_GRACE_DAYS)
+def _minutes_grace(charter: Charter) -> timedelta:
+    """The longest grace for minutes any version of `charter` gives."""
+    return timedelta(days=max(c.parameters.minutes_grace_days for c in charter.history))
 
 
 Violation = Callable[[st.DrawFn, Coalition, date, date], Coalition]
@@ -2460,7 +2484,7 @@ def _uncirculated_minutes(
     coalition, member = _on(coalition, end)
     held = Meeting(
         id=_fresh(draw, {m.id for m in coalition.meetings}),
-        date=_day(draw, start, end - _minutes_grace()),
+        date=_day(draw, start, end - _minutes_grace(coalition.charter)),
         kind=_pick(draw, _OTHER_MEETING_KINDS),
         mode=_pick(draw, _MODES),
         organizer=_pick(draw, tuple(o.id for o in coalition.organizations)),
@@ -2484,15 +2508,19 @@ def _few_coalition_meetings(
     return coalition.evolve(meetings=meets)
 
 
-def _annual_report_year(end: date) -> int:
-    """The latest year whose annual report is overdue on `end`."""
+def _annual_report_year(end: date, charter: Charter) -> int:
+    """The latest year whose annual report is overdue on `end` under `charter`."""
     from clac.reporting import annual_report_due
 
-    return end.year - 1 if annual_report_due(end.year - 1) < end else end.year - 2
+    probe = Coalition(name="probe", charter=charter)
+    year = end.year - 1
+    while year > end.year - 3 and annual_report_due(year, probe) >= end:
+        year -= 1
+    return year
 
 
 def _no_annual_report(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
-    year = _annual_report_year(end)
+    year = _annual_report_year(end, coalition.charter)
     coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
     docs = tuple(
         attrs.evolve(d, kind=DocumentKind.OTHER)
@@ -2848,14 +2876,14 @@ def _violation(
         raise InvalidArgument(
             f"violating={rule_id!r} needs a whole year from start, within the charter, before end"
         )
-    if rule_id == "REP-06" and _annual_report_year(end) < first:
+    if rule_id == "REP-06" and _annual_report_year(end, charter) < first:
         raise InvalidArgument(
             "violating='REP-06' needs a year, from start and within the charter, whose annual "
             "report is overdue on end"
         )
-    if rule_id == "REP-04" and end - _minutes_grace() < start:
+    if rule_id == "REP-04" and end - _minutes_grace(charter) < start:
         raise InvalidArgument(
-            f"violating='REP-04' needs end at least {_minutes_grace().days} days after start"
+            f"violating='REP-04' needs end at least {_minutes_grace(charter).days} days after start"
         )
     if rule_id in {"REP-01", "REP-02", "REP-07"} and not _owed_quarters(
         Coalition(name="probe", charter=charter), start, end
@@ -2913,6 +2941,7 @@ def _hypothesis_setup_hook() -> None:
         Partner: partners(),
         Requirement: requirements(),
         RoleDefinition: role_definitions(),
+        Unit: units(),
         WorkingGroupDefinition: working_group_definitions(),
         Parameters: parameters(),
         Amendment: amendments(),
