@@ -349,14 +349,22 @@ def bench_capabilities(smoke: bool) -> list[Result]:
 def run(
     sizes: Sequence[int], smoke: bool, notes: list[str], evaluate_up_to: int = EVALUATE_UP_TO
 ) -> list[Result]:
-    """Every scenario, in order."""
-    results = bench_import(smoke)
-    with tempfile.TemporaryDirectory(prefix="clac-bench-") as folder:
-        registries, files = bench_registries(sizes, smoke, Path(folder), notes, evaluate_up_to)
-        results += registries
-        check_size = CHECK_SIZE if CHECK_SIZE in files else min(files)
-        results += bench_check(files[check_size], check_size, smoke)
-    results += bench_capabilities(smoke)
+    """Every scenario, in order (with progress on stderr when it is a terminal)."""
+    from clac._progress import task
+    from clac.text import Text
+
+    with task(Text("Benchmarks", "Pruebas de rendimiento", pt="Benchmarks"), total=4) as progress:
+        results = bench_import(smoke)
+        progress.advance()
+        with tempfile.TemporaryDirectory(prefix="clac-bench-") as folder:
+            registries, files = bench_registries(sizes, smoke, Path(folder), notes, evaluate_up_to)
+            results += registries
+            progress.advance()
+            check_size = CHECK_SIZE if CHECK_SIZE in files else min(files)
+            results += bench_check(files[check_size], check_size, smoke)
+            progress.advance()
+        results += bench_capabilities(smoke)
+        progress.advance()
     return results
 
 
@@ -384,6 +392,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     use_clock(options.clock)
+    from clac import _progress
+
+    _progress.enable(_progress.wanted())
     sizes = options.sizes or (SMOKE_SIZES if options.smoke else FULL_SIZES)
     mode = "smoke" if options.smoke else "full"
     notes: list[str] = []

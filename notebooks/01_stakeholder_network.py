@@ -73,7 +73,7 @@ graph.nodes["org:icmec"]
 # %%
 members = net.organization_graph(coalition, AS_OF)
 print(members)
-members.edges["org:icmec", "org:inhope"]
+members.edges["org:icmec", "org:hotline-alliance"]
 
 # %% [markdown]
 # ## Everything at a glance
@@ -156,13 +156,14 @@ net.draw(members, lang="es", ax=axes)
 plt.show()
 
 # %% [markdown]
-# ICANN Latin America sits apart. It is in no working group (the dashboard notebook shows
-# MEM-08 unmet for it) and met the others only at annual and regional meetings, which make no
-# tie on their own. It is not an *isolate* in clac's sense, though: it did attend meetings.
+# The fictional domain registry (`registro-dominios`) sits apart. It is in no working group
+# (the dashboard notebook shows MEM-08 unmet for it) and met the others only at annual and
+# regional meetings, which make no tie on their own. It is not an *isolate* in clac's sense,
+# though: it did attend meetings.
 
 # %%
-icann = "org:icann-latin-america"
-print("ties:", members.degree(icann))
+registry = "org:registro-dominios"
+print("ties:", members.degree(registry))
 print("isolates:", summary.isolates.organizations or "none")
 
 # %% [markdown]

@@ -194,7 +194,7 @@ show(
 # force on the day — so a reader sees *why*.
 
 # %%
-for finding in assessment.where(subject="google", family="MEM"):
+for finding in assessment.where(subject="buscaweb", family="MEM"):
     print(finding.describe(ES))
     if finding.outcome is Outcome.UNMET:
         print("    evidence:", "; ".join(str(fact) for fact in finding.evidence))
@@ -204,7 +204,7 @@ for finding in assessment.where(subject="google", family="MEM"):
 # ## Rule by rule
 #
 # How each member rule fares across the coalition, and what a rule says about itself (here
-# MEM-09, the one Google misses).
+# MEM-09, the one BuscaWeb misses).
 
 # %%
 per_rule = assessment.by_rule()
@@ -232,7 +232,7 @@ ipd.display(
 #   had not joined yet drop out of the grid.
 # - Filter differently: `assessment.where(severity="required", outcome="unmet")`, or
 #   `assessment.where(family="REP")` for the reporting duties of working groups and years.
-# - Fix one of the demo's gaps (say, give `oas` a representative with `coalition.evolve(...)`)
-#   and run the dashboard again.
+# - Fix one of the demo's gaps (say, give `consejo-hemisferico` a representative with
+#   `coalition.evolve(...)`) and run the dashboard again.
 # - Add a rule of your own and see it in this grid: `05_plugin_rule.ipynb`.
 # - From the shell: `clac check --lang es`.

@@ -94,15 +94,15 @@ for view in restore_all(coalition):
 # %% [markdown]
 # ## A new draft
 #
-# Safernet, a hotline, drafts a proposal toward policy goal PG-2 (hotlines). The diagram shows
-# the whole lifecycle, the current state highlighted.
+# Rede Segura (demo), a fictional hotline, drafts a proposal toward policy goal PG-2
+# (hotlines). The diagram shows the whole lifecycle, the current state highlighted.
 
 # %%
 machine = ProposalMachine.new(
     coalition,
     id="caribbean-analyst-training",
     title="Hotline analyst training for the Caribbean",
-    proposer="safernet",
+    proposer="rede-segura",
     goals=["PG-2"],
 )
 print(machine, "— allowed:", [event.value for event in machine.allowed_events])
@@ -116,7 +116,7 @@ show_lifecycle(machine)
 # allow it, and the message says what is allowed.
 
 # %%
-machine.submit(actor="safernet", on=date(2026, 1, 12))
+machine.submit(actor="rede-segura", on=date(2026, 1, 12))
 machine.share(actor="icmec", on=date(2026, 1, 19))
 try:
     machine.approve(actor="icmec", on=date(2026, 1, 20))
@@ -127,7 +127,7 @@ except TransitionNotAllowed as error:
 # ## Discussed at the regional meeting, and returned
 #
 # The proposal is scheduled for the regional meeting of March 2026 and discussed there. The
-# Members do not approve it yet: it goes back to Safernet with a recommendation tied to a
+# Members do not approve it yet: it goes back to Rede Segura with a recommendation tied to a
 # policy goal — a return without one is refused by PRO-04.
 
 # %%
@@ -155,12 +155,12 @@ except TransitionNotAllowed as error:
 # %% [markdown]
 # ## Revised, submitted again, approved
 #
-# Safernet revises and submits it again. It must be discussed at a meeting held *after* it
+# Rede Segura revises and submits it again. It must be discussed at a meeting held *after* it
 # was shared (PRO-03), so March's meeting will not do; September's annual meeting will.
 
 # %%
-machine.revise(actor="safernet", on=date(2026, 4, 6))
-machine.submit(actor="safernet", on=date(2026, 5, 4))
+machine.revise(actor="rede-segura", on=date(2026, 4, 6))
+machine.submit(actor="rede-segura", on=date(2026, 5, 4))
 machine.share(actor="icmec", on=date(2026, 5, 11))
 too_early = machine.check("schedule", actor="icmec", on=date(2026, 5, 18), meeting="regional-2026")
 refused(too_early)

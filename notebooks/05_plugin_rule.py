@@ -179,12 +179,16 @@ everything.where(family="NB")
 
 # %% [markdown]
 # The new rule changes no other finding, and it is expected rather than required, so it cannot
-# make the assessment fail (`Assessment.ok` is about required rules only):
+# make the assessment fail (`Assessment.ok` is about required rules only). To hold a test to
+# an expected rule, ask `ok_at(Severity.EXPECTED)`, which fails on any unmet required or
+# expected rule:
 
 # %%
 others = everything.findings[: len(baseline)]
 print("other findings unchanged:", others == baseline.findings)
 print("ok before / after:", baseline.ok, everything.ok)
+only_nb01 = everything.where(family="NB")
+print("NB-01 alone: ok", only_nb01.ok, "· ok_at(expected)", only_nb01.ok_at(Severity.EXPECTED))
 ipd.display(
     ipd.Markdown(
         "\n".join(

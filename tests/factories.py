@@ -40,7 +40,7 @@ from clac.model import (
     Target,
     WorkingGroup,
 )
-from clac.periods import Month
+from clac.periods import Month, earliest
 from clac.registry import Coalition
 from clac.rules import CATALOGUE, Finding, evaluate
 from clac.text import Text
@@ -328,7 +328,7 @@ def coalition(
             p
             for m in members
             for p in monthly_hours(m.organization, 5, last=Month.of(as_of).minus(1))
-            if p.month >= Month.of(m.joined)
+            if p.month >= Month.of(earliest(m.joined))
         ),
         "plans": Plans(
             strategic=strategic_plans(until=as_of.year),

@@ -89,8 +89,11 @@ class TestMalformedCorpus:
         data = json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
         assert not jsonschema.Draft202012Validator(json_schema()).is_valid(data)
 
-    def test_a_missing_file_exits_2(self, tmp_path: Path) -> None:
-        status, _, stderr = run("check", str(tmp_path / "nowhere.yaml"))
+    def test_a_missing_file_exits_2(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        # A relative path: the message shortens a long value, and pytest-xdist's temporary
+        # folders are long enough to cut the file name off.
+        monkeypatch.chdir(tmp_path)
+        status, _, stderr = run("check", "nowhere.yaml")
         assert status == 2
         assert "nowhere.yaml" in stderr
 
@@ -114,7 +117,8 @@ class TestMalformedCorpus:
             ):
                 monkeypatch.setattr(module, "MAX_FILE_SIZE", 1024)
         assert int(clac.io.MAX_FILE_SIZE) < huge.stat().st_size
-        status, _, stderr = run("check", str(huge))
+        monkeypatch.chdir(tmp_path)  # a message shortens a long path: keep this one short
+        status, _, stderr = run("check", "huge.yaml")
         assert status == 2
         assert "huge.yaml" in stderr
 
@@ -140,7 +144,7 @@ class TestCheck:
         unmet = {
             (f["rule"], f["subject"]["id"]) for f in document["findings"] if f["outcome"] == "unmet"
         }
-        assert ("MEM-03", "gsma") in unmet
+        assert ("MEM-03", "movilred") in unmet
 
     def test_spanish_output_speaks_spanish(self) -> None:
         _, stdout, _ = run("check", "--lang", "es", "--format", "markdown")

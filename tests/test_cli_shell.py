@@ -151,3 +151,19 @@ class TestCompletion:
         )
         assert "check" in result.stdout
         assert "charter" in result.stdout
+
+    @pytest.mark.parametrize(
+        "words", ["clac check co", "clac gaps co", "clac report annual co", "clac network co"]
+    )
+    def test_a_registry_file_argument_completes_file_names(self, words: str) -> None:
+        result = CliRunner().invoke(
+            cli,
+            [],
+            prog_name="clac",
+            env={
+                "_CLAC_COMPLETE": "bash_complete",
+                "COMP_WORDS": words,
+                "COMP_CWORD": str(len(words.split()) - 1),
+            },
+        )
+        assert result.stdout.splitlines() == ["file,co"]

@@ -3,14 +3,20 @@ deliberate gaps its header lists (and nothing else wrong) as of ``DEMO_AS_OF``."
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+import clac
 from clac import DEMO_AS_OF, demo, demo_path, demo_text
+from clac._demo import demo_file_text
 from clac.charter import BASE_DOCUMENT
+from clac.cli import cli
 from clac.model import (
     DocumentKind,
     MeetingKind,
@@ -25,17 +31,17 @@ from clac.registry import Coalition
 
 #: The member carrying each member-level gap of the file's header, by gap number.
 GAP_MEMBERS = {
-    1: "gsma",  # no written subscription
-    2: "microsoft",  # not listed in materials
-    3: "oas",  # no representative
-    4: "rcpi-peru",  # only a junior representative
-    5: "save-the-children",  # no meeting in the last 12 months
-    6: "safernet",  # three working groups
-    7: "icann-latin-america",  # no working group
-    8: "google",  # under 4 hours a month
-    9: "ecpat",  # no participation records
+    1: "movilred",  # no written subscription
+    2: "softworks",  # not listed in materials
+    3: "consejo-hemisferico",  # no representative
+    4: "linea-andina",  # only a junior representative
+    5: "children-first",  # no meeting in the last 12 months
+    6: "rede-segura",  # three working groups
+    7: "registro-dominios",  # no working group
+    8: "buscaweb",  # under 4 hours a month
+    9: "child-rights-network",  # no participation records
     10: "unidad-ficticia-delitos-informaticos",  # no track record
-    13: "chicos-net",  # no commitments
+    13: "ninez-conectada",  # no commitments
 }
 
 FIRST_QUARTER = Quarter(2024, 1)
@@ -124,9 +130,40 @@ class TestFictionalData:
 
     def test_the_header_says_the_data_is_fictional_and_invented(self) -> None:
         header = self.header()
-        assert "fictional" in header
+        assert "fictional data" in header
         assert "invented" in header
-        assert "not facts" in header
+        assert "none of it is\n# a fact about any real organization" in header
+
+    def test_the_header_says_why_icmec_is_the_one_real_name(self) -> None:
+        header = " ".join(self.header().replace("#", " ").split())
+        assert "the one real name is icmec" in header
+        assert "the charter itself makes icmec the secretariat and icmec lac the chair" in header
+        assert "says nothing about icmec's real record" in header
+
+    def test_every_organization_but_the_charters_fixed_role_holder_is_fictional(
+        self, coalition: Coalition
+    ) -> None:
+        holders = {r.holder_organization for r in BASE_DOCUMENT.roles} - {None}
+        assert holders == {"icmec"}
+        real = [o for o in coalition.organizations if "(demo)" not in o.name]
+        assert [(o.id, o.partner) for o in real] == [("icmec", "icmec")]
+
+    def test_no_organization_claims_to_be_a_partner_the_charter_names(
+        self, coalition: Coalition
+    ) -> None:
+        named = {p.id for p in BASE_DOCUMENT.partners if not p.generic}
+        claimed = {o.partner for o in coalition.organizations} & named
+        assert claimed == {"icmec"}
+
+    def test_no_name_of_a_named_partner_appears_in_the_file(self) -> None:
+        text = demo_text()
+        for partner in BASE_DOCUMENT.partners:
+            if partner.generic or partner.id == "icmec":
+                continue
+            # The name as the charter writes it, and the short form before any parenthesis.
+            for name in {partner.name.en, partner.name.en.split(" (")[0]}:
+                assert name not in text, name
+            assert re.search(rf"(?<![\w-]){re.escape(partner.id)}(?![\w-])", text) is None
 
     def test_the_header_lists_all_twenty_one_deliberate_gaps(self) -> None:
         numbers = {int(n) for n in re.findall(r"^#\s+(\d+)\. ", self.header(), re.MULTILINE)}
@@ -147,25 +184,19 @@ class TestFictionalData:
 
 
 class TestCoverage:
-    def test_the_four_founding_partners_are_members(self, coalition: Coalition) -> None:
-        founding = [p.id for p in BASE_DOCUMENT.partners if p.founding]
-        assert len(founding) == 4
-        by_partner = {o.partner: o.id for o in coalition.organizations}
+    def test_the_charters_role_holder_is_a_member(self, coalition: Coalition) -> None:
         members = {m.organization for m in coalition.members_on(DEMO_AS_OF)}
-        assert all(by_partner[p] in members for p in founding)
+        assert "icmec" in members
 
-    def test_every_charter_partner_has_an_organization(self, coalition: Coalition) -> None:
-        linked = {o.partner for o in coalition.organizations}
-        assert {p.id for p in BASE_DOCUMENT.partners} <= linked
-
-    def test_named_partners_carry_the_charter_name_and_sector(self, coalition: Coalition) -> None:
-        for organization in coalition.organizations:
-            if organization.partner is None:
-                continue
-            partner = BASE_DOCUMENT.partner(organization.partner)
-            assert organization.sector is partner.sector
-            if not partner.generic:
-                assert organization.name == partner.name.en
+    def test_the_generic_partners_are_fictional_organizations_of_their_sector(
+        self, coalition: Coalition
+    ) -> None:
+        generic = {p.id: p for p in BASE_DOCUMENT.partners if p.generic}
+        linked = [o for o in coalition.organizations if o.partner in generic]
+        assert {o.partner for o in linked} == set(generic)
+        for organization in linked:
+            assert "(demo)" in organization.name
+            assert organization.sector is generic[str(organization.partner)].sector
 
     def test_some_expected_partners_have_not_joined(self, coalition: Coalition) -> None:
         members = {m.organization for m in coalition.members}
@@ -479,3 +510,35 @@ class TestEverythingElseIsClean:
         for plan in coalition.plans.strategic:
             assert {t.goal for t in plan.targets} == goals
             assert all(t.indicators for t in plan.targets)
+
+
+class TestDemoFiles:
+    """``clac demo --output`` keeps the fictional-data notice in every format it writes."""
+
+    @pytest.mark.parametrize("suffix", ["yaml", "toml"])
+    def test_the_written_file_starts_with_the_fictional_data_header(
+        self, tmp_path: Path, suffix: str
+    ) -> None:
+        target = tmp_path / f"demo.{suffix}"
+        result = CliRunner().invoke(cli, ["demo", "--output", str(target)])
+        assert result.exit_code == 0, result.output
+        text = target.read_text(encoding="utf-8")
+        assert text.startswith("# CLAC demonstration registry")
+        assert "# FICTIONAL DATA." in text.split("\n\n")[0]
+        assert "The one real name is ICMEC" in text
+        assert clac.load(target) == demo()
+
+    def test_json_has_no_comments_so_the_name_says_it(self, tmp_path: Path) -> None:
+        target = tmp_path / "demo.json"
+        assert CliRunner().invoke(cli, ["demo", "--output", str(target)]).exit_code == 0
+        data = json.loads(target.read_text(encoding="utf-8"))
+        assert data["name"] == "CLAC demonstration (FICTIONAL DATA)"
+        assert clac.load(target) == demo()
+
+    def test_every_format_carries_the_notice_in_the_coalitions_name(self) -> None:
+        assert "FICTIONAL DATA" in demo().name
+        for fmt in ("yaml", "json", "toml"):
+            assert "FICTIONAL DATA" in clac.loads(demo_file_text(fmt), fmt).name
+
+    def test_the_yaml_file_is_the_packages_own_text(self) -> None:
+        assert demo_file_text("yaml") == demo_text()

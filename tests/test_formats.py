@@ -211,7 +211,7 @@ class TestSarif:
         (run,) = log["runs"]
         noteworthy = [f for f in a if f.outcome not in (Outcome.MET, Outcome.NOT_APPLICABLE)]
         assert len(run["results"]) == len(noteworthy)
-        fail = next(r for r in run["results"] if r["properties"]["subject"] == "member:gsma")
+        fail = next(r for r in run["results"] if r["properties"]["subject"] == "member:movilred")
         assert fail["kind"] == "fail"
         assert fail["level"] == "warning"  # MEM-03 is expected
         assert run["artifacts"][0]["location"]["uri"] == "registro/coalici%C3%B3n.yaml"
@@ -303,7 +303,7 @@ class TestJunit:
         assert int(root.attrib["tests"]) == len(a)
         assert int(root.attrib["failures"]) == len(a.unmet)
         assert [s.attrib["name"] for s in root] == list(dict.fromkeys(f.rule.family for f in a))
-        failed = root.find(".//testcase[@name='member:gsma']/failure")
+        failed = root.find(".//testcase[@name='member:movilred']/failure")
         assert failed is not None
         assert failed.attrib["type"] == "expected"
 

@@ -589,6 +589,10 @@ class TestVersions:
 # ------------------------------------------------------------------------------ bad content
 
 
+#: What a date the user may know only roughly (``joined``) says when it is none of its forms.
+ROUGH = "is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)"
+
+
 class TestBadContent:
     def test_an_unknown_top_level_key_is_an_error(self) -> None:
         with pytest.raises(FileFormatError) as excinfo:
@@ -692,11 +696,16 @@ class TestBadContent:
         [
             ("2024-02-30", "is not a real date (YYYY-MM-DD)"),
             ("2023-13-01", "is not a real date (YYYY-MM-DD)"),
-            ("24-01-01", "is not a date (YYYY-MM-DD)"),
-            ("01/02/2024", "is not a date (YYYY-MM-DD)"),
-            ("20240101", "is not a date (YYYY-MM-DD)"),
-            ("2024-01-01T10:00:00", "is not a date (YYYY-MM-DD)"),
-            (20240101, "must be a date (YYYY-MM-DD), not a whole number"),
+            ("24-01-01", ROUGH),
+            ("01/02/2024", ROUGH),
+            ("20240101", ROUGH),
+            ("2024-01-01T10:00:00", ROUGH),
+            ("2024-13", ROUGH),
+            (20240101, "is not a year between 1900 and 2999 (a date is YYYY-MM-DD)"),
+            (
+                True,
+                "must be a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), not true/false",
+            ),
         ],
     )
     def test_a_bad_date_names_its_path_in_json(self, value: Any, reason: str) -> None:
@@ -937,8 +946,11 @@ class TestBadFiles:
         assert excinfo.value.__cause__ is None
         assert excinfo.value.__suppress_context__
 
-    def test_an_error_about_a_whole_file_names_the_file(self, tmp_path: Path) -> None:
-        path = tmp_path / "registry.json"
+    def test_an_error_about_a_whole_file_names_the_file(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)  # a message shortens a long path: keep this one short
+        path = Path("registry.json")
         path.write_text('{"clac": 1,\n "name": }', encoding="utf-8")
         with pytest.raises(FileFormatError) as excinfo:
             load(path)
@@ -1013,8 +1025,11 @@ class TestBadFiles:
     def test_the_size_limit_is_fifty_megabytes(self) -> None:
         assert clac.io.MAX_FILE_SIZE == 50 * 1024 * 1024
 
-    def test_a_missing_file_is_a_file_access_error(self, tmp_path: Path) -> None:
-        path = tmp_path / "missing.yaml"
+    def test_a_missing_file_is_a_file_access_error(
+        self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        monkeypatch.chdir(tmp_path)  # a message shortens a long path: keep this one short
+        path = Path("missing.yaml")
         with pytest.raises(FileAccessError) as excinfo:
             load(path)
         assert str(excinfo.value) == f"{str(path)!r} does not exist"

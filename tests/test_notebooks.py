@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import shutil
 import sys
 import tomllib
@@ -36,6 +37,7 @@ EXPECTED = {
     "04_reporting_calendar",
     "05_plugin_rule",
     "06_regional_gaps",
+    "07_partnership_survey",
 }
 
 # What each notebook must show beyond text: its figures, as the kernel rendered them.
@@ -45,6 +47,7 @@ PICTURES = {
     "03_proposal_journey": "image/svg+xml" if shutil.which("dot") else "text/markdown",
     "04_reporting_calendar": "image/png",
     "06_regional_gaps": "image/png",
+    "07_partnership_survey": "image/png",
 }
 
 
@@ -169,3 +172,10 @@ class TestExecution:
         assert any(text.startswith("```mermaid\nstateDiagram-v2") for text in shown)
         printed = "".join(o.get("text", "") for o in _outputs(notebook))
         assert "No Graphviz picture here" in printed
+
+
+class TestTheNotebooksReadme:
+    def test_the_readme_lists_every_notebook_and_no_other(self) -> None:
+        readme = (NOTEBOOKS / "README.md").read_text(encoding="utf-8")
+        listed = set(re.findall(r"^\| `(\d\d_[a-z_]+)` \|", readme, re.MULTILINE))
+        assert listed == {path.stem for path in FOUND}

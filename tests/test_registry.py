@@ -49,10 +49,11 @@ from clac.model import (
 from clac.registry import Coalition
 from clac.text import Language, Text
 
-# A small coalition that holds together: ICMEC and SaferNet are members, Google was one.
+# A small coalition that holds together: ICMEC and a fictional hotline are members, a fictional
+# company was one.
 ICMEC = Organization("icmec", "ICMEC", Sector.NGO, ("US",), Scope.GLOBAL, partner="icmec")
-SAFERNET = Organization("safernet", "SaferNet Brasil", Sector.HOTLINE, ("BR",), partner="safernet")
-GOOGLE = Organization("google", "Google", Sector.PRIVATE_SECTOR, ("US",), Scope.GLOBAL)
+LINEA = Organization("linea-ficticia", "Línea Ficticia (demo)", Sector.HOTLINE, ("BR",))
+BUSCAWEB = Organization("buscaweb", "BuscaWeb (demo)", Sector.PRIVATE_SECTOR, ("US",), Scope.GLOBAL)
 HOTLINES = WorkingGroup(
     "latin-american-hotlines",
     Text("Latin American Hotlines", "Líneas de Denuncia Latinoamericanas"),
@@ -62,22 +63,22 @@ PREVENTION = WorkingGroup(
     "prevention-awareness", Text("Prevention and Awareness", "Prevención"), date(2016, 1, 1)
 )
 ICMEC_MEMBER = Member("icmec", date(2016, 1, 1), working_groups=("prevention-awareness",))
-SAFERNET_MEMBER = Member(
-    "safernet",
+LINEA_MEMBER = Member(
+    "linea-ficticia",
     date(2016, 6, 1),
     working_groups=("latin-american-hotlines", "prevention-awareness"),
-    charter_subscription=Subscription(date(2016, 6, 1), document="subscription-safernet"),
+    charter_subscription=Subscription(date(2016, 6, 1), document="subscription-linea-ficticia"),
     commitments=(Commitment("PG-2", "Train analysts", "10 analysts"),),
     referred_by="icmec",
 )
-FORMER = Member("google", date(2017, 1, 1), MemberStatus.WITHDRAWN, left=date(2019, 1, 1))
+FORMER = Member("buscaweb", date(2017, 1, 1), MemberStatus.WITHDRAWN, left=date(2019, 1, 1))
 REGIONAL = Meeting(
     "regional-2020",
     date(2020, 5, 5),
     MeetingKind.REGIONAL,
     MeetingMode.TELECONFERENCE,
     organizer="icmec",
-    attendees=("icmec", "safernet"),
+    attendees=("icmec", "linea-ficticia"),
     minutes=Minutes("minutes-2020", date(2020, 5, 20)),
 )
 ANNUAL = Meeting(
@@ -85,11 +86,11 @@ ANNUAL = Meeting(
     date(2019, 11, 5),
     MeetingKind.ANNUAL,
     MeetingMode.IN_PERSON,
-    organizer="google",
-    attendees=("safernet",),
+    organizer="buscaweb",
+    attendees=("linea-ficticia",),
 )
 SUBSCRIPTION = Document(
-    "subscription-safernet",
+    "subscription-linea-ficticia",
     "Subscription",
     DocumentKind.SUBSCRIPTION,
     Language.PT,
@@ -105,14 +106,16 @@ TRAINING = Activity(
     ActivityStatus.IMPLEMENTED,
     goals=("PG-2",),
     countries=("BR",),
-    members=("safernet",),
+    members=("linea-ficticia",),
 )
 REPORT = QuarterlyReport(
     "latin-american-hotlines",
     2020,
     2,
     activities=(TRAINING,),
-    policies=(Policy("Protocol", PolicyKind.ORGANIZATIONAL, ("PG-2",), organization="safernet"),),
+    policies=(
+        Policy("Protocol", PolicyKind.ORGANIZATIONAL, ("PG-2",), organization="linea-ficticia"),
+    ),
 )
 
 
@@ -132,7 +135,7 @@ def step(
 PROPOSAL = ProposalRecord(
     "hotline-network",
     "A regional hotline network",
-    "safernet",
+    "linea-ficticia",
     ("PG-2",),
     ProposalState.RETURNED,
     history=(
@@ -149,7 +152,7 @@ PROPOSAL = ProposalRecord(
 PLANS = Plans(
     strategic=(StrategicPlan(2016, targets=(Target("PG-2", "Hotlines in 5 countries"),)),),
     operational=(
-        OperationalPlan(2020, actions=(PlannedAction("Train", ("PG-2",), ("safernet",)),)),
+        OperationalPlan(2020, actions=(PlannedAction("Train", ("PG-2",), ("linea-ficticia",)),)),
     ),
 )
 
@@ -157,14 +160,14 @@ PLANS = Plans(
 def coalition(**changes: Any) -> Coalition:
     fields: dict[str, Any] = {
         "name": "CLAC",
-        "organizations": [ICMEC, SAFERNET, GOOGLE],
-        "members": [ICMEC_MEMBER, SAFERNET_MEMBER, FORMER],
+        "organizations": [ICMEC, LINEA, BUSCAWEB],
+        "members": [ICMEC_MEMBER, LINEA_MEMBER, FORMER],
         "working_groups": [HOTLINES, PREVENTION],
         "meetings": [REGIONAL, ANNUAL],
         "participation": [
-            Participation("safernet", "2020-02", 6),
+            Participation("linea-ficticia", "2020-02", 6),
             Participation("icmec", "2020-01", 4.5),
-            Participation("safernet", "2020-01", 5),
+            Participation("linea-ficticia", "2020-01", 5),
         ],
         "documents": [SUBSCRIPTION, MINUTES],
         "reports": [REPORT],
@@ -182,8 +185,8 @@ def clac() -> Coalition:
 
 class TestLookups:
     def test_each_kind_of_item_is_found_by_its_id(self, clac: Coalition) -> None:
-        assert clac.organization("safernet") is SAFERNET
-        assert clac.member("safernet") is SAFERNET_MEMBER
+        assert clac.organization("linea-ficticia") is LINEA
+        assert clac.member("linea-ficticia") is LINEA_MEMBER
         assert clac.working_group("latin-american-hotlines") is HOTLINES
         assert clac.meeting("regional-2020") is REGIONAL
         assert clac.document("minutes-2020") is MINUTES
@@ -214,21 +217,21 @@ class TestLookups:
         assert str(caught.value).startswith(f"{path}: 'nobody' is not ")
 
     def test_unknown_reference_is_also_a_lookup_error(self, clac: Coalition) -> None:
-        with pytest.raises(LookupError, match="'google-lac'"):
-            clac.organization("google-lac")
+        with pytest.raises(LookupError, match="'buscaweb-lac'"):
+            clac.organization("buscaweb-lac")
 
     def test_an_organization_that_is_not_a_member_is_not_found_as_one(self) -> None:
-        with pytest.raises(UnknownReference, match="members: 'google'"):
+        with pytest.raises(UnknownReference, match="members: 'buscaweb'"):
             Coalition(
                 name="CLAC",
-                organizations=(ICMEC, GOOGLE),
+                organizations=(ICMEC, BUSCAWEB),
                 members=(ICMEC_MEMBER,),
                 working_groups=(PREVENTION,),
-            ).member("google")
+            ).member("buscaweb")
 
     def test_an_unhashable_id_is_an_unknown_reference(self, clac: Coalition) -> None:
         with pytest.raises(UnknownReference):
-            clac.member(["safernet"])  # type: ignore[arg-type]
+            clac.member(["linea-ficticia"])  # type: ignore[arg-type]
 
     def test_a_report_of_an_unknown_working_group_is_an_unknown_reference(
         self, clac: Coalition
@@ -246,10 +249,10 @@ class TestCrossReferences:
         stranger = Member("stranger", date(2020, 1, 1))
         with pytest.raises(CrossReferenceError) as caught:
             coalition(
-                organizations=[ICMEC, SAFERNET, GOOGLE, ICMEC],
-                members=[ICMEC_MEMBER, SAFERNET_MEMBER, stranger],
+                organizations=[ICMEC, LINEA, BUSCAWEB, ICMEC],
+                members=[ICMEC_MEMBER, LINEA_MEMBER, stranger],
                 meetings=[attrs.evolve(REGIONAL, attendees=("icmec", "nobody"))],
-                participation=[Participation("google", "2020-01", 4)],
+                participation=[Participation("buscaweb", "2020-01", 4)],
                 reports=[
                     attrs.evolve(REPORT, working_group="legislation"),
                     attrs.evolve(
@@ -262,7 +265,7 @@ class TestCrossReferences:
                         ),
                     ),
                 ],
-                proposals=[attrs.evolve(PROPOSAL, proposer="google")],
+                proposals=[attrs.evolve(PROPOSAL, proposer="buscaweb")],
             )
         messages = [problem.message() for problem in caught.value.problems]
         assert messages == [
@@ -270,10 +273,10 @@ class TestCrossReferences:
             "organizations[3].partner: 'icmec' repeats organizations[0]",
             "members[2].organization: 'stranger' is not an organization of the registry",
             "meetings[0].attendees[1]: 'nobody' is not a member",
-            "participation[0].member: 'google' is not a member",
+            "participation[0].member: 'buscaweb' is not a member",
             "reports[0].working_group: 'legislation' is not a working group",
             "reports[1].activities[0].goals[0]: 'PG-9' is not a policy goal of the charter",
-            "proposals[0].proposer: 'google' is not a member",
+            "proposals[0].proposer: 'buscaweb' is not a member",
         ]
         assert str(caught.value).startswith("8 problems:\n  - organizations[3].id")
 
@@ -286,7 +289,7 @@ class TestCrossReferences:
         ("changes", "message"),
         [
             pytest.param(
-                {"members": [ICMEC_MEMBER, SAFERNET_MEMBER, FORMER, ICMEC_MEMBER]},
+                {"members": [ICMEC_MEMBER, LINEA_MEMBER, FORMER, ICMEC_MEMBER]},
                 "members[3].organization: 'icmec' repeats members[0]",
                 id="a member twice",
             ),
@@ -311,13 +314,13 @@ class TestCrossReferences:
                 id="a quarter reported twice",
             ),
             pytest.param(
-                {"members": [ICMEC_MEMBER, attrs.evolve(SAFERNET_MEMBER, referred_by="google")]},
-                "members[1].referred_by: 'google' is not a member",
+                {"members": [ICMEC_MEMBER, attrs.evolve(LINEA_MEMBER, referred_by="buscaweb")]},
+                "members[1].referred_by: 'buscaweb' is not a member",
                 id="a referral by a non-member",
             ),
             pytest.param(
                 {"documents": [MINUTES]},
-                "members[1].charter_subscription.document: 'subscription-safernet' is not a "
+                "members[1].charter_subscription.document: 'subscription-linea-ficticia' is not a "
                 "document of the shared folder",
                 id="a subscription document missing from the shared folder",
             ),
@@ -325,7 +328,7 @@ class TestCrossReferences:
                 {
                     "members": [
                         attrs.evolve(ICMEC_MEMBER, working_groups=("legislation",)),
-                        SAFERNET_MEMBER,
+                        LINEA_MEMBER,
                         FORMER,
                     ]
                 },
@@ -368,7 +371,7 @@ class TestCrossReferences:
                 id="a role held by an unknown organization",
             ),
             pytest.param(
-                {"organizations": [ICMEC, attrs.evolve(SAFERNET, partner="inhope-lac"), GOOGLE]},
+                {"organizations": [ICMEC, attrs.evolve(LINEA, partner="inhope-lac"), BUSCAWEB]},
                 "organizations[1].partner: 'inhope-lac' is not a partner of the charter",
                 id="an organization claiming an unknown partner",
             ),
@@ -391,8 +394,8 @@ class TestCrossReferences:
         assert [problem.message() for problem in caught.value.problems] == [message]
 
     def test_a_former_member_is_still_a_member_of_the_registry(self) -> None:
-        # Whether google could attend in 2019 is a rule's question, not a broken reference.
-        assert coalition().meeting("annual-2019").organizer == "google"
+        # Whether buscaweb could attend in 2019 is a rule's question, not a broken reference.
+        assert coalition().meeting("annual-2019").organizer == "buscaweb"
 
     def test_a_coalition_needs_a_charter(self) -> None:
         with pytest.raises(InvalidData, match="charter"):
@@ -405,32 +408,32 @@ class TestViews:
         assert ids == ["icmec"]
         assert [m.organization for m in clac.members_on(date(2020, 1, 1))] == [
             "icmec",
-            "safernet",
+            "linea-ficticia",
         ]
 
     def test_members_on_may_include_inactive_members(self, clac: Coalition) -> None:
         day = date(2018, 1, 1)
-        assert "google" not in {m.organization for m in clac.members_on(day)}
-        assert "google" in {m.organization for m in clac.members_on(day, active_only=False)}
-        assert "google" not in {
+        assert "buscaweb" not in {m.organization for m in clac.members_on(day)}
+        assert "buscaweb" in {m.organization for m in clac.members_on(day, active_only=False)}
+        assert "buscaweb" not in {
             m.organization for m in clac.members_on(date(2019, 1, 1), active_only=False)
         }
 
     def test_members_of_a_working_group_are_those_that_joined_it(self, clac: Coalition) -> None:
-        assert clac.members_of("latin-american-hotlines") == (SAFERNET_MEMBER,)
-        assert clac.members_of("prevention-awareness") == (ICMEC_MEMBER, SAFERNET_MEMBER)
+        assert clac.members_of("latin-american-hotlines") == (LINEA_MEMBER,)
+        assert clac.members_of("prevention-awareness") == (ICMEC_MEMBER, LINEA_MEMBER)
         with pytest.raises(UnknownReference):
             clac.members_of("legislation")
 
     def test_participation_of_a_member_is_in_month_order(self, clac: Coalition) -> None:
-        months = [str(p.month) for p in clac.participation_of("safernet")]
+        months = [str(p.month) for p in clac.participation_of("linea-ficticia")]
         assert months == ["2020-01", "2020-02"]
-        assert clac.participation_of("google") == ()
+        assert clac.participation_of("buscaweb") == ()
         with pytest.raises(UnknownReference):
             clac.participation_of("unicef")
 
     def test_meetings_attended_by_a_member_are_in_date_order(self, clac: Coalition) -> None:
-        assert clac.meetings_attended_by("safernet") == (ANNUAL, REGIONAL)
+        assert clac.meetings_attended_by("linea-ficticia") == (ANNUAL, REGIONAL)
         assert clac.meetings_attended_by("icmec") == (REGIONAL,)
         with pytest.raises(UnknownReference):
             clac.meetings_attended_by("nobody")
@@ -455,7 +458,7 @@ class TestViews:
         assert renamed.name == "CLAC 2"
         assert renamed.members == clac.members
         assert clac.name == "CLAC"
-        with pytest.raises(CrossReferenceError, match="'safernet' is not a member"):
+        with pytest.raises(CrossReferenceError, match="'linea-ficticia' is not a member"):
             clac.evolve(members=[ICMEC_MEMBER, FORMER])
 
     def test_a_coalition_is_immutable(self, clac: Coalition) -> None:

@@ -408,19 +408,19 @@ class TestBrokenPlugins:
 #: The demo header's gaps that membership, governance and policy rules find (gap number, rule,
 #: subject, outcome); gaps 14-21 belong to the reporting and proposal rules.
 DEMO_GAPS = {
-    (1, "MEM-03", "gsma", UNMET),
-    (2, "MEM-04", "microsoft", UNMET),
-    (3, "MEM-05", "oas", UNMET),
-    (4, "MEM-06", "rcpi-peru", UNMET),
-    (5, "MEM-07", "save-the-children", UNMET),
-    (6, "MEM-08", "safernet", UNMET),
-    (7, "MEM-08", "icann-latin-america", UNMET),
-    (8, "MEM-09", "google", UNMET),
-    (9, "MEM-09", "ecpat", Outcome.INSUFFICIENT_DATA),
+    (1, "MEM-03", "movilred", UNMET),
+    (2, "MEM-04", "softworks", UNMET),
+    (3, "MEM-05", "consejo-hemisferico", UNMET),
+    (4, "MEM-06", "linea-andina", UNMET),
+    (5, "MEM-07", "children-first", UNMET),
+    (6, "MEM-08", "rede-segura", UNMET),
+    (7, "MEM-08", "registro-dominios", UNMET),
+    (8, "MEM-09", "buscaweb", UNMET),
+    (9, "MEM-09", "child-rights-network", Outcome.INSUFFICIENT_DATA),
     (10, "MEM-02", "unidad-ficticia-delitos-informaticos", UNMET),
     (11, "GOV-04", "legislative-monitoring", UNMET),
     (12, "GOV-07", "2024", UNMET),
-    (13, "POL-01", "chicos-net", UNMET),
+    (13, "POL-01", "ninez-conectada", UNMET),
 }
 
 
@@ -451,7 +451,7 @@ class TestDemoAssessment:
             for f in assessment.unmet
             if f.rule.family in OURS and f.rule.severity is Severity.REQUIRED
         }
-        assert required == {("POL-01", "chicos-net")}
+        assert required == {("POL-01", "ninez-conectada")}
 
     def test_every_demo_member_is_assessed(self) -> None:
         coalition_ = demo()
@@ -511,7 +511,7 @@ class TestAssessmentOutputs:
         assert len(frame) == len(assessment)
         assert assessment.summary("es").startswith(f"{len(assessment)} hallazgos: ")
         assert assessment.summary("en").startswith(f"{len(assessment)} findings: ")
-        assert "gsma" in assessment.to_text("es")
+        assert "movilred" in assessment.to_text("es")
         assert "|" in assessment.to_markdown("es")
         assert "<table>" in assessment.to_html("es")
         assert assessment._repr_html_() == assessment.to_html()

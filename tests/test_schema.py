@@ -231,13 +231,21 @@ class TestConstraintsComeFromTheModel:
         assert "AMBER+STRICT" in schema["$defs"]["Document"]["properties"]["classification"]["enum"]
 
     def test_dates_and_months_are_patterned_strings(self, schema: dict[str, Any]) -> None:
-        joined = schema["$defs"]["Member"]["properties"]["joined"]
-        assert joined["type"] == "string"
-        assert joined["format"] == "date"
-        assert joined["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        day = schema["$defs"]["Meeting"]["properties"]["date"]
+        assert day["type"] == "string"
+        assert day["format"] == "date"
+        assert day["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
         month = schema["$defs"]["Participation"]["properties"]["month"]
         assert month["type"] == "string"
         assert month["pattern"]
+
+    def test_a_roughly_known_date_is_a_date_a_month_or_a_year(self, schema: dict[str, Any]) -> None:
+        joined = schema["$defs"]["Member"]["properties"]["joined"]
+        check = Draft202012Validator(joined, format_checker=FormatChecker())
+        for good in ("2016-05-04", "2016-05", "2016", 2016):
+            assert check.is_valid(good), good
+        for bad in ("2016-5", "16", 16, "2016-05-04T10:00", True, "2016-02-30"):
+            assert not check.is_valid(bad), bad
 
     def test_optional_fields_allow_null_and_are_not_required(self, schema: dict[str, Any]) -> None:
         member = schema["$defs"]["Member"]

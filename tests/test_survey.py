@@ -456,3 +456,21 @@ class TestPicture:
         result = CliRunner().invoke(network, ["survey", *files, "--picture", str(picture)])
         assert result.exit_code == 0, result.output
         assert picture.stat().st_size > 0
+
+
+class TestCommandWithTheRegistrysSurvey:
+    def test_without_a_csv_it_reads_the_survey_the_registry_keeps(self, tmp_path: Path) -> None:
+        from clac.io import dump
+
+        registry = tmp_path / "coalition.toml"
+        dump(coalition().evolve(survey=answers()), registry)
+        result = CliRunner().invoke(network, ["survey", str(registry), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert len(json.loads(result.output)["rounds"]) == 2
+
+    def test_errors_are_given_in_spanish(self, files: tuple[str, str], tmp_path: Path) -> None:
+        bad = tmp_path / "bad.csv"
+        bad.write_text(f"{HEADER}\n2024-03-01,alpha,nadie,monthly,cooperative,,,,,,,,\n")
+        result = CliRunner().invoke(network, ["survey", files[0], str(bad), "--lang", "es"])
+        assert result.exit_code == 2
+        assert "no es una organización del registro" in result.output

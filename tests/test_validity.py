@@ -4,7 +4,8 @@ Whether a registry is valid is decided in one place, when a :class:`clac.Coaliti
 (the loader builds one too), and never depends on the command or on the day it is read. What a
 single command cannot use — a report recorded after the day it is run "as of" — is a warning
 on stderr, never exit status 2. The corpus is the project's: the malformed files, the good
-files under ``tests/data`` and the demo in each format it can be written in.
+files under ``tests/data``, the demo in each format it can be written in and the starting
+registry ``clac init`` writes.
 """
 
 from __future__ import annotations
@@ -15,10 +16,14 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import clac
+from clac import rules, testing
 from clac.cli import cli
 from clac.errors import ClacError
+from clac.registry import Coalition
 
 HERE = Path(__file__).parent
 AS_OF = "2020-06-01"
@@ -68,7 +73,7 @@ def _library_accepts(path: Path) -> bool:
     assert clac.Coalition(**fields) == coalition
     suffix = path.suffix.lstrip(".")
     assert clac.loads(path.read_text(encoding="utf-8"), suffix) == coalition
-    from clac import frameworks, network, reporting, rules
+    from clac import frameworks, network, reporting
 
     rules.evaluate(coalition, as_of=day)
     reporting.annual_report(coalition, 2019, as_of=day)
@@ -106,6 +111,15 @@ class TestEveryCommandAgreesOnValidity:
         for path in demo_files:  # every command reads a file through clac.load
             assert clac.load(path) == clac.demo(), path.name
 
+    def test_the_starting_registry_of_clac_init_is_valid_for_every_command(
+        self, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "clac.yaml"
+        result = CliRunner().invoke(cli, ["init", str(path), "--records-since", "2019-01-01"])
+        assert result.exit_code == 0, result.output
+        assert set(_verdicts(path).values()) == {True}
+        assert _library_accepts(path)
+
 
 class TestOneValidation:
     def test_a_report_before_its_group_was_formed_is_refused_everywhere(self) -> None:
@@ -115,6 +129,27 @@ class TestOneValidation:
             clac.load(path)
         result = CliRunner().invoke(cli, ["report", "annual", "--year", "2019", str(path)])
         assert result.stderr.startswith("clac: error: reports[0].quarter: '2017-Q4' ends before")
+
+    @pytest.mark.parametrize(
+        ("formed", "quarter", "valid"),
+        [
+            ("2018", "year: 2017, quarter: 4", False),
+            ("2018", "year: 2018, quarter: 1", True),  # the group may have formed in January
+            ("2018-06", "year: 2018, quarter: 1", False),
+            ("2018-06", "year: 2018, quarter: 2", True),
+        ],
+    )
+    def test_a_formation_known_only_roughly_refuses_only_a_certain_contradiction(
+        self, formed: str, quarter: str, valid: bool
+    ) -> None:
+        text = (HERE / "malformed" / "report-before-group-formed.yaml").read_text(encoding="utf-8")
+        text = text.replace("formed: 2018-06-01", f"formed: {formed}")
+        text = text.replace("year: 2017, quarter: 4, submitted: 2018-01-20", quarter)
+        if valid:
+            clac.loads(text, "yaml")
+        else:
+            with pytest.raises(ClacError, match="ends before its working group was formed"):
+                clac.loads(text, "yaml")
 
     def test_a_report_recorded_after_the_day_is_a_warning_in_every_dated_command(self) -> None:
         path = str(HERE / "data" / "reports-after-the-day.yaml")
@@ -142,3 +177,23 @@ class TestOneValidation:
         path = str(HERE / "data" / "reports-after-the-day.yaml")
         result = CliRunner().invoke(cli, ["check", path, "--as-of", "2020-10-05"])
         assert "warning" not in result.stderr
+
+
+class TestValidityDoesNotDependOnTheDay:
+    @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        coalition=testing.coalitions(max_members=4),
+        day=st.dates(min_value=date(2016, 1, 1), max_value=date(2030, 12, 31)),
+    )
+    def test_no_capability_refuses_a_valid_registry_whatever_the_day(
+        self, coalition: Coalition, day: date
+    ) -> None:
+        from clac import reporting
+
+        year = min(max(day.year - 1, coalition.charter.original.effective.year), day.year)
+        reporting.annual_report(coalition, year, as_of=day)
+        reporting.cadence(coalition, day)
+        rules.evaluate(coalition, as_of=day)
+        for problem in reporting.reports_after(coalition, day):  # warnings, never a refusal
+            assert problem.path.startswith("reports[")
+        assert clac.loads(clac.dumps(coalition, "yaml"), "yaml") == coalition

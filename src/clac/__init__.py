@@ -3,7 +3,8 @@
 The charter of the Latin America Coalition Against Child Sexual Abuse and Exploitation Online
 (coordinated by ICMEC Latin America & Caribbean) as data (:data:`BASE_DOCUMENT`), a registry of
 a coalition under it (:class:`Coalition`), files to keep the registry in (:func:`load`,
-:func:`dump`) and a built-in demonstration coalition (:func:`demo`).
+:func:`dump`), a built-in demonstration coalition (:func:`demo`) and the commented start of a
+real coalition's registry (:func:`starting_registry`, what ``clac init`` writes).
 
 >>> import clac
 >>> clac.BASE_DOCUMENT.policy_goal("PG-2").short.in_("es")
@@ -20,6 +21,7 @@ from clac.text import Language, Text
 
 if TYPE_CHECKING:
     from clac._demo import DEMO_AS_OF, demo, demo_path, demo_text
+    from clac._starter import starting_registry
     from clac.charter import BASE_DOCUMENT, Charter, Clause
     from clac.io import dump, dumps, load, loads
     from clac.registry import Coalition
@@ -41,6 +43,7 @@ __all__ = [
     "dumps",
     "load",
     "loads",
+    "starting_registry",
 ]
 
 __version__ = "0.1.0"
@@ -59,6 +62,7 @@ _LAZY = {
     "dumps": "clac.io",
     "load": "clac.io",
     "loads": "clac.io",
+    "starting_registry": "clac._starter",
 }
 
 

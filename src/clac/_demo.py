@@ -2,8 +2,17 @@
 
 Its registry is the package data file ``clac/data/demo.yaml``, read by the same loader as any
 user's file (:func:`clac.loads`), so the demo is also a worked example of the file format.
-Every person, e-mail address, meeting, hour, report and proposal in it is invented; the file's
-header lists the deliberate gaps it carries as of :data:`DEMO_AS_OF`, for the rules to find.
+Every organization, person, e-mail address, meeting, hour, report and proposal in it is
+invented; the organizations are fictional ("(demo)" in their names) and none stands for a
+partner the charter names. The one real name is ICMEC, because the charter itself makes it the
+Secretariat and ICMEC LAC the Chair; what the demo records of their work is invented too. The
+file's header says so and lists the deliberate gaps the demo carries as of :data:`DEMO_AS_OF`,
+for the rules to find.
+
+:func:`demo_file_text` is the demo as a file in any format, with the "FICTIONAL DATA" notice
+kept: the YAML file's own comments, the same comments in TOML, and in JSON (which has no
+comments, and whose registry schema admits no extra key) the coalition's own name,
+"CLAC demonstration (FICTIONAL DATA)", which every format carries.
 """
 
 from __future__ import annotations
@@ -16,9 +25,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
+    from clac.io import Format
     from clac.registry import Coalition
 
-__all__ = ["DEMO_AS_OF", "demo", "demo_path", "demo_text"]
+__all__ = ["DEMO_AS_OF", "demo", "demo_file_text", "demo_path", "demo_text"]
 
 #: The day the demo's history is written up to (it ends on 2026-10-31), and the date its
 #: deliberate gaps are stated for: evaluate it ``as_of=DEMO_AS_OF``.
@@ -50,3 +60,36 @@ def demo() -> Coalition:
     from clac.io import loads
 
     return loads(demo_text(), "yaml")
+
+
+def _header() -> str:
+    """The demo file's leading comment block (the fictional-data notice and the gaps)."""
+    lines = []
+    for line in demo_text().splitlines(keepends=True):
+        if not line.startswith("#"):
+            break
+        lines.append(line)
+    return "".join(lines)
+
+
+def demo_file_text(format: Format | str) -> str:  # noqa: A002 - clac.io's own word
+    """The demo registry as the text of a ``format`` file (yaml, json or toml), the
+    "FICTIONAL DATA" notice kept: YAML is the package's own file, comments and all; TOML
+    starts with the same comment block; JSON has no comments, so its notice is the
+    coalition's name (``"CLAC demonstration (FICTIONAL DATA)"``), which every format carries.
+
+    >>> demo_file_text("toml").splitlines()[2][:16]
+    '# FICTIONAL DATA'
+    >>> import json
+    >>> json.loads(demo_file_text("json"))["name"]
+    'CLAC demonstration (FICTIONAL DATA)'
+    """
+    from clac.io import Format, dumps
+
+    chosen = Format.parse(format)
+    if chosen is Format.YAML:
+        return demo_text()
+    text = dumps(demo(), chosen)
+    if chosen is Format.TOML:
+        return _header() + "\n" + text
+    return text

@@ -46,7 +46,7 @@ from clac.model import (
     RecordKind,
     WorkingGroup,
 )
-from clac.periods import Quarter
+from clac.periods import DateValue, Quarter, latest
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
@@ -292,9 +292,13 @@ def _quarters(first: Quarter, last: Quarter) -> Iterator[Quarter]:
         quarter = quarter.next()
 
 
-def first_quarter(coalition: Coalition, formed: date) -> Quarter:
-    """The first quarter a group formed on ``formed`` reports for (not before the charter)."""
-    return Quarter.of(max(formed, _first_charter(coalition).effective))
+def first_quarter(coalition: Coalition, formed: DateValue) -> Quarter:
+    """The first quarter a group formed on ``formed`` reports for (not before the charter).
+
+    A group formed on an approximate date (``2016``) reports from the quarter it had certainly
+    been formed by (2016-Q4): clac never counts a report due that may not have been owed.
+    """
+    return Quarter.of(max(latest(formed), _first_charter(coalition).effective))
 
 
 def _status(

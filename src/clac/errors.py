@@ -43,6 +43,7 @@ __all__ = [
     "UnknownReference",
     "UnsupportedFormat",
     "UnsupportedFormatVersion",
+    "short_repr",
 ]
 
 _NO_VALUE: Any = object()
@@ -142,7 +143,7 @@ def mask(value: Any) -> str:
     if isinstance(value, str):
         if not value:
             return "''"
-        first = _short_repr(value[0])[1:-1]
+        first = short_repr(value[0])[1:-1]
         return f"'{first}***@…'" if "@" in value else f"'{first}***'"
     return "'***'"
 
@@ -177,7 +178,7 @@ class _Out:
             self.used += len(text)
 
 
-def _short_repr(value: Any, limit: int = SHOWN_LENGTH) -> str:
+def short_repr(value: Any, limit: int = SHOWN_LENGTH) -> str:
     """``repr(value)``, at most ``limit`` characters, built without rendering more of it.
 
     A huge string, a list of millions of items or a structure whose parts repeat (a YAML alias
@@ -276,7 +277,9 @@ class Problem:
 
     @property
     def masked(self) -> bool:
-        """Whether the value is personal data, shown masked."""
+        """Whether the value is personal data, shown masked: text at a personal path."""
+        if not isinstance(self.value, str):
+            return False
         return is_personal(self.path) if self.personal is None else self.personal
 
     def under(self, prefix: str) -> Problem:
@@ -292,7 +295,7 @@ class Problem:
         """The value as a message shows it: short, and masked if it is personal data."""
         if not self.has_value:
             return ""
-        return mask(self.value) if self.masked else _short_repr(self.value)
+        return mask(self.value) if self.masked else short_repr(self.value)
 
     def explanation(self, language: Any = "en") -> str:
         """The message without the path: ``'value' reason`` in ``language``."""
@@ -321,7 +324,7 @@ class Problem:
         )
 
     def _compared(self) -> str:
-        return _short_repr(self.value, 4096) if self.has_value else ""
+        return short_repr(self.value, 4096) if self.has_value else ""
 
     def __hash__(self) -> int:
         return hash((self.path, self.reason))

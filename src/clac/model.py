@@ -18,7 +18,7 @@ import attrs
 
 from clac import _validators as v
 from clac.charter._vocabulary import Sector
-from clac.periods import Month
+from clac.periods import DateValue, Month, date_value, is_date_value
 from clac.text import Language, Text
 
 __all__ = [
@@ -71,6 +71,15 @@ def _tuple_of(validator: v.Validator, *, unique: bool = False) -> Any:
     """An attrs field holding a tuple (lists are accepted and converted)."""
     return attrs.field(
         factory=tuple, converter=v.to_tuple, validator=v.each(validator, unique=unique)
+    )
+
+
+def _optional_date_value_field() -> Any:
+    """An optional date the user may know only roughly (see :data:`clac.periods.DateValue`)."""
+    return attrs.field(
+        default=None,
+        converter=lambda value: None if value is None else date_value(value),
+        validator=v.optional(is_date_value),
     )
 
 
@@ -180,7 +189,7 @@ class Representative:
 class Subscription:
     """A member's written subscription to the charter (Membership: 'in writing')."""
 
-    signed: date = attrs.field(validator=v.a_date)
+    signed: DateValue = attrs.field(converter=date_value, validator=is_date_value)
     document: str | None = attrs.field(default=None, validator=v.optional(v.slug))
 
 
@@ -196,7 +205,7 @@ class ContributionKind(enum.StrEnum):
 class Contribution:
     """Support a member gave or found for CLAC's work (never a condition of membership)."""
 
-    date: date = attrs.field(validator=v.a_date)
+    date: DateValue = attrs.field(converter=date_value, validator=is_date_value)
     kind: ContributionKind = _enum_field(ContributionKind)
     description: str = attrs.field(validator=v.text)  # type: ignore[misc]
 
@@ -211,7 +220,7 @@ class Commitment:
     action: str = attrs.field(validator=v.text)
     target: str = attrs.field(validator=v.text)
     indicators: tuple[str, ...] = _tuple_of(v.text)
-    made: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    made: DateValue | None = _optional_date_value_field()
 
 
 @attrs.frozen(slots=True)
@@ -224,9 +233,9 @@ class Member:
     """
 
     organization: str = attrs.field(validator=v.slug)
-    joined: date = attrs.field(validator=v.a_date)
+    joined: DateValue = attrs.field(converter=date_value, validator=is_date_value)
     status: MemberStatus = _enum_field(MemberStatus, default=MemberStatus.ACTIVE)
-    left: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    left: DateValue | None = _optional_date_value_field()
     charter_subscription: Subscription | None = attrs.field(
         default=None, validator=v.optional(v.instance(Subscription, "a written subscription"))
     )
@@ -254,7 +263,12 @@ class Member:
         return self.organization
 
     def is_member_on(self, day: date) -> bool:
-        """Whether the organization was a member on ``day`` (joined, and not yet left)."""
+        """Whether the organization was a member on ``day`` (joined, and not yet left).
+
+        An approximate ``joined`` or ``left`` counts conservatively: a member that joined in
+        "2016" is certainly a member from 2017-01-01; on 2016-06-01 it is not counted (whether
+        it was a member then is not known, see :class:`~clac.periods.ApproximateDate`).
+        """
         return self.joined <= day and (self.left is None or day < self.left)
 
     def is_active_on(self, day: date) -> bool:
@@ -300,8 +314,8 @@ class WorkingGroup:
 
     id: str = attrs.field(validator=v.slug)
     name: Text = attrs.field(validator=v.instance(Text, "bilingual text (en and es)"))
-    formed: date = attrs.field(validator=v.a_date)
-    consulted: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    formed: DateValue = attrs.field(converter=date_value, validator=is_date_value)
+    consulted: DateValue | None = _optional_date_value_field()
 
     def __attrs_post_init__(self) -> None:
         if self.consulted is not None and self.consulted > self.formed:
@@ -517,7 +531,7 @@ class CountryAssessment:
     framework: str = attrs.field(validator=v.slug)
     item: str = attrs.field(validator=v.slug)
     outcome: Outcome = attrs.field(converter=_to_outcome, validator=v.member_of(Outcome))
-    date: date = attrs.field(validator=v.a_date)
+    date: DateValue = attrs.field(converter=date_value, validator=is_date_value)
     source: str = attrs.field(validator=v.text)
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
     illustrative: bool = attrs.field(default=False, validator=v.boolean)
@@ -541,7 +555,7 @@ class LegislativeAdvance:
 
     country: str = attrs.field(converter=v.to_upper, validator=v.country)
     instrument: str = attrs.field(validator=v.text)
-    date: date = attrs.field(validator=v.a_date)
+    date: DateValue = attrs.field(converter=date_value, validator=is_date_value)
     description: str = attrs.field(validator=v.text)
     criteria: tuple[str, ...] = _tuple_of(v.item_ref, unique=True)
     outcome: Outcome | None = attrs.field(

@@ -1,20 +1,48 @@
-"""Calendar periods the charter counts in: months (for hours) and quarters (for reports)."""
+"""Calendar periods the charter counts in: months (for hours) and quarters (for reports), and
+the approximate dates a user may only know roughly (``2016``, ``2016-05``).
+
+An :class:`ApproximateDate` is a date known to the year, the month or the day. It keeps its
+precision (``2016`` stays ``2016``: clac never invents a month or a day) and is *ordered
+conservatively*: a comparison with a day or another date is true only when it holds for every
+day the value may stand for. ``ApproximateDate(2016) < date(2017, 1, 1)`` is true,
+``ApproximateDate(2016) < date(2016, 6, 1)`` and ``ApproximateDate(2016) >= date(2016, 6, 1)``
+are both false: whether 2016 is before June 2016 is not known. Code that must decide anyway
+uses the bounds :attr:`~ApproximateDate.earliest` and :attr:`~ApproximateDate.latest` (or the
+module's :func:`earliest` and :func:`latest`, which accept a plain :class:`~datetime.date`
+too), and a rule that needs the day answers ``insufficient_data``.
+
+The model's roughly-known dates are :data:`DateValue`: a plain :class:`~datetime.date` when the
+day is known, an :class:`ApproximateDate` otherwise (:func:`date_value` makes the choice, so an
+``ApproximateDate`` known to the day is stored as a plain date).
+"""
 
 from __future__ import annotations
 
 import calendar
+import enum
 import re
-from datetime import date
-from typing import Any
+from datetime import date, datetime
+from typing import Any, TypeAlias
 
 import attrs
 
 from clac import _validators as v
 from clac.errors import InvalidData
 
-__all__ = ["Month", "Quarter"]
+__all__ = [
+    "ApproximateDate",
+    "DateValue",
+    "Month",
+    "Precision",
+    "Quarter",
+    "date_value",
+    "earliest",
+    "is_date_value",
+    "latest",
+]
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_APPROXIMATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 MIN_YEAR = 1900
 MAX_YEAR = 2999
@@ -157,3 +185,181 @@ class Quarter:
         if type(other) is not Quarter:
             return NotImplemented
         return (self.year, self.quarter) >= (other.year, other.quarter)
+
+
+# ------------------------------------------------------------------------ approximate dates
+
+
+class Precision(enum.StrEnum):
+    """How much of a date is known."""
+
+    YEAR = "year"
+    MONTH = "month"
+    DAY = "day"
+
+
+@attrs.frozen(slots=True, order=False)
+class ApproximateDate:
+    """A date known to the year (``2016``), the month (``2016-05``) or the day (``2016-05-04``).
+
+    >>> joined = ApproximateDate.parse("2016-05")
+    >>> joined.precision, joined.earliest, joined.latest
+    (<Precision.MONTH: 'month'>, datetime.date(2016, 5, 1), datetime.date(2016, 5, 31))
+    >>> joined < date(2016, 6, 1), joined < date(2016, 5, 20), joined > date(2016, 5, 20)
+    (True, False, False)
+    >>> str(ApproximateDate(2016))
+    '2016'
+    """
+
+    year: int = attrs.field(validator=v.integer(minimum=MIN_YEAR, maximum=MAX_YEAR))
+    month: int | None = attrs.field(
+        default=None, validator=v.optional(v.integer(minimum=1, maximum=12))
+    )
+    day: int | None = attrs.field(
+        default=None, validator=v.optional(v.integer(minimum=1, maximum=31))
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.day is not None:
+            if self.month is None:
+                v.fail("day", self.day, "a day needs its month")
+            if self.day > calendar.monthrange(self.year, self.month)[1]:
+                v.fail("day", self.day, f"is not a day of {self.year:04d}-{self.month:02d}")
+
+    @classmethod
+    def parse(cls, value: str | int | date | ApproximateDate) -> ApproximateDate:
+        """Read ``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``, a year number or a date."""
+        if isinstance(value, ApproximateDate):
+            return value
+        if isinstance(value, date) and not isinstance(value, datetime):
+            return cls.of(value)
+        if isinstance(value, int) and not isinstance(value, bool):
+            if MIN_YEAR <= value <= MAX_YEAR:
+                return cls(value)
+        elif isinstance(value, str) and (match := _APPROXIMATE.match(value)):
+            year = int(match[1])
+            month = None if match[2] is None else int(match[2])
+            day = None if match[3] is None else int(match[3])
+            if (
+                MIN_YEAR <= year <= MAX_YEAR
+                and (month is None or 1 <= month <= 12)
+                and (day is None or (month is not None and 1 <= day <= _days_in(year, month)))
+            ):
+                return cls(year, month, day)
+        raise InvalidData(
+            f"is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY), years "
+            f"{MIN_YEAR}-{MAX_YEAR}",
+            path="date",
+            value=value.isoformat() if isinstance(value, date) else value,
+        )
+
+    @classmethod
+    def of(cls, day: date) -> ApproximateDate:
+        """``day``, known to the day."""
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> Precision:
+        """Whether the year, the month or the day is known."""
+        if self.day is not None:
+            return Precision.DAY
+        return Precision.YEAR if self.month is None else Precision.MONTH
+
+    @property
+    def earliest(self) -> date:
+        """The first day the value may stand for."""
+        return date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def latest(self) -> date:
+        """The last day the value may stand for."""
+        if self.month is None:
+            return date(self.year, 12, 31)
+        return date(self.year, self.month, self.day or _days_in(self.year, self.month))
+
+    @property
+    def exact(self) -> date | None:
+        """The day, when it is known."""
+        return self.earliest if self.day is not None else None
+
+    def may_be(self, day: date) -> bool:
+        """Whether ``day`` is one of the days the value may stand for."""
+        return self.earliest <= day <= self.latest
+
+    def isoformat(self) -> str:
+        """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: only what is known."""
+        if self.month is None:
+            return f"{self.year:04d}"
+        if self.day is None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    def __str__(self) -> str:
+        return self.isoformat()
+
+    # Conservative ordering: true only when it holds for every day the value may stand for.
+    # ``date`` returns NotImplemented for an ApproximateDate, so ``day < approximate`` comes
+    # here as ``approximate > day``.
+    def __lt__(self, other: object) -> bool:
+        bounds = _bounds(other)
+        return NotImplemented if bounds is None else self.latest < bounds[0]
+
+    def __le__(self, other: object) -> bool:
+        bounds = _bounds(other)
+        return NotImplemented if bounds is None else self.latest <= bounds[0]
+
+    def __gt__(self, other: object) -> bool:
+        bounds = _bounds(other)
+        return NotImplemented if bounds is None else self.earliest > bounds[1]
+
+    def __ge__(self, other: object) -> bool:
+        bounds = _bounds(other)
+        return NotImplemented if bounds is None else self.earliest >= bounds[1]
+
+
+def _days_in(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _bounds(value: object) -> tuple[date, date] | None:
+    if isinstance(value, ApproximateDate):
+        return value.earliest, value.latest
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value, value
+    return None
+
+
+#: A date the user may know only roughly: a :class:`~datetime.date` when the day is known, an
+#: :class:`ApproximateDate` (year or month) otherwise.
+DateValue: TypeAlias = date | ApproximateDate
+
+
+def earliest(value: DateValue) -> date:
+    """The first day ``value`` may stand for (``value`` itself for a date)."""
+    return value.earliest if isinstance(value, ApproximateDate) else value
+
+
+def latest(value: DateValue) -> date:
+    """The last day ``value`` may stand for (``value`` itself for a date)."""
+    return value.latest if isinstance(value, ApproximateDate) else value
+
+
+def date_value(value: Any) -> Any:
+    """Convert to a :data:`DateValue`: an approximate date known to the day becomes the plain
+    date; anything else is left for :func:`is_date_value` to judge (text such as ``"2016"`` is
+    read by :meth:`ApproximateDate.parse` and by the registry-file loaders, not here)."""
+    if isinstance(value, ApproximateDate):
+        return value.exact or value
+    return value
+
+
+def _is_date_value(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, ApproximateDate) or (
+        isinstance(value, date) and not isinstance(value, datetime)
+    ):
+        return
+    v.fail(attribute, value, "is not a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)")
+
+
+#: The validator of a :data:`DateValue` field.
+is_date_value = v.with_schema(_is_date_value, {})

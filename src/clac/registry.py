@@ -32,6 +32,7 @@ from clac.model import (
     RoleAssignment,
     WorkingGroup,
 )
+from clac.periods import DateValue
 from clac.survey import SurveyAnswer
 from clac.text import Text
 
@@ -444,19 +445,32 @@ def survey_problems(
                 yield Problem(_NOT_A_GOAL, path=f"{at(i)}.goals[{j}]", value=goal)
         first = seen.setdefault(answer.key, i)
         if first != i:
+            who, whom, day = answer.respondent, answer.partner, answer.round.isoformat()
             yield Problem(
-                f"repeats the answer of {answer.respondent!r} about {answer.partner!r} in the "
-                f"round of {answer.round.isoformat()} (first given at {at(first)})",
+                Text(
+                    f"repeats the answer of {who!r} about {whom!r} in the round of {day} "
+                    f"(first given at {at(first)})",
+                    f"repite la respuesta de {who!r} sobre {whom!r} en la ronda del {day} "
+                    f"(dada primero en {at(first)})",
+                ),
                 path=at(i),
             )
 
 
-_NOT_AN_ORGANIZATION = "is not an organization of the registry"
-_NOT_A_GOAL = "is not a policy goal of the charter"
+_NOT_AN_ORGANIZATION = Text(
+    "is not an organization of the registry",
+    "no es una organización del registro",
+    pt="não é uma organização do registro",
+)
+_NOT_A_GOAL = Text(
+    "is not a policy goal of the charter",
+    "no es un objetivo de política de la carta",
+    pt="não é um objetivo de política da carta",
+)
 
 
 def _report_before_group(
-    report: QuarterlyReport, formed: date | None, path: str
+    report: QuarterlyReport, formed: DateValue | None, path: str
 ) -> Iterator[Problem]:
     """A report for a quarter that ended before its working group was formed contradicts the
     registry itself, whatever the day it is read: every command and entry point refuses it."""

@@ -10,7 +10,9 @@ schema is written by hand:
 - ``tuple[X, ...]`` is an array of ``X``; ``Mapping[str, X]`` an object of ``X``; ``X | None``
   is ``anyOf [X, null]``; an enum is the ``enum`` of the values a file writes;
 - a date is a string of ``format: date`` with a ``YYYY-MM-DD`` pattern, a
-  :class:`~clac.periods.Month` a string with the model's ``YYYY-MM`` pattern;
+  :class:`~clac.periods.Month` a string with the model's ``YYYY-MM`` pattern, a date the user
+  may know only roughly (:data:`~clac.periods.DateValue`) any of a date, ``YYYY-MM``, ``YYYY``
+  or a year number;
 - bounds and patterns come from the fields' validators, which carry them as their
   ``json_schema`` attribute (``clac._validators.with_schema``): hours between 0 and 744, quarters
   1-4, ids as slugs, countries as the ``enum`` of ISO 3166-1 codes …
@@ -120,7 +122,7 @@ class _Generator:
     def type_schema(self, hint: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind
         """The schema a type hint alone gives."""
         from clac.io._converter import DATE_PATTERN, enum_file_values
-        from clac.periods import _MONTH, Month
+        from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
 
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
@@ -138,6 +140,16 @@ class _Generator:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if hint is Month:
             return {"type": "string", "pattern": _MONTH.pattern}
+        if hint == DateValue:
+            return {
+                "anyOf": [
+                    {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+                    {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2})?$"},
+                    {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
+                ],
+                "description": "a date (YYYY-MM-DD), or a month (YYYY-MM) or year (YYYY) "
+                "when only that is known",
+            }
         if isinstance(hint, type) and issubclass(hint, Enum):
             return {"type": "string", "enum": list(enum_file_values(hint))}
         if isinstance(hint, type) and attrs.has(hint):

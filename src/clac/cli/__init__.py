@@ -1,8 +1,10 @@
 """The ``clac`` command: a front end over the library that never decides compliance itself.
 
 Exit status (DESIGN.md): 0 all required rules met, 1 a required rule unmet, 2 bad input or
-usage — one clear message on stderr, never a traceback. Output is rich in a terminal and plain
-text when piped. Each subcommand imports what it needs when it runs, so ``clac --help`` is fast.
+usage — one clear message on stderr, never a traceback — and 3 an internal error (a clac bug or
+a broken plugin), one line, the traceback only with ``--debug`` or ``CLAC_DEBUG=1``. Output is
+rich in a terminal and plain text when piped. Each subcommand imports what it needs when it
+runs, so ``clac --help`` is fast.
 """
 
 from __future__ import annotations
@@ -15,12 +17,18 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
+from clac._escape import json_safe, terminal
 from clac.cli._common import (
+    DEBUG_VARIABLE,
+    EXIT_INTERNAL,
     EXIT_OK,
+    EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    complete_path,
     console,
     fail,
+    internal_error,
     load_registry,
     reports_errors,
     tr,
@@ -42,6 +50,7 @@ class _LazyGroup(click.Group):
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
+        "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
         "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
@@ -51,6 +60,9 @@ class _LazyGroup(click.Group):
         return sorted({*super().list_commands(ctx), *self.lazy})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return _stating_exit_status(self._command(ctx, cmd_name))
+
+    def _command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in self.lazy:
             return super().get_command(ctx, cmd_name)
         import importlib
@@ -74,8 +86,46 @@ class _LazyGroup(click.Group):
             formatter.write_dl(rows)
 
 
-@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+def _stating_exit_status(command: click.Command | None) -> click.Command | None:
+    """``command`` (and every subcommand of a group) with the exit-status contract in its help."""
+    if command is None or getattr(command, "_clac_exit_status", False):
+        return command
+    help_ = command.help or ""
+    if "Exit status" in help_ and ", 3 " in help_:
+        pass  # the command states the whole contract itself
+    elif "Exit status" in help_:
+        command.epilog = (
+            "Exit status 3: an internal error (a clac bug or a broken plugin), one line; "
+            f"--debug or {DEBUG_VARIABLE}=1 shows its traceback."
+        )
+    elif not command.epilog:
+        command.epilog = EXIT_STATUS
+    vars(command)["_clac_exit_status"] = True
+    if isinstance(command, click.Group):
+        for sub in command.commands.values():
+            _stating_exit_status(sub)
+    return command
+
+
+def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.find_root().meta["clac.debug"] = True
+
+
+@click.group(
+    cls=_LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=EXIT_STATUS,
+)
 @click.version_option(package_name="clac", prog_name="clac")
+@click.option(
+    "--debug",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_debug,
+    help=f"Show the traceback of an internal error (also {DEBUG_VARIABLE}=1).",
+)
 def cli() -> None:
     """clac: the CLAC Base Document as code.
 
@@ -138,7 +188,7 @@ CHECK_FORMATS = {
 
 
 @cli.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
@@ -183,7 +233,9 @@ def check(  # noqa: PLR0917 - one parameter per option
     Without FILE it assesses the built-in demo coalition on the demo's day, and says so on
     stderr.
 
-    Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input.
+    Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input, 3 a rule
+    that failed to run (a broken plugin: its findings say "rule failed") or another internal
+    error.
     """
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
@@ -202,6 +254,8 @@ def check(  # noqa: PLR0917 - one parameter per option
     warn_reports_after(coalition, assessment.as_of, lang)
     for problem in CATALOGUE.errors:
         warn(str(problem))
+    if assessment.errors:
+        _rules_failed(assessment, lang)
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
 
 
@@ -215,6 +269,25 @@ def _basis(r: Rule) -> Text:
         f"supuesto de clac: {', '.join(parts).replace('reading', 'lectura')}",
         pt=f"suposição do clac: {', '.join(parts).replace('reading', 'leitura')}",
     )
+
+
+def _rules_failed(assessment: Assessment, lang: str) -> NoReturn:
+    """Say which rules failed to run (their findings are in the report) and leave with 3."""
+    failed = sorted({f.rule.id for f in assessment.errors})
+    count = len(assessment.errors)
+    message = _FAILED.format(count=count, rules=", ".join(failed)).in_(lang)
+    click.echo(f"clac: internal error: {message}", err=True)
+    sys.exit(EXIT_INTERNAL)
+
+
+_FAILED = Text(
+    "{count} finding(s) could not be decided: rule(s) {rules} failed to run "
+    "(a broken plugin?); see the findings marked 'rule failed'",
+    "{count} hallazgo(s) no pudieron decidirse: la(s) regla(s) {rules} fallaron "
+    "(¿un complemento roto?); vea los hallazgos marcados 'la regla falló'",
+    pt="{count} constatação(ões) não puderam ser decididas: a(s) regra(s) {rules} falharam "
+    "(um plugin quebrado?); veja as constatações marcadas 'a regra falhou'",
+)
 
 
 _DEMO_DAY = Text(
@@ -232,17 +305,17 @@ def _check_report(
     from clac.rules._render import to_json, to_markdown, to_text
 
     if output_format == "json":
-        return to_json(assessment, lang)
+        return json_safe(to_json(assessment, lang))
     if output_format == "markdown":
         return to_markdown(assessment, lang, everything=everything)
     if output_format == "sarif":
         log = assessment.to_sarif(lang, artifact=file, everything=everything)
-        return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+        return json_safe(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     if output_format == "junit":
         return assessment.to_junit(lang)
     if output_format == "csv":
         return assessment.to_csv(lang)
-    return to_text(assessment, lang, everything=everything)
+    return terminal(to_text(assessment, lang, everything=everything))
 
 
 @cli.command()
@@ -321,14 +394,20 @@ def schema(output: str | None, assessment: bool, lang: str) -> None:
 @LANG_OPTION
 @reports_errors
 def demo_command(output: str, force: bool, lang: str) -> None:
-    """Write the built-in demo registry to OUTPUT so you can start from it."""
-    from clac import demo
-    from clac.io import dump
+    """Write the built-in demo registry to OUTPUT so you can start from it.
+
+    The demo is fictional and the file says so: its "FICTIONAL DATA" header comes along in
+    YAML and TOML, and its name says it in every format (JSON has no comments). To start the
+    registry of a real coalition, use `clac init` instead.
+    """
+    from clac._demo import demo_file_text
+    from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
     target = Path(output)
     if target.exists() and not force:
         fail(tr(_EXISTS, lang).format(path=output))
-    dump(demo(), target)
+    # A registry file: readable by its owner only, as clac.dump writes one.
+    write_text_atomically(target, demo_file_text(Format.from_path(target)), mode=REGISTRY_MODE)
     click.echo(tr(_WROTE, lang).format(path=output))
 
 
@@ -348,14 +427,26 @@ def main(argv: Sequence[str] | None = None) -> None:
     teardown alone took a tenth of the run (mypy's ``hard_exit`` does the same). Called with
     ``argv`` from Python, it raises ``SystemExit`` as usual.
     """
+    args = _debug_first(sys.argv[1:] if argv is None else list(argv))
     try:
-        cli.main(args=argv, prog_name="clac", standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - interactive only
-        sys.exit(130)
+        try:
+            cli.main(args=args, prog_name="clac", standalone_mode=True)
+        except KeyboardInterrupt:  # pragma: no cover - interactive only
+            sys.exit(130)
+        except Exception as error:  # noqa: BLE001 - outside any command: still 3, one line
+            internal_error(error, debug="--debug" in args or None)
     except SystemExit as done:
         if argv is not None:
             raise
         _leave(done.code)
+
+
+def _debug_first(args: list[str]) -> list[str]:
+    """``args`` with a ``--debug`` given after the command moved before it, where it belongs."""
+    end = args.index("--") if "--" in args else len(args)
+    if "--debug" not in args[:end]:
+        return args
+    return ["--debug", *(a for i, a in enumerate(args) if a != "--debug" or i >= end)]
 
 
 def _leave(code: object) -> NoReturn:  # pragma: no cover - ends the process

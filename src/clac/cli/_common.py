@@ -1,15 +1,28 @@
-"""What every ``clac`` subcommand shares: options, output, loading and error handling."""
+"""What every ``clac`` subcommand shares: options, output, loading and error handling.
+
+Exit status, the same for every command: 0 done (for ``clac check``: every required rule met),
+1 a required rule unmet (``clac check``), 2 bad input or usage (one ``clac: error:`` line
+per problem, never a traceback), 3 an internal error: a clac bug or a broken plugin (one
+``clac: internal error:`` line; the traceback only with ``--debug`` or ``CLAC_DEBUG=1``).
+
+What a command prints for people passes through :func:`clac._escape.terminal` when it goes to
+a terminal: no value can send escape sequences to it.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
+from clac import _progress
+from clac._escape import terminal
 from clac.errors import ClacError
 from clac.text import Language, Text
 
@@ -21,13 +34,19 @@ if TYPE_CHECKING:
     from clac.registry import Coalition
 
 __all__ = [
+    "DEBUG_VARIABLE",
     "EXIT_BAD_INPUT",
+    "EXIT_INTERNAL",
     "EXIT_OK",
+    "EXIT_STATUS",
     "EXIT_UNMET",
     "LANG_OPTION",
     "LOCALE_VARIABLES",
+    "complete_path",
     "console",
+    "debugging",
     "fail",
+    "internal_error",
     "load_registry",
     "output_language",
     "reports_errors",
@@ -38,7 +57,17 @@ __all__ = [
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-EXIT_OK, EXIT_UNMET, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_OK, EXIT_UNMET, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+#: The environment variable that, set to 1, makes an internal error print its traceback.
+DEBUG_VARIABLE = "CLAC_DEBUG"
+
+#: The exit-status contract, as every command's help states it.
+EXIT_STATUS = (
+    "Exit status: 0 done (clac check: every required rule met); 1 a required rule unmet "
+    "(clac check); 2 bad input or usage, one clear message; 3 an internal error (a clac bug "
+    f"or a broken plugin), one line; --debug or {DEBUG_VARIABLE}=1 shows its traceback."
+)
 
 #: Locale variables in the order POSIX reads them for messages: the first one set decides.
 LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
@@ -84,8 +113,13 @@ def output_language(given: str | None, environ: Mapping[str, str] | None = None)
 _SPOKEN = frozenset(lang.value for lang in Language)
 
 
-def _language_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
-    return output_language(value).value
+def _language_option(ctx: click.Context, _param: click.Parameter, value: str | None) -> str:
+    language = output_language(value).value
+    # Every command takes --lang: the one place to turn progress on for long work, on stderr
+    # when it is a terminal (docs/shell.md), in the output's language; off again after it.
+    _progress.enable(_progress.wanted(), language=language)
+    ctx.call_on_close(lambda: _progress.enable(False))
+    return language
 
 
 LANG_OPTION = click.option(
@@ -98,15 +132,77 @@ LANG_OPTION = click.option(
 )
 
 
-def console(*, stderr: bool = False) -> Console:
-    from rich.console import Console
+def complete_path(
+    _ctx: click.Context, _param: click.Parameter, incomplete: str
+) -> list[click.shell_completion.CompletionItem]:
+    """Shell completion of a file argument: the shell completes file names."""
+    from click.shell_completion import CompletionItem
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=not sys.stdout.isatty())
+    return [CompletionItem(incomplete, type="file")]
+
+
+def console(*, stderr: bool = False) -> Console:
+    """A rich console for tables: no markup read from the text it prints, and every string
+    shown through :func:`~clac._escape.terminal`."""
+    from rich.console import Console
+    from rich.text import Text as RichText
+
+    class _Console(Console):
+        def render_str(self, text: str, **kwargs: Any) -> RichText:
+            return super().render_str(terminal(text), **kwargs)
+
+    stream = sys.stderr if stderr else sys.stdout
+    return _Console(
+        file=getattr(stream, "unescaped", stream),
+        highlight=False,
+        markup=False,
+        emoji=False,
+        soft_wrap=not sys.stdout.isatty(),
+    )
+
+
+#: The most problems one error prints; the rest are counted.
+MAX_PROBLEMS_SHOWN = 200
 
 
 def fail(message: str) -> NoReturn:
-    click.echo(f"clac: error: {message}", err=True)
+    """Print ``message`` as one ``clac: error:`` and leave with exit status 2."""
+    lines = message.split("\n")
+    if len(lines) > MAX_PROBLEMS_SHOWN + 1:
+        more = len(lines) - MAX_PROBLEMS_SHOWN - 1
+        lines = [*lines[: MAX_PROBLEMS_SHOWN + 1], f"  … ({more} more)"]
+    click.echo(f"clac: error: {terminal(chr(10).join(lines))}", err=True)
     sys.exit(EXIT_BAD_INPUT)
+
+
+def debugging() -> bool:
+    """Whether internal errors show their traceback: ``clac --debug`` or ``CLAC_DEBUG=1``."""
+    if os.environ.get(DEBUG_VARIABLE, "").strip().lower() in {"1", "true", "yes", "on"}:
+        return True
+    context = click.get_current_context(silent=True)
+    return context is not None and bool(context.find_root().meta.get("clac.debug"))
+
+
+def internal_error(error: BaseException, *, debug: bool | None = None) -> NoReturn:
+    """Report ``error``, which is not the user's doing, in one line and leave with exit
+    status 3; with ``debug`` (by default :func:`debugging`), its traceback first."""
+    debug = debugging() if debug is None else debug
+    if debug:
+        import traceback
+
+        click.echo("".join(traceback.format_exception(error)).rstrip(), err=True)
+    try:
+        said = str(error)
+    except Exception:  # noqa: BLE001 - an exception whose message itself fails
+        said = ""
+    said = " ".join(said.split())[:300]
+    what = type(error).__name__ + (f": {said}" if said else "")
+    hint = "" if debug else f"; run with --debug or {DEBUG_VARIABLE}=1 for the traceback"
+    click.echo(
+        f"clac: internal error: {terminal(what)} (a clac bug or a broken plugin{hint})",
+        err=True,
+    )
+    sys.exit(EXIT_INTERNAL)
 
 
 _LEFT_OUT = Text(
@@ -118,7 +214,7 @@ _LEFT_OUT = Text(
 
 def warn(message: str) -> None:
     """One warning line on stderr: something a command leaves out, never a verdict on validity."""
-    click.echo(f"clac: warning: {message}", err=True)
+    click.echo(f"clac: warning: {terminal(message)}", err=True)
 
 
 def warn_reports_after(coalition: Coalition, day: date, lang: str) -> None:
@@ -131,17 +227,55 @@ def warn_reports_after(coalition: Coalition, day: date, lang: str) -> None:
 
 
 def reports_errors(command: F) -> F:
-    """Turn a ClacError into one clear message and exit status 2."""
+    """Run ``command`` under the exit-status contract: a ClacError becomes one clear message
+    and exit status 2, any other exception one line and exit status 3 (:func:`internal_error`).
+    What the command prints to a terminal is escaped (:func:`clac._escape.terminal`)."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         lang = kwargs.get("lang", "en")
         try:
-            return command(*args, **kwargs)
+            with _escaped_terminal():
+                return command(*args, **kwargs)
         except ClacError as error:
             fail(error.message(lang))
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except BrokenPipeError:  # the reader left (clac ... | head): nothing more to say
+            sys.stderr.close()
+            sys.exit(EXIT_OK)
+        except Exception as error:  # noqa: BLE001 - the exit-status contract: 3, one line
+            internal_error(error)
 
     return wrapper  # type: ignore[return-value]
+
+
+class _EscapedStream:
+    """A text stream to a terminal: what is written is shown through
+    :func:`~clac._escape.terminal`; ``unescaped`` is the stream itself, for rich."""
+
+    def __init__(self, stream: Any) -> None:
+        self.unescaped = stream
+
+    def write(self, text: str) -> int:
+        self.unescaped.write(terminal(text))
+        return len(text)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unescaped, name)
+
+
+@contextlib.contextmanager
+def _escaped_terminal() -> Iterator[None]:
+    """Within it, standard output, when a terminal, escapes what is written to it."""
+    saved = sys.stdout
+    isatty = getattr(saved, "isatty", None)
+    if callable(isatty) and isatty() and not isinstance(saved, _EscapedStream):
+        sys.stdout = _EscapedStream(saved)
+    try:
+        yield
+    finally:
+        sys.stdout = saved
 
 
 def load_registry(file: str | None) -> Coalition:
@@ -152,7 +286,11 @@ def load_registry(file: str | None) -> Coalition:
         return demo()
     from clac.io import load
 
-    return load(file)
+    with _progress.task(_LOADING.format(file=Path(file).name)):
+        return load(file)
+
+
+_LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")
 
 
 def tr(text: Text, lang: str) -> str:

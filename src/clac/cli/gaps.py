@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors
 
 if TYPE_CHECKING:
     from clac.frameworks import RegionalMatrix, ThinSpots, Trend
@@ -29,7 +29,7 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 
 
 @click.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--framework",
     "-f",

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors
+from clac._progress import task
+from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors
 from clac.text import Text
 
 __all__ = ["network", "summary", "survey"]
@@ -47,7 +49,7 @@ def network() -> None:
 
 
 @network.command("summary")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--export",
     "export_format",
@@ -108,9 +110,15 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
         click.echo(f"  {key}: {value}")
 
 
+_READING_SURVEY = Text("Reading {file}", "Leyendo {file}", pt="Lendo {file}")
+_ANALYSING_SURVEY = Text(
+    "Analysing the survey", "Analizando la encuesta", pt="Analisando a pesquisa"
+)
+
+
 @network.command("survey")
-@click.argument("registry")
-@click.argument("survey_file", metavar="SURVEY.csv")
+@click.argument("registry", shell_complete=complete_path)
+@click.argument("survey_file", metavar="[SURVEY.csv]", required=False, shell_complete=complete_path)
 @click.option(
     "--format",
     "output_format",
@@ -148,7 +156,7 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
 @reports_errors
 def survey(  # noqa: PLR0917 - click passes each option as an argument
     registry: str,
-    survey_file: str,
+    survey_file: str | None,
     output_format: str,
     as_of: dt.datetime | None,
     symmetrize: str,
@@ -156,7 +164,8 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     picture: str | None,
     lang: str,
 ) -> None:
-    """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY.
+    """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY (without
+    SURVEY.csv, the survey the registry file keeps under its survey key).
 
     Per round: invited members, respondents and response rate; ties, density, degree
     centralization, reciprocity, trust and value (as a percentage of 4); the trust and value
@@ -168,9 +177,14 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     from clac.network import partnership
 
     coalition = load_registry(registry)
-    answers = load_survey(survey_file, coalition)
+    if survey_file is None:
+        answers = coalition.survey
+    else:
+        with task(_READING_SURVEY.format(file=Path(survey_file).name)):
+            answers = load_survey(survey_file, coalition)
     day = as_of.date() if as_of is not None else None
-    result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
+    with task(_ANALYSING_SURVEY):
+        result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
     if picture is not None:
         from clac.network import write_rounds_png
 

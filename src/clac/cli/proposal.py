@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors, tr
+from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors, tr
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ _PAIRED = ("--recommendation", "--objective", "--goal")
 _TAKES_VALUE = frozenset({"--actor", "--date", "--meeting", "--note", "--lang", *_PAIRED})
 
 _H = {
-    "id": Text("id", "id"),
+    "id": Text("id", "id", pt="id"),
     "state": Text("state", "estado", pt="estado"),
     "proposer": Text("proposer", "proponente", pt="proponente"),
     "next": Text("next events", "próximos eventos", pt="próximos eventos"),
@@ -45,6 +44,7 @@ _EMPTY = Text("no proposals", "no hay propuestas", pt="nenhuma proposta")
 _MOVED = Text(
     "{id}: {source} → {target} ({event}, {day}, {actor})",
     "{id}: {source} → {target} ({event}, {day}, {actor})",
+    pt="{id}: {source} → {target} ({event}, {day}, {actor})",
 )
 _WROTE = Text("wrote {path}", "escrito {path}", pt="gravado {path}")
 
@@ -61,7 +61,7 @@ def proposal() -> None:
 
 
 @proposal.command("list")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option("--state", "state", help="Only proposals in this state (draft, shared …).")
 @LANG_OPTION
 @reports_errors
@@ -109,7 +109,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
 
 @proposal.command("show")
 @click.argument("proposal_id", metavar="ID")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
@@ -324,6 +324,7 @@ def _recommendations(
 @reports_errors
 def diagram(fmt: str, output: str | None, lang: str) -> None:
     """Draw the proposal lifecycle (states and the charter's events)."""
+    from clac.io import write_atomically
     from clac.proposals import lifecycle_diagram, lifecycle_mermaid
 
     data = lifecycle_mermaid(lang).encode("utf-8") if fmt == "mermaid" else lifecycle_diagram(fmt)
@@ -332,5 +333,5 @@ def diagram(fmt: str, output: str | None, lang: str) -> None:
             fail("--format png needs --output PATH")
         click.echo(data.decode("utf-8"), nl=False)
         return
-    Path(output).write_bytes(data)
+    write_atomically(output, data)
     click.echo(tr(_WROTE, lang).format(path=output))

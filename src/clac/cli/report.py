@@ -15,7 +15,14 @@ from pathlib import Path
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, load_registry, reports_errors, warn_reports_after
+from clac.cli._common import (
+    LANG_OPTION,
+    complete_path,
+    fail,
+    load_registry,
+    reports_errors,
+    warn_reports_after,
+)
 from clac.text import Language
 
 __all__ = ["calendar", "report"]
@@ -45,7 +52,7 @@ def report() -> None:
 
 @report.command()
 @click.option("--year", "-y", type=int, required=True, help="The year the report covers.")
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @LANG_OPTION
 @click.option(
     "--output",
@@ -99,7 +106,7 @@ def annual(
 
 
 @click.command()
-@click.argument("file", required=False)
+@click.argument("file", required=False, shell_complete=complete_path)
 @click.option(
     "--output",
     "-o",

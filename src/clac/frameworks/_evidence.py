@@ -9,6 +9,8 @@ Two things in a registry say where a country stands on an item:
 A country's standing on a day is the latest evidence dated on or before that day; with none, it
 is ``unknown``. On the same day an entered assessment outranks an advance, and later entries in
 the registry outrank earlier ones. Evidence dated after the day never changes the standing.
+Evidence dated only roughly (``2013``, ``2013-06``) counts from the last day it may stand for
+(2013-12-31, 2013-06-30): clac never invents the day a treaty entered into force.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import attrs
 
 from clac.frameworks._framework import Framework
 from clac.model import CountryAssessment, LegislativeAdvance, Outcome, QuarterlyReport
+from clac.periods import DateValue, latest
 from clac.registry import Coalition
 
 __all__ = ["Evidence", "evidence", "standing"]
@@ -36,7 +39,7 @@ class Evidence:
     country: str
     item: str
     outcome: Outcome
-    date: dt.date
+    date: DateValue
     source: str
     illustrative: bool
     assessment: CountryAssessment | None = None
@@ -46,7 +49,7 @@ class Evidence:
     @property
     def _rank(self) -> tuple[dt.date, int]:
         # On one day an entered assessment outranks an advance.
-        return (self.date, 1 if self.assessment is not None else 0)
+        return (latest(self.date), 1 if self.assessment is not None else 0)
 
 
 def _from_assessment(a: CountryAssessment) -> Evidence:
@@ -95,7 +98,7 @@ def standing(found: Iterable[Evidence], on: dt.date) -> Mapping[tuple[str, str],
     """The deciding evidence per ``(country, item)`` on the day ``on`` (oldest-first input)."""
     decided: dict[tuple[str, str], Evidence] = {}
     for e in found:
-        if e.date > on:
+        if latest(e.date) > on:
             break
         decided[(e.country, e.item)] = e
     return decided

@@ -174,10 +174,10 @@ def write_heatmap(
 ) -> Path:
     """Write the heat map to ``path`` (PNG or SVG, by suffix) atomically; return the path."""
     from clac.errors import InvalidData
-    from clac.network._atomic import write_bytes_atomically
+    from clac.io import write_atomically
 
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in ("png", "svg"):
         raise InvalidData("must end in .png or .svg", path="path", value=str(path))
     data = heatmap_bytes(grid, language=language, image_format=suffix, dpi=dpi)
-    return write_bytes_atomically(path, data)
+    return write_atomically(path, data)

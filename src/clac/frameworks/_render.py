@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 
+from clac._escape import markdown
 from clac.countries import country_name
 from clac.frameworks._goals import INTERPRETATION
 from clac.frameworks._heatmap import OUTCOME_COLOURS, OUTCOME_SYMBOLS
@@ -98,8 +99,7 @@ def _country(code: str, lang: Language) -> str:
     return f"{country_name(code).in_(lang)} ({code})"
 
 
-def _escape(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+_escape = markdown  # the Markdown escaper every output of clac shares
 
 
 def _header(grid: RegionalMatrix | ThinSpots | Trend, lang: Language) -> list[str]:

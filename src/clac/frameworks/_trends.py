@@ -29,6 +29,7 @@ from clac.frameworks._framework import Framework
 from clac.frameworks._goals import goals_for
 from clac.frameworks._matrix import check_countries, check_date
 from clac.model import Outcome, QuarterlyReport
+from clac.periods import DateValue, latest
 from clac.registry import Coalition
 from clac.text import Text
 
@@ -88,7 +89,7 @@ class Change:
     item: str
     before: Outcome
     after: Outcome
-    date: date
+    date: DateValue
     evidence: Evidence
     preceded_by: tuple[Precursor, ...]
 
@@ -155,7 +156,7 @@ def _precursors(
             continue
         where = (report.working_group, report.year, report.quarter)
         for advance in report.legislative_advances:
-            if advance.country == country and start < advance.date <= end:
+            if advance.country == country and start < latest(advance.date) <= end:
                 yield Precursor(
                     PrecursorKind.LEGISLATIVE_ADVANCE,
                     *where,
@@ -196,10 +197,10 @@ def trends(
     found = evidence(coalition, fw)
     current = dict(standing(found, start))
     changes = []
-    for e in found:
-        if e.date <= start:
+    for e in found:  # ordered by the last day each may stand for, as standing() counts them
+        if latest(e.date) <= start:
             continue
-        if e.date > end:
+        if latest(e.date) > end:
             break
         key = (e.country, e.item)
         before = current[key].outcome if key in current else Outcome.UNKNOWN
@@ -207,7 +208,7 @@ def trends(
         if e.outcome is before or (chosen is not None and e.country not in chosen):
             continue
         ref = f"{fw.id}/{e.item}"
-        found_before = _precursors(coalition.reports, e.country, ref, start, e.date)
+        found_before = _precursors(coalition.reports, e.country, ref, start, latest(e.date))
         changes.append(
             Change(
                 country=e.country,

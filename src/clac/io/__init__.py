@@ -37,7 +37,9 @@ from clac._bulk import paused_gc
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import kind_of
 from clac.io._files import (
+    EXPORT_MODE,
     MAX_FILE_SIZE,
+    REGISTRY_MODE,
     FileAccessError,
     read_bytes,
     size_limit,
@@ -59,10 +61,12 @@ if TYPE_CHECKING:
     from clac.registry import Coalition
 
 __all__ = [
+    "EXPORT_MODE",
     "FORMAT_VERSION",
     "MAX_FILE_SIZE",
     "MIGRATIONS",
     "REDACTED",
+    "REGISTRY_MODE",
     "FileAccessError",
     "Format",
     "dump",
@@ -74,6 +78,7 @@ __all__ = [
     "loads",
     "loads_survey",
     "redact",
+    "write_atomically",
     "write_text_atomically",
 ]
 
@@ -233,22 +238,23 @@ def dump(
     """Write ``coalition`` to the registry file at ``path``, atomically.
 
     ``format`` defaults to the one the suffix names. The whole file is serialised before
-    anything is opened, then written to a temporary file beside ``path`` and renamed over it:
-    on any failure the previous file is left intact. ``redact`` is as for :func:`dumps`.
+    anything is opened, then written to a temporary file beside ``path`` and renamed over it
+    (:func:`write_atomically`): on any failure the previous file is left intact. A new file is
+    readable by its owner only (:data:`REGISTRY_MODE`: a registry holds personal data).
+    ``redact`` is as for :func:`dumps`.
     """
     format_ = Format.parse(format) if format is not None else Format.from_path(path)
     text = dumps(coalition, format_, redact=redact)
-    write_atomically(Path(path), text)
+    write_atomically(path, text, mode=REGISTRY_MODE)
 
 
 _redact = redact
 
 
-def write_text_atomically(path: PathLike, text: str) -> None:
+def write_text_atomically(path: PathLike, text: str, *, mode: int = EXPORT_MODE) -> None:
     """Replace the file at ``path`` with ``text`` (UTF-8) atomically, as :func:`dump` does.
 
-    For other files clac writes (a schema, an export): a temporary file beside ``path`` is
-    written, flushed, synced and renamed over it; on failure the old file is left intact and
-    :class:`FileAccessError` is raised.
+    For other files clac writes (a schema, an export), created with ``mode`` less the umask:
+    :func:`write_atomically`, which raises :class:`FileAccessError` on failure.
     """
-    write_atomically(Path(path), text)
+    write_atomically(path, text, mode=mode)

@@ -18,6 +18,9 @@ its errors speak the file's language:
 - enums are written by value, except :class:`~clac.model.RepresentativeLevel`, an ``IntEnum``,
   which is written by its lower-case name (``middle``);
 - :class:`~clac.periods.Month` is ``"YYYY-MM"``;
+- a date the user may know only roughly (:data:`~clac.periods.DateValue`: joined, formed,
+  signed, evidence …) is a date, a month ``"YYYY-MM"`` or a year (``2016``, or ``"2016"``); a
+  month is written ``"YYYY-MM"`` and a year as the number, so each keeps its precision;
 - ``None`` is never written (TOML has no null): a missing key reads as the field's default, or
   as ``None`` for an optional field without one.
 
@@ -30,6 +33,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import functools
+import operator
 import re
 import types
 import typing
@@ -48,7 +52,7 @@ from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
 from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
 from clac.model import RepresentativeLevel
-from clac.periods import Month
+from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
 
 __all__ = [
     "DATE_PATTERN",
@@ -115,13 +119,14 @@ def file_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
 
 
 def optional_arm(hint: Any) -> Any | None:
-    """``X`` for a hint ``X | None``; ``None`` for any other hint."""
+    """``X`` for a hint ``X | None`` (``X`` may be a union itself); ``None`` for any other
+    hint."""
     if typing.get_origin(hint) not in (typing.Union, types.UnionType):
         return None
     arms = [arm for arm in typing.get_args(hint) if arm is not type(None)]
-    if len(arms) != 1 or len(arms) == len(typing.get_args(hint)):
+    if len(arms) == len(typing.get_args(hint)):
         return None
-    return arms[0]
+    return functools.reduce(operator.or_, arms)
 
 
 def kind_of(value: object) -> str:
@@ -217,6 +222,35 @@ def _structure_month(value: Any, _type: Any) -> Month:
         return Month.parse(value)
     except ClacError:
         raise InvalidData("is not a month (YYYY-MM, from 01 to 12)", value=value) from None
+
+
+def _structure_date_value(value: Any, _type: Any) -> DateValue:
+    rough = "a date (YYYY-MM-DD), a month (YYYY-MM) or a year (YYYY)"
+    if isinstance(value, date) or (isinstance(value, str) and _DATE.match(value)):
+        return _structure_date(value, date)
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise _wrong(value, rough)
+    if isinstance(value, int) and not MIN_YEAR <= value <= MAX_YEAR:
+        raise InvalidData(
+            f"is not a year between {MIN_YEAR} and {MAX_YEAR} (a date is YYYY-MM-DD)", value=value
+        )
+    try:
+        approximate = ApproximateDate.parse(value)
+    except ClacError:
+        raise InvalidData(f"is not {rough}", value=value) from None
+    return approximate.exact or approximate
+
+
+def _unstructure_date_value(native_dates: bool) -> Callable[[DateValue], Any]:
+    def unstructure(value: DateValue) -> Any:
+        if isinstance(value, ApproximateDate):
+            if value.exact is not None:
+                value = value.exact
+            else:
+                return value.year if value.precision is Precision.YEAR else value.isoformat()
+        return value if native_dates else value.isoformat()
+
+    return unstructure
 
 
 def _structure_enum(value: Any, enum: type[Enum]) -> Enum:
@@ -421,7 +455,13 @@ def make_converter(factory: Callable[..., C], *, native_dates: bool) -> C:
     # After the attrs factory, so that Month (an attrs class) is written as "YYYY-MM".
     converter.register_structure_hook_func(_exactly(Month), _structure_month)
     converter.register_unstructure_hook_func(_exactly(Month), str)
+    converter.register_structure_hook_func(_is_date_value, _structure_date_value)
+    converter.register_unstructure_hook_func(_is_date_value, _unstructure_date_value(native_dates))
     return converter
+
+
+def _is_date_value(hint: Any) -> bool:
+    return bool(hint == DateValue)
 
 
 def _multi_line(hook: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:

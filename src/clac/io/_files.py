@@ -1,12 +1,14 @@
-"""Reading a registry file safely, and replacing one atomically."""
+"""Reading a registry file safely, and replacing any file atomically: the package's one writer."""
 
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
-import shutil
+import re
+import secrets
 import stat
-import tempfile
+import time
 from pathlib import Path
 from typing import Final
 
@@ -14,9 +16,13 @@ from clac.errors import ClacError, FileFormatError, InvalidData
 from clac.io._messages import too_large
 
 __all__ = [
+    "EXPORT_MODE",
     "MAX_FILE_SIZE",
+    "REGISTRY_MODE",
+    "TEMPORARY_SUFFIX",
     "FileAccessError",
     "read_bytes",
+    "remove_stale_temporaries",
     "size_limit",
     "too_large",
     "write_atomically",
@@ -74,14 +80,39 @@ def read_bytes(path: Path, max_size: int | None = None) -> bytes:
     return data
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Replace the file at ``path`` with ``text`` (UTF-8), all at once or not at all.
+#: What a temporary file of clac's ends with: ``.<target>.<pid>.<token>.clac-tmp``.
+TEMPORARY_SUFFIX: Final = ".clac-tmp"
+_TEMPORARY = re.compile(
+    r"^\.(?P<target>.+)\.(?P<pid>[0-9]+)\.[0-9a-f]{12}" + re.escape(TEMPORARY_SUFFIX) + "$"
+)
+#: A temporary file older than this (seconds) is stale whoever wrote it.
+_STALE_AFTER: Final = 3600.0
+#: Permissions a new registry file is created with (it holds personal data): its owner's only.
+REGISTRY_MODE: Final = 0o600
+#: Permissions a new export is created with, less the umask: as any file a program writes.
+EXPORT_MODE: Final = 0o666
 
-    The text goes to a temporary file in the same folder, which is flushed, synced and then
-    renamed over the target (``os.replace``), so that a reader sees the old file or the new one,
-    never half of one. On any failure the temporary file is removed and the old file is left as
-    it was. An existing file keeps its permissions; a new one is readable by its owner only,
-    since a registry holds personal data. A symbolic link is followed, not replaced.
+
+def write_atomically(
+    path: str | os.PathLike[str], data: str | bytes, *, mode: int = EXPORT_MODE
+) -> Path:
+    """Replace the file at ``path`` with ``data`` (text is written as UTF-8), all at once or not
+    at all; return ``path``.
+
+    This is the one way clac writes a file: registries, exports, pictures. The bytes go to a
+    temporary file in the same folder, which is flushed, synced and then renamed over the
+    target (``os.replace``), so that a reader sees the old file or the new one, never half of
+    one. On any failure the temporary file is removed and the old file is left as it was.
+
+    No copy outlives a killed writer: where the system allows it (Linux' ``O_TMPFILE``) the
+    temporary file has no name until the instant before the rename; elsewhere it is named
+    ``.<target>.<pid>.<token>.clac-tmp``, and every write removes the ones in its folder whose
+    writer is gone (or that are over an hour old).
+
+    A new file gets ``mode`` less the umask (:data:`REGISTRY_MODE`, owner only, for a registry;
+    :data:`EXPORT_MODE` for an export); an existing file keeps its own permissions. A symbolic
+    link is followed, not replaced. Raises :class:`FileAccessError` when the file cannot be
+    written.
     """
     shown = os.fspath(path)
     try:
@@ -89,21 +120,13 @@ def write_atomically(path: Path, text: str) -> None:
     except ValueError as error:  # a NUL character in the path
         raise FileAccessError(f"cannot be written: {error}", value=shown) from None
     if target.is_dir():
-        raise FileAccessError("is a directory, not a registry file", value=shown)
-    data = text.encode("utf-8")
-    temporary: Path | None = None
+        raise FileAccessError("is a directory, not a file to write", value=shown)
+    payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     try:
-        with tempfile.NamedTemporaryFile(
-            "wb", dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
-        ) as handle:
-            temporary = Path(handle.name)
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if target.exists():
-            shutil.copymode(target, temporary)
-        temporary.replace(target)  # os.replace: atomic on POSIX and Windows
-        temporary = None
+        remove_stale_temporaries(target.parent)
+        kept = _mode_of(target)
+        if not _write_unnamed(target, payload, mode, kept):
+            _write_named(target, payload, mode, kept)
         _sync_folder(target.parent)
     except FileNotFoundError:
         raise FileAccessError("cannot be written: its folder does not exist", value=shown) from None
@@ -113,10 +136,127 @@ def write_atomically(path: Path, text: str) -> None:
         raise FileAccessError(
             f"cannot be written: {error.strerror or error}", value=shown
         ) from None
+    return Path(path)
+
+
+def _mode_of(target: Path) -> int | None:
+    try:
+        return stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        return None
+
+
+def _temporary_name(target: Path) -> Path:
+    token = secrets.token_hex(6)
+    return target.with_name(f".{target.name}.{os.getpid()}.{token}{TEMPORARY_SUFFIX}")
+
+
+def _write_all(descriptor: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        view = view[os.write(descriptor, view) :]
+    os.fsync(descriptor)
+
+
+def _write_unnamed(target: Path, payload: bytes, mode: int, kept: int | None) -> bool:
+    """Write through a file without a name (``O_TMPFILE``), named only to be renamed at once.
+
+    False, having written nothing, where the system or the file system cannot do it.
+    """
+    flag = getattr(os, "O_TMPFILE", None)
+    proc = Path("/proc/self/fd")
+    if flag is None or not proc.is_dir():
+        return False
+    try:
+        descriptor = os.open(target.parent, flag | os.O_WRONLY, mode)
+    except (IsADirectoryError, FileNotFoundError) as error:
+        if not target.parent.is_dir():
+            raise FileNotFoundError(error.errno, error.strerror) from None
+        return False  # IsADirectoryError: a kernel without O_TMPFILE
+    except OSError as error:
+        if error.errno in (errno.EOPNOTSUPP, errno.EINVAL, errno.EISDIR):
+            return False  # a file system without it
+        raise
+    named: Path | None = None
+    try:
+        _write_all(descriptor, payload)
+        if kept is not None:
+            os.fchmod(descriptor, kept)
+        named = _temporary_name(target)
+        try:
+            os.link(f"/proc/self/fd/{descriptor}", named, follow_symlinks=True)
+        except OSError:
+            named = None
+            return False
+        named.replace(target)
+        named = None
+        return True
     finally:
-        if temporary is not None:
+        os.close(descriptor)
+        if named is not None:
             with contextlib.suppress(OSError):
-                temporary.unlink()
+                named.unlink()
+
+
+_WRITING: set[str] = set()  # this process' named temporaries being written
+
+
+def _write_named(target: Path, payload: bytes, mode: int, kept: int | None) -> None:
+    named = _temporary_name(target)
+    _WRITING.add(named.name)
+    try:
+        descriptor = os.open(named, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        try:
+            _write_all(descriptor, payload)
+            if kept is not None:
+                named.chmod(kept)
+        finally:
+            os.close(descriptor)
+        named.replace(target)  # os.replace: atomic on POSIX and Windows
+    except BaseException:
+        with contextlib.suppress(OSError):
+            named.unlink()
+        raise
+    finally:
+        _WRITING.discard(named.name)
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files clac left in ``folder`` (a writer killed mid-write):
+    those whose process is gone, or older than an hour. Return what was removed."""
+    removed: list[Path] = []
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return removed
+    now = time.time()
+    for entry in entries:
+        found = _TEMPORARY.match(entry.name) if entry.name.endswith(TEMPORARY_SUFFIX) else None
+        if found is None or entry.name in _WRITING:
+            continue
+        try:
+            old = now - entry.stat(follow_symlinks=False).st_mtime > _STALE_AFTER
+            if old or not _running(int(found["pid"])):
+                Path(entry.path).unlink()
+                removed.append(Path(entry.path))
+        except OSError:
+            continue
+    return removed
+
+
+def _running(pid: int) -> bool:
+    """Whether process ``pid`` exists (on Windows, where signal 0 would end it: assumed)."""
+    if pid == os.getpid():
+        return False  # this process writes only what _WRITING lists
+    if os.name == "nt":  # pragma: no cover - not on the test platforms
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _sync_folder(folder: Path) -> None:

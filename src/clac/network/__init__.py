@@ -21,8 +21,12 @@ No graph, result or export holds personal data: representatives are never read.
 
 >>> import clac.network as net
 >>> from clac import Coalition
->>> net.build_graph(Coalition(name="Empty")).number_of_nodes()
-0
+>>> for node in sorted(net.build_graph(Coalition(name="Empty")).nodes):
+...     print(node)  # the charter's working groups, declared or not
+wg:latin-american-hotlines
+wg:law-enforcement-investigation
+wg:prevention-awareness
+wg:private-sector-collaboration
 """
 
 from clac.network._analyses import (

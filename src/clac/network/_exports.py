@@ -4,8 +4,7 @@ node-link JSON (D3, dashboards) and a PNG picture.
 GEXF and GraphML hold only scalar attribute values (strings, numbers, booleans), so on the way
 out tuples are joined with ``";"`` (``countries: ("BR", "US")`` → ``"BR;US"``), enums become
 their values, dates ISO 8601 strings and ``None`` an empty string. JSON keeps lists. Every file
-is written atomically: the text formats by :func:`clac.io.write_text_atomically`, the PNG by
-the same recipe for bytes (:mod:`clac.network._atomic`).
+is written atomically by :func:`clac.io.write_atomically`, the package's one writer.
 
 The graph :func:`~clac.network.build_graph` makes holds no personal data (it never reads
 representatives), so neither does any export of it.
@@ -23,6 +22,7 @@ from typing import Any
 
 import networkx as nx
 
+from clac._escape import json_safe, xml
 from clac.errors import ClacError
 from clac.network._graph import build_graph, organization_graph
 from clac.network._subject import check_subject
@@ -87,7 +87,10 @@ def _scalar(value: Any) -> str | int | float | bool:
         value = value.isoformat()
     elif value is None:
         value = ""
-    return value if isinstance(value, bool | int | float | str) else str(value)
+    if isinstance(value, bool | int | float):
+        return value
+    # XML 1.0 cannot hold most control characters, even escaped: shown as escapes instead.
+    return xml(str(value))
 
 
 def _json_value(value: Any) -> Any:
@@ -124,16 +127,22 @@ def exportable(graph: nx.Graph[Any]) -> nx.Graph[Any]:
     return _converted(graph, _scalar)
 
 
+def _xml_ids(graph: nx.Graph[Any]) -> nx.Graph[Any]:
+    """``graph`` with node ids fit for XML (ids are slugs; this guards a graph built by hand)."""
+    unfit = [node for node in graph if isinstance(node, str) and xml(node) != node]
+    return nx.relabel_nodes(graph, {node: xml(node) for node in unfit}) if unfit else graph
+
+
 def gexf_bytes(graph: nx.Graph[Any]) -> bytes:
     """``graph`` as a GEXF 1.2 document."""
     buffer = io.BytesIO()
-    nx.write_gexf(exportable(graph), buffer)
+    nx.write_gexf(_xml_ids(exportable(graph)), buffer)
     return buffer.getvalue()
 
 
 def graphml_bytes(graph: nx.Graph[Any]) -> bytes:
     """``graph`` as a GraphML document (parallel edges get unique ids ``e0``, ``e1`` …)."""
-    copy = exportable(graph)
+    copy = _xml_ids(exportable(graph))
     if copy.is_multigraph():
         for index, (_, _, data) in enumerate(copy.edges(data=True)):
             data["id"] = f"e{index}"
@@ -150,7 +159,8 @@ def node_link(graph: nx.Graph[Any]) -> dict[str, Any]:
 
 def json_bytes(graph: nx.Graph[Any]) -> bytes:
     """``graph`` as indented node-link JSON (UTF-8)."""
-    return (json.dumps(node_link(graph), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    text = json.dumps(node_link(graph), ensure_ascii=False, indent=2) + "\n"
+    return json_safe(text).encode("utf-8")
 
 
 def _write_text(path: str | os.PathLike[str], data: bytes) -> Path:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Final
 import networkx as nx
 
 from clac.charter import Sector
-from clac.network._atomic import write_bytes_atomically
+from clac.io import write_atomically
 from clac.network._frames import require
 from clac.network._graph import NodeKind, node_id, organization_graph
 from clac.network._subject import check_subject
@@ -276,6 +276,4 @@ def write_png(
     dpi: int = 150,
 ) -> Path:
     """Draw ``graph`` and save it to ``path`` as PNG, atomically."""
-    return write_bytes_atomically(
-        path, png_bytes(graph, lang=lang, title=title, seed=seed, dpi=dpi)
-    )
+    return write_atomically(path, png_bytes(graph, lang=lang, title=title, seed=seed, dpi=dpi))

@@ -39,6 +39,7 @@ import attrs
 
 from clac.model import Meeting, MeetingKind, Member, MemberStatus, ProposalEventKind, WorkingGroup
 from clac.network._reported import ReportedTie, latest_round, reported_ties
+from clac.periods import DateValue
 from clac.registry import Coalition
 
 if TYPE_CHECKING:
@@ -95,7 +96,7 @@ class Snapshot:
     as_of: date | None
     status: dict[str, MembershipStatus]
     members: dict[str, Member]
-    joined: dict[str, date]
+    joined: dict[str, DateValue]
     working_groups: tuple[WorkingGroup, ...]
     meetings: tuple[Meeting, ...]
     group_members: dict[str, tuple[str, ...]]
@@ -133,7 +134,7 @@ def _pairs(groups: Iterable[Iterable[str]]) -> Counter[Pair]:
     return counts
 
 
-def _on(day: date | None, as_of: date | None) -> bool:
+def _on(day: DateValue | None, as_of: date | None) -> bool:
     return as_of is None or (day is not None and day <= as_of)
 
 

@@ -9,13 +9,14 @@ results, :meth:`NetworkSummary.rows` gives label/value pairs in English, Spanish
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 import attrs
 import networkx as nx
 
+from clac._progress import task
 from clac.network._analyses import (
     EXACT_BETWEENNESS_LIMIT,
     SAMPLED_BETWEENNESS_SOURCES,
@@ -279,25 +280,38 @@ def analyse(
     k: int = SAMPLED_BETWEENNESS_SOURCES,
 ) -> tuple[NetworkSummary, nx.Graph[str]]:
     """The summary and the organization graph it was computed on."""
-    view = snapshot(coalition, as_of)
-    graph = projection_of(view)
-    summary = NetworkSummary(
-        name=coalition.name,
-        as_of=as_of,
-        organizations=len(coalition.organizations),
-        working_groups=len(view.working_groups),
-        meetings=len(view.meetings),
-        health=health_of(graph, as_of, k=key_players),
-        brokers=brokers_of(graph, exact_limit=exact_limit, k=k, seed=seed),
-        communities=communities_of(graph, seed=seed),
-        isolates=isolates_of(view),
-        cross_sector=cross_sector_of(graph),
-        sector_ties=ties_of(graph),
-        sector_coverage=coverage_of_sectors(view),
-        country_coverage=coverage_of_countries(view),
-        top=top,
-    )
+    with task(_ANALYSING, total=10) as progress:
+        view = snapshot(coalition, as_of)
+        graph = projection_of(view)
+        progress.advance()
+        steps: dict[str, Callable[[], Any]] = {
+            "health": lambda: health_of(graph, as_of, k=key_players),
+            "brokers": lambda: brokers_of(graph, exact_limit=exact_limit, k=k, seed=seed),
+            "communities": lambda: communities_of(graph, seed=seed),
+            "isolates": lambda: isolates_of(view),
+            "cross_sector": lambda: cross_sector_of(graph),
+            "sector_ties": lambda: ties_of(graph),
+            "sector_coverage": lambda: coverage_of_sectors(view),
+            "country_coverage": lambda: coverage_of_countries(view),
+        }
+        results: dict[str, Any] = {}
+        for name, compute in steps.items():
+            results[name] = compute()
+            progress.advance()
+        summary = NetworkSummary(
+            name=coalition.name,
+            as_of=as_of,
+            organizations=len(coalition.organizations),
+            working_groups=len(view.working_groups),
+            meetings=len(view.meetings),
+            top=top,
+            **results,
+        )
+        progress.advance()
     return summary, graph
+
+
+_ANALYSING = Text("Analysing the network", "Analizando la red", pt="Analisando a rede")
 
 
 def summarize(

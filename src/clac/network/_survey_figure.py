@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 import networkx as nx
 
 from clac.charter import Sector
-from clac.network._atomic import write_bytes_atomically
+from clac.io import write_atomically
 from clac.network._figure import SECTOR_COLOURS, _matplotlib, _short
 from clac.network._reported import Symmetrization
 from clac.network._survey import answers_of, survey_graph
@@ -141,4 +141,4 @@ def write_rounds_png(
     FigureCanvasAgg(figure)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=dpi, facecolor="white")
-    return write_bytes_atomically(path, buffer.getvalue())
+    return write_atomically(path, buffer.getvalue())

@@ -1,8 +1,9 @@
 """A partnership survey's analysis as text or Markdown, in English, Spanish or Portuguese.
 
 Every figure shown is an aggregate: measures per round, scores each organization received
-from at least the anonymity threshold of respondents, counts of ties. Organization names go
-through Markdown escaping in the Markdown form.
+from at least the anonymity threshold of respondents, counts of ties. Text from the registry
+(the coalition's name, organization ids) is escaped for the terminal in the text form and for
+Markdown in the Markdown form (:mod:`clac._escape`).
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Final
 
+from clac._escape import markdown, terminal
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
@@ -152,7 +154,7 @@ def _change_line(change: RoundChange, lang: Language) -> list[str]:
 def to_text(partnership: Partnership, lang: Language | str = Language.EN) -> str:
     """The analysis as plain text: one block per round, then the changes."""
     lang = Language.parse(lang)
-    lines = [f"{_t('title', lang)}: {partnership.name}"]
+    lines = [f"{_t('title', lang)}: {terminal(partnership.name)}"]
     if not partnership.rounds:
         lines.append(f"  {_t('none', lang)}")
     for r in partnership.rounds:
@@ -171,10 +173,7 @@ def to_text(partnership: Partnership, lang: Language | str = Language.EN) -> str
     return "\n".join(lines)
 
 
-def _escape(text: str) -> str:
-    for char in "\\`*_{}[]<>()#+-.!|":
-        text = text.replace(char, f"\\{char}")
-    return text
+_escape = markdown
 
 
 def _table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> list[str]:

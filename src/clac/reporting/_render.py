@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from clac._escape import markdown
 from clac._schedule import MinutesState, ReportState, ReportStatus
 from clac.charter import COALITION
 from clac.countries import country_name
@@ -439,12 +440,9 @@ def _number(value: float | None) -> str:
 
 # --------------------------------------------------------------------------- Markdown
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def _md(text: str) -> str:
-    """Escape Markdown punctuation and fold line breaks, so data reads as plain text."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+# Escape Markdown punctuation and fold line breaks, so data reads as plain text (the
+# escaper every Markdown output of clac shares).
+_md = markdown
 
 
 def to_markdown(report: AnnualReport, lang: Language) -> str:

@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE, ENTRY_POINT_GROUP, Catalogue, rule
 from clac.rules._context import COALITION_MEETING_KINDS, Context
 from clac.rules._engine import (
-    Assessment,
     Fact,
     Finding,
     Outcome,

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from clac._schedule import COALITION_MEETING_KINDS, Cadence, cadence, report_due
 from clac.model import Document, Meeting, Member, QuarterlyReport, RecordKind
-from clac.periods import Month, Quarter
+from clac.periods import DateValue, Month, Quarter, earliest
 from clac.rules._engine import Subject, SubjectKind, Verdict, insufficient_data, not_applicable
 from clac.text import Text
 
@@ -73,17 +73,19 @@ class Context:
             return self.coalition.records_since
         return self.coalition.records_since_for(kind)
 
-    def complete(self, kind: RecordKind | None, day: date) -> bool:
+    def complete(self, kind: RecordKind | None, day: DateValue) -> bool:
         """Whether the registry's records of ``kind`` are complete on ``day``: only then does
-        the absence of a record mean that a thing was not done."""
+        the absence of a record mean that a thing was not done. An approximate day counts
+        from its earliest possible day (complete only if complete on every day it may be)."""
         since = self.records_since(kind)
-        return since is not None and since <= day
+        return since is not None and since <= earliest(day)
 
-    def before(self, kind: RecordKind | None, day: date) -> date | None:
-        """The registry's ``records_since`` for ``kind`` when ``day`` falls before it (a duty
-        of that day is not assessed), else None."""
+    def before(self, kind: RecordKind | None, day: DateValue) -> date | None:
+        """The registry's ``records_since`` for ``kind`` when ``day`` falls (or, for an
+        approximate day, may fall) before it — a duty of that day is not assessed — else
+        None."""
         since = self.records_since(kind)
-        return since if since is not None and day < since else None
+        return since if since is not None and earliest(day) < since else None
 
     def year_coverage(self, kind: RecordKind | None, year: int) -> str:
         """How the registry's records of ``kind`` cover ``year``: ``"complete"`` (they begin
@@ -176,7 +178,7 @@ class Context:
     def first_year(self) -> int | None:
         """The first year there was a coalition to judge: the later of the charter's first
         effective year and the year the first member joined (None with no members)."""
-        joins = [m.joined for m in self.coalition.members]
+        joins = [earliest(m.joined) for m in self.coalition.members]
         if not joins:
             return None
         return max(self.years[0], min(joins).year)

@@ -7,9 +7,20 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
+from clac._progress import task
+from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, Rule
+from clac.rules._engine import (
+    Fact,
+    Finding,
+    Outcome,
+    Rule,
+    Subject,
+    SubjectKind,
+    failure,
+    is_verdict,
+)
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -27,10 +38,11 @@ def evaluate(
 ) -> Assessment:
     """Assess ``coalition`` on ``as_of`` (today by default) under the charter in force that day.
 
-    Every rule is applied to every subject of its kind. A rule that raises yields a finding with
-    outcome ``error`` and the assessment goes on. With ``charter_only`` only the rules that
-    rest on the charter's word alone are applied (:attr:`Rule.charter_only`): none that reads a
-    deadline, window or reading clac assumes.
+    Every rule is applied to every subject of its kind. A rule that raises, or returns anything
+    but a :class:`Verdict` (a plugin's dict, ``None``), yields a finding with outcome ``error``
+    naming the rule and what went wrong, and the assessment goes on. With ``charter_only`` only
+    the rules that rest on the charter's word alone are applied (:attr:`Rule.charter_only`):
+    none that reads a deadline, window or reading clac assumes.
     """
     from clac.registry import Coalition as Registry
 
@@ -53,27 +65,48 @@ def evaluate(
 def _assess(coalition: Coalition, day: date, chosen: tuple[Rule, ...]) -> Assessment:
     context = Context(coalition, day)
     findings: list[Finding] = []
-    for r in chosen:
-        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
-        for subject, item in context.subjects(r.applies_to):
-            try:
-                verdict = r.check(context, item)
-            except Exception as error:  # noqa: BLE001 - one failing rule never breaks the rest
-                message = Text(
-                    f"the rule failed: {type(error).__name__}: {error}",
-                    f"la regla falló: {type(error).__name__}: {error}",
-                )
-                findings.append(Finding(r, subject, Outcome.ERROR, message, (), parameters))
-                continue
-            findings.append(
-                Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
-            )
+    with task(_CHECKING, total=len(chosen)) as progress:
+        for r in chosen:
+            _apply(r, context, findings)
+            progress.advance()
     return Assessment(
         as_of=day,
         coalition=coalition.name,
         charter_version=context.charter.version,
         findings=tuple(findings),
     )
+
+
+_CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando as regras")
+
+
+def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
+    """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
+    what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
+    try:
+        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
+        subjects = list(context.subjects(r.applies_to))
+    except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
+        # The rule names a parameter or a kind of subject that does not exist.
+        subject = Subject(SubjectKind.COALITION, context.coalition.name)
+        findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
+        return
+    for subject, item in subjects:
+        try:
+            verdict: object = r.check(context, item)
+        except (Exception, SystemExit) as error:  # noqa: BLE001 - one failing rule never breaks the rest
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
+            )
+            continue
+        if not is_verdict(verdict):
+            findings.append(
+                Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
+            )
+            continue
+        findings.append(
+            Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
+        )
 
 
 def _checked(rules: Iterable[Rule]) -> tuple[Rule, ...]:

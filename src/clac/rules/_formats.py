@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
 from clac.charter import Severity
+from clac.periods import ApproximateDate
 from clac.rules._engine import Fact, Finding, Outcome, SubjectKind
 from clac.text import Language
 
 if TYPE_CHECKING:
-    from clac.rules._engine import Assessment
+    from clac.rules._assessment import Assessment
 
 __all__ = [
     "ASSESSMENT_SCHEMA_ID",
@@ -58,7 +59,7 @@ _INFORMATION_URI: Final = "https://pypi.org/project/clac/"
 
 
 def _json_value(value: Any) -> Any:
-    if isinstance(value, date):
+    if isinstance(value, date | ApproximateDate):
         return value.isoformat()
     if isinstance(value, tuple):
         return [_json_value(v) for v in value]

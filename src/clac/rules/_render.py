@@ -8,10 +8,15 @@ from __future__ import annotations
 import html
 import json
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from clac.rules._engine import Assessment, Fact, Finding, Outcome, severity_rank
+from clac._escape import markdown
+from clac.rules._engine import Fact, Finding, Outcome, severity_rank
 from clac.rules._formats import to_dict
 from clac.text import Language, Text
+
+if TYPE_CHECKING:
+    from clac.rules._assessment import Assessment
 
 __all__ = ["to_html", "to_json", "to_markdown", "to_text"]
 
@@ -113,8 +118,7 @@ def to_text(
     return "\n".join(lines) + "\n"
 
 
-def _md_cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+_md_cell = markdown  # every value escaped: registry and plugin text reads as plain text
 
 
 def to_markdown(
@@ -124,9 +128,9 @@ def to_markdown(
     lang = Language.parse(language)
     shown = _noteworthy(assessment, everything)
     out = [
-        f"# {_title(assessment, lang)}",
+        f"# {markdown(_title(assessment, lang))}",
         "",
-        f"**{assessment.summary(lang)}**",
+        f"**{markdown(assessment.summary(lang))}**",
         "",
         f"## {_T['by_subject'].in_(lang)}",
         "",
@@ -136,7 +140,12 @@ def to_markdown(
         grouped.setdefault(str(f.subject), []).append(f)
     head = [_T[k].in_(lang) for k in ("rule", "severity", "outcome", "message", "clause")]
     for subject in sorted(grouped):
-        out += [f"### {subject}", "", "| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        out += [
+            f"### {markdown(subject)}",
+            "",
+            "| " + " | ".join(markdown(h) for h in head) + " |",
+            "|" + "---|" * len(head),
+        ]
         for f in grouped[subject]:
             cells = [
                 f.rule.id,
@@ -154,8 +163,8 @@ def to_markdown(
         by_rule.setdefault(f.rule.id, []).append(f)
     for rule_id in sorted(by_rule):
         first = by_rule[rule_id][0].rule
-        subjects = ", ".join(str(f.subject) for f in by_rule[rule_id])
-        out.append(f"- **{rule_id}** {first.title.in_(lang)}: {subjects}")
+        subjects = ", ".join(markdown(str(f.subject)) for f in by_rule[rule_id])
+        out.append(f"- **{markdown(rule_id)}** {markdown(first.title.in_(lang))}: {subjects}")
     return "\n".join(out) + "\n"
 
 

@@ -21,7 +21,14 @@ from clac.charter import Role, Section, Severity
 from clac.model import MeetingKind, RecordKind, RoleAssignment, WorkingGroup
 from clac.rules._catalogue import rule
 from clac.rules._context import Context, before_records, unrecorded
-from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
+from clac.rules._engine import (
+    SubjectKind,
+    Verdict,
+    insufficient_data,
+    met,
+    not_applicable,
+    unmet,
+)
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -436,6 +443,19 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
             ),
             formed=group.formed,
             consulted=None,
+        )
+    if not group.consulted <= group.formed:
+        # An approximate date on either side: whether the consultation came first is not known
+        # (the model refuses a consultation known to be after the forming).
+        return insufficient_data(
+            Text(
+                f"active members consulted in {group.consulted.isoformat()}, formed in "
+                f"{group.formed.isoformat()}: which came first is not known",
+                f"miembros activos consultados en {group.consulted.isoformat()}, creado en "
+                f"{group.formed.isoformat()}: no se sabe qué ocurrió primero",
+            ),
+            formed=group.formed,
+            consulted=group.consulted,
         )
     return met(
         Text(

@@ -25,7 +25,7 @@ from clac.model import (
     RecordKind,
     RepresentativeLevel,
 )
-from clac.periods import Month
+from clac.periods import Month, earliest, latest
 from clac.rules._catalogue import rule
 from clac.rules._context import COALITION_MEETING_KINDS, Context, before_records, unrecorded
 from clac.rules._engine import (
@@ -227,6 +227,17 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
                 "no consta una suscripción escrita a la carta",
             ),
             signed=None,
+        )
+    if not subscription.signed <= ctx.as_of and not subscription.signed > ctx.as_of:
+        return insufficient_data(
+            Text(
+                f"the written subscription is dated {subscription.signed.isoformat()}: whether it "
+                f"was signed by {ctx.as_of.isoformat()} is not known",
+                f"la suscripción escrita tiene fecha {subscription.signed.isoformat()}: no se sabe "
+                f"si se firmó antes del {ctx.as_of.isoformat()}",
+            ),
+            signed=subscription.signed,
+            document=subscription.document,
         )
     if subscription.signed > ctx.as_of:
         return unmet(
@@ -451,8 +462,21 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             window_start=start,
             attended=tuple(m.id for m in attended),
         )
-    since = max(start, member.joined)
+    # An approximate join date counts from the last day it may stand for; meetings between
+    # its bounds may or may not have been the member's to attend.
+    since = max(start, latest(member.joined))
     held = ctx.coalition_meetings_since(since)
+    if not held and ctx.coalition_meetings_since(max(start, earliest(member.joined))):
+        return insufficient_data(
+            Text(
+                f"joined in {member.joined.isoformat()}: whether the CLAC meetings held since "
+                f"{start.isoformat()} were held before or after it joined is not known",
+                f"ingresó en {member.joined.isoformat()}: no se sabe si las reuniones de la CLAC "
+                f"celebradas desde el {start.isoformat()} fueron antes o después de su ingreso",
+            ),
+            window_start=start,
+            joined=member.joined,
+        )
     facts = {"window_start": start, "joined": member.joined}
     horizon = ctx.before(RecordKind.MEETINGS, ctx.as_of)
     if horizon is not None:
@@ -580,8 +604,9 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     A month counts once the member belonged to CLAC for the whole of it, so the month of
     joining counts only when the member joined on its first day.
     """
-    first = Month.of(member.joined)
-    if member.joined.day != 1:
+    joined = latest(member.joined)  # an approximate date counts from its last possible day
+    first = Month.of(joined)
+    if joined.day != 1:
         first = first.next()
     return tuple(m for m in ctx.months_back(ctx.parameters.hours_window_months) if m >= first)
 

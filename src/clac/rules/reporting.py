@@ -41,7 +41,7 @@ from clac._schedule import (
 )
 from clac.charter import Section, Severity
 from clac.model import Meeting, Member, QuarterlyReport, RecordKind, WorkingGroup
-from clac.periods import Quarter
+from clac.periods import Quarter, earliest, latest
 from clac.rules._catalogue import rule
 from clac.rules._context import Context, before_records, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
@@ -622,7 +622,17 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             sources=sources,
         )
-    first_due = ctx.report_due(Quarter.of(member.joined))
+    first_due = ctx.report_due(Quarter.of(earliest(member.joined)))
+    if first_due < ctx.as_of <= ctx.report_due(Quarter.of(latest(member.joined))):
+        return insufficient_data(
+            Text(
+                f"joined in {member.joined.isoformat()}: whether its first quarterly report is "
+                f"due yet is not known",
+                f"ingresó en {member.joined.isoformat()}: no se sabe si su primer informe "
+                f"trimestral ya vence",
+            ),
+            joined=member.joined,
+        )
     if first_due >= ctx.as_of:
         return not_applicable(
             Text(

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from clac.charter import Section, Severity
 from clac.model import Member
+from clac.periods import latest
 from clac.rules import Context, Rule, SubjectKind, Verdict, met, not_applicable, rule, unmet
 from clac.text import Text
 
@@ -36,7 +37,8 @@ SETTLING_IN = timedelta(days=365)
 )
 def contributes_within_a_year(ctx: Context, member: Member) -> Verdict:
     """A member of a year or more has at least one recorded contribution."""
-    if ctx.as_of - member.joined < SETTLING_IN:
+    # A join date may be known only to the year or month: count from its last possible day.
+    if ctx.as_of - latest(member.joined) < SETTLING_IN:
         return not_applicable(
             Text("a member for less than a year", "miembro desde hace menos de un año"),
             joined=member.joined,

@@ -1,0 +1,79 @@
+"""Text from a registry or a plugin, made safe for each place clac writes it.
+
+A registry file cannot hold control characters (the loader refuses them), but a coalition
+built in Python, a plugin's rule or an error about a file's name can: every output escapes
+for its own format, with one function per format, shared by every writer.
+
+>>> markdown("[x](javascript:alert(1)) <script>")
+'\\\\[x\\\\](javascript:alert(1)) \\\\<script\\\\>'
+>>> terminal("red \\x1b[31m alert\\x07")
+'red \\\\x1b[31m alert\\\\x07'
+>>> xml("bell\\x07")
+'bell\\\\x07'
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["json_safe", "markdown", "markdown_cell", "terminal", "xml"]
+
+# Characters Markdown (CommonMark and GitHub's) would read as markup: emphasis, code, links
+# and images, raw HTML, tables, headings, strikethrough; and the backslash itself.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~!])")
+
+
+def markdown(text: str) -> str:
+    """``text`` as inline Markdown that reads as the plain text it is: punctuation that would
+    be markup is escaped and line breaks are folded into spaces (so no value can open a
+    heading, a list, a table row, a link, an image or raw HTML)."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", " ".join(terminal(text).split()))
+
+
+#: A table cell is inline text too: the same escaping (``|`` included).
+markdown_cell = markdown
+
+# Control characters (C0 but tab and newline, DEL, C1), lone surrogates and the bidirectional
+# overrides that reorder what a terminal shows.
+_TERMINAL_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _visible(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal(text: str) -> str:
+    """``text`` with every character a terminal would act on (escape sequences, bells,
+    carriage returns, bidirectional overrides, lone surrogates) shown as an escape
+    (``\\x1b``); tab and newline are kept."""
+    return _TERMINAL_UNSAFE.sub(_visible, text)
+
+
+# What XML 1.0 cannot hold at all, even escaped: most C0 controls, lone surrogates, U+FFFE/F.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml(text: str) -> str:
+    """``text`` made fit for an XML 1.0 document (GEXF, GraphML):
+    characters XML cannot hold are shown as escapes (``\\x07``); ``<`` and ``&`` are left for
+    the XML writer to escape."""
+    return _XML_INVALID.sub(_visible, text)
+
+
+# What JSON writes raw but a terminal or a UTF-8 encoder chokes on: DEL, C1 controls, lone
+# surrogates, bidirectional overrides. In a JSON document they only occur inside strings.
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def json_safe(document: str) -> str:
+    """A JSON document (as :func:`json.dumps` writes it with ``ensure_ascii=False``) with
+    the characters it leaves raw that a terminal would act on, or that are not UTF-8 (lone
+    surrogates), written as ``\\uXXXX`` escapes: the same JSON value, safe to print.
+
+    >>> json_safe('{"name": "a\\x9bb"}')
+    '{"name": "a\\\\u009bb"}'
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
