@@ -91,7 +91,7 @@ def organization(
     id: str = "org-a",  # noqa: A002 - the model's own word
     *,
     name: str | None = None,
-    sector: Sector = Sector.NGO,
+    sector: Sector | tuple[Sector, ...] = Sector.NGO,
     countries: Sequence[str] = ("AR",),
     scope: Scope = Scope.NATIONAL,
     partner: str | None = None,

@@ -303,7 +303,7 @@ class TestTypedElements:
         assert founding == {
             "icmec": Sector.NGO,
             "inhope": Sector.HOTLINE,
-            "interpol": Sector.LAW_ENFORCEMENT,
+            "interpol": Sector.INTERGOVERNMENTAL,
             "red-natic": Sector.REGIONAL_NETWORK,
         }
         assert all(p.sector_is_clacs for p in BASE_DOCUMENT.founding_partners)

@@ -73,16 +73,21 @@ def registry(
     organizations: tuple[Organization, ...] = (),
     reports: tuple[QuarterlyReport, ...] = (),
 ) -> Coalition:
+    """A coalition with the frameworks' references checked (as a command checks them)."""
     groups = {r.working_group for r in reports}
-    return Coalition(
-        name="Test",
-        organizations=organizations,
-        members=tuple(Member(organization=o.id, joined=date(2020, 1, 1)) for o in organizations),
-        working_groups=tuple(
-            WorkingGroup(id=g, name=Text(g, g), formed=date(2020, 1, 1)) for g in sorted(groups)
-        ),
-        reports=reports,
-        assessments=assessments,
+    return fw.check_references(
+        Coalition(
+            name="Test",
+            organizations=organizations,
+            members=tuple(
+                Member(organization=o.id, joined=date(2020, 1, 1)) for o in organizations
+            ),
+            working_groups=tuple(
+                WorkingGroup(id=g, name=Text(g, g), formed=date(2020, 1, 1)) for g in sorted(groups)
+            ),
+            reports=reports,
+            assessments=assessments,
+        )
     )
 
 
@@ -189,22 +194,24 @@ class TestCatalogue:
 
 
 class TestRegistry:
-    def test_unknown_framework_item_and_duplicates_are_cross_reference_errors(self) -> None:
+    def test_unknown_frameworks_and_items_are_cross_reference_errors(self) -> None:
         with pytest.raises(CrossReferenceError) as caught:
-            registry(
-                (
-                    assessment(framework="nope"),
-                    assessment(item="nope"),
-                    assessment(),
-                    assessment(outcome="met"),
-                )
-            )
+            registry((assessment(framework="nope"), assessment(item="nope")))
         message = str(caught.value)
         assert "assessments[0].framework: 'nope' is not a framework clac knows" in message
         assert "assessments[1].item: 'nope' is not an item of the framework 'mnr'" in message
-        assert "assessments[3]: ['GT', 'mnr', 'hotline', '2025-01-01'] repeats assessments[2]" in (
-            message
+
+    def test_the_registry_itself_refuses_duplicates_without_knowing_the_frameworks(self) -> None:
+        with pytest.raises(CrossReferenceError) as caught:
+            Coalition(name="T", assessments=(assessment(), assessment(outcome="met")))
+        assert "assessments[1]: ['GT', 'mnr', 'hotline', '2025-01-01'] repeats assessments[0]" in (
+            str(caught.value)
         )
+        Coalition(name="T", assessments=(assessment(framework="defined-elsewhere"),))
+
+    def test_an_outcome_the_framework_does_not_allow_is_refused(self) -> None:
+        with pytest.raises(CrossReferenceError, match="is not an outcome of the framework"):
+            registry((assessment(framework="budapest", item="in-force", outcome="partly-met"),))
 
     def test_an_advance_must_cite_known_items(self) -> None:
         report = QuarterlyReport(
@@ -717,4 +724,11 @@ class TestBrokenFrameworkPlugins:
         assert "clac_no_such_plugin" in errors[0]
         assert "expected a Framework, a list of Frameworks" in errors[1]
         assert "framework 'mnr' repeats an existing id" in errors[2]
-        assert list(fw.FRAMEWORKS) == ["icmec-legislation", "mnr", "chapter-checklist"]
+        assert list(fw.FRAMEWORKS) == [
+            "icmec-legislation",
+            "mnr",
+            "budapest",
+            "lanzarote",
+            "opsc",
+            "chapter-checklist",
+        ]

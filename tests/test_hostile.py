@@ -4,6 +4,7 @@ text are refused with a clear error naming the path, in bounded time, in every f
 from __future__ import annotations
 
 import contextlib
+import json
 import time
 
 import pytest
@@ -11,9 +12,10 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from clac.errors import FileFormatError, InvalidData
+from clac.errors import ClacError, FileFormatError, InvalidData
 from clac.io import Format, loads
 from clac.io._guards import DIGIT_LIMIT, text_problem
+from clac.io._yaml import ALIAS_EXPANSION_LIMIT
 
 FORMATS = list(Format)
 HEAD = {
@@ -236,3 +238,124 @@ class TestPersonalData:
         error = InvalidData("is not a country", path="members[3].country", value="XX")
         assert (error.path, error.reason) == ("members[3].country", "'XX' is not a country")
         assert str(error) == f"{error.path}: {error.reason}"
+
+
+# ------------------------------------------------------------------------------- fuzzing
+
+
+class Huge:
+    """A whole number literal too long for Python to read, rendered as its digits."""
+
+    def __init__(self, digits: int) -> None:
+        self.literal = "9" * digits
+
+
+HOSTILE_TEXT = st.text(
+    st.characters(codec="utf-8")
+    | st.sampled_from(
+        ["\x00", "\x1b", "\x07", "\x85", "\x9b", "\n", "\r", "\t", "\u2028", "\ud800"]
+    ),
+    max_size=12,
+)
+HOSTILE_SCALARS = (
+    st.integers()
+    | st.builds(Huge, st.integers(DIGIT_LIMIT - 2, DIGIT_LIMIT + 300))
+    | HOSTILE_TEXT
+    | st.booleans()
+    | st.none()
+    | st.floats(allow_nan=True, allow_infinity=True)
+)
+KEYS = st.sampled_from(
+    ["clac", "name", "charter", "organizations", "members", "id", "email", "hours", "x"]
+)
+TREES = st.recursive(
+    HOSTILE_SCALARS,
+    lambda children: (
+        st.lists(children, max_size=4) | st.lists(st.tuples(KEYS, children), max_size=5)
+    ),  # pairs: keys may repeat
+    max_leaves=25,
+)
+
+
+def render_json(value: object) -> str:
+    """``value`` as JSON text (keys may repeat, numbers may be huge)."""
+    if isinstance(value, Huge):
+        return value.literal
+    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
+        return "{" + ", ".join(f"{json.dumps(k)}: {render_json(v)}" for k, v in value) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(render_json(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+def render_toml(pairs: list[tuple[str, object]]) -> str:
+    """Top-level ``pairs`` as TOML lines (what TOML cannot say makes a syntax error)."""
+
+    def inline(value: object) -> str:
+        if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
+            return "{" + ", ".join(f"{k} = {inline(v)}" for k, v in value) + "}"
+        if isinstance(value, list):
+            return "[" + ", ".join(inline(v) for v in value) + "]"
+        if value is None:
+            return '""'
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return render_json(value)
+
+    return "".join(f"{key} = {inline(value)}\n" for key, value in pairs)
+
+
+def refused_cleanly(text: str, format_: Format) -> None:
+    """Loading ``text`` gives a Coalition or a ClacError of one-line problems, quickly."""
+    started = time.perf_counter()
+    try:
+        loads(text, format_)
+    except ClacError as error:
+        for problem in error.problems:
+            assert "\n" not in problem.message()
+            assert "\n" not in problem.message("es")
+    assert time.perf_counter() - started < 2
+
+
+class TestFuzzing:
+    @given(pairs=st.lists(st.tuples(KEYS, TREES), max_size=6))
+    def test_any_json_document_loads_or_is_refused_cleanly(
+        self, pairs: list[tuple[str, object]]
+    ) -> None:
+        refused_cleanly(render_json([("clac", 1), *pairs]), Format.JSON)
+
+    @given(pairs=st.lists(st.tuples(KEYS, TREES), max_size=6))
+    def test_any_yaml_flow_document_loads_or_is_refused_cleanly(
+        self, pairs: list[tuple[str, object]]
+    ) -> None:
+        refused_cleanly(render_json([("clac", 1), *pairs]), Format.YAML)
+
+    @given(pairs=st.lists(st.tuples(KEYS, TREES), max_size=6))
+    def test_any_toml_document_loads_or_is_refused_cleanly(
+        self, pairs: list[tuple[str, object]]
+    ) -> None:
+        refused_cleanly(render_toml([("clac", 1), *pairs]), Format.TOML)
+
+    @given(
+        levels=st.integers(1, 12),
+        width=st.integers(1, 12),
+        under=KEYS,
+        mapping=st.booleans(),
+    )
+    def test_any_alias_pyramid_loads_or_is_refused_cleanly(
+        self, levels: int, width: int, under: str, mapping: bool
+    ) -> None:
+        lines = ["clac: 1", "a0: &a0 x"]
+        for level in range(1, levels):
+            items = [f"*a{level - 1}"] * width
+            body = (
+                "{" + ", ".join(f"k{n}: {item}" for n, item in enumerate(items)) + "}"
+                if mapping
+                else "[" + ", ".join(items) + "]"
+            )
+            lines.append(f"a{level}: &a{level} {body}")
+        lines.append(f"{under}: *a{levels - 1}")
+        text = "\n".join(lines) + "\n"
+        refused_cleanly(text, Format.YAML)
+        if width**levels > 10 * ALIAS_EXPANSION_LIMIT:
+            assert "aliases" in str(refused(text, "yaml"))

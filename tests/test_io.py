@@ -763,7 +763,8 @@ class TestBadContent:
             (
                 ("organizations", 1, "countries"),
                 ["XX"],
-                "organizations[1].countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code",
+                "organizations[1].countries[0]: 'XX' is not an ISO 3166-1 alpha-2 country code "
+                "or a region (LAC)",
             ),
             (
                 ("members", 0, "representatives", 0, "email"),

@@ -204,7 +204,7 @@ class TestValidValues:
         value = data.draw(strategy)
         assert isinstance(value, cls)
         assert attrs.evolve(value) == value
-        again = cls(**{field.name: getattr(value, field.name) for field in attrs.fields(cls)})
+        again = cls(**{field.alias: getattr(value, field.name) for field in attrs.fields(cls)})
         assert again == value
         assert hash(again) == hash(value)
 

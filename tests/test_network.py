@@ -698,5 +698,5 @@ class TestBenchmark:
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
-        assert module.main(["--smoke"]) == 0
+        assert module.main(["--smoke", "--sizes", "100"]) == 0  # runs; not a timing
         assert "build_graph" in capsys.readouterr().out

@@ -474,3 +474,58 @@ class TestCommandWithTheRegistrysSurvey:
         result = CliRunner().invoke(network, ["survey", files[0], str(bad), "--lang", "es"])
         assert result.exit_code == 2
         assert "no es una organización del registro" in result.output
+
+
+class TestWritingASurvey:
+    def test_a_written_survey_reads_back_and_only_its_owner_can_read_it(
+        self, tmp_path: Path
+    ) -> None:
+        import os
+        import stat
+
+        from clac.io import dump_survey
+
+        path = dump_survey(answers(), tmp_path / "survey.csv")
+        assert load_survey(path, coalition()) == answers()
+        if os.name == "posix":
+            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
+
+    def test_a_redacted_registry_keeps_the_ties_and_drops_the_ratings(self) -> None:
+        from clac.io import redact
+
+        redacted = redact(coalition().evolve(survey=answers())).survey
+        assert [a.collaboration for a in redacted] == [a.collaboration for a in answers()]
+        assert all(a.trust is None and a.value is None for a in redacted)
+
+
+class TestHostileSurveyFiles:
+    def test_a_byte_order_mark_and_windows_line_ends_are_read(self) -> None:
+        text = "\ufeff" + SURVEY.replace("\n", "\r\n")
+        assert loads_survey(text, coalition()) == answers()
+
+    def test_bytes_that_are_not_utf8_name_the_file(self, tmp_path: Path) -> None:
+        path = tmp_path / "latin1.csv"
+        path.write_bytes(f"{HEADER}\n".encode() + "2024-03-01,ñ".encode("latin-1"))
+        with pytest.raises(FileFormatError, match=r"latin1\.csv.*not UTF-8"):
+            load_survey(path)
+
+    def test_a_binary_file_is_refused(self) -> None:
+        with pytest.raises(FileFormatError, match="NUL"):
+            loads_survey(f"{HEADER}\n\x00\x01", source="s.csv")
+
+    def test_a_huge_cell_is_refused_not_read(self) -> None:
+        text = f'{HEADER}\n2024-03-01,alpha,beta,monthly,cooperative,,,,,,,,"{"x" * 200_000}"\n'
+        with pytest.raises(FileFormatError, match="not valid CSV"):
+            loads_survey(text, source="s.csv")
+
+    def test_line_numbers_count_lines_inside_quoted_cells(self) -> None:
+        text = f'{HEADER}\n2024-03-01,alpha,beta,monthly,cooperative,,,,,,,"data;\nfunding",\n'
+        text += "2024-03-01,beta,alpha,often,cooperative,,,,,,,,\n"
+        with pytest.raises(FileFormatError, match=r"s\.csv:4:frequency: 'often'"):
+            loads_survey(text, source="s.csv")
+
+    def test_control_characters_in_a_cell_are_shown_escaped(self) -> None:
+        text = f"{HEADER}\n2024-03-01,alpha,beta,\x1b[31mmonthly,cooperative,,,,,,,,\n"
+        with pytest.raises(FileFormatError) as caught:
+            loads_survey(text, source="s.csv")
+        assert "\x1b" not in str(caught.value)

@@ -279,6 +279,25 @@ def _is_country(code: str) -> bool:
     return is_country(code)
 
 
+def country_or_region(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An ISO 3166-1 alpha-2 country code, or a region's id (``LAC``: every country of it)."""
+    from clac.countries import REGIONS
+
+    if not isinstance(value, str) or not (value in REGIONS or _is_country(value)):
+        fail(
+            attribute,
+            value,
+            f"is not an ISO 3166-1 alpha-2 country code or a region ({', '.join(REGIONS)})",
+        )
+
+
+def _country_or_region_schema() -> dict[str, Any]:
+    from clac.countries import REGIONS
+
+    schema = _country_schema()
+    return {**schema, "enum": [*schema["enum"], *REGIONS]}
+
+
 def _country_schema() -> dict[str, Any]:
     import pycountry
 
@@ -296,6 +315,7 @@ with_schema(item_ref, {"type": "string", "pattern": ITEM_REF.pattern})
 with_schema(a_date, {"type": "string", "format": "date"})
 with_schema(boolean, {"type": "boolean"})
 with_schema(country, _country_schema)
+with_schema(country_or_region, _country_or_region_schema)
 
 
 # Converters: accept the friendly spellings Python callers use, leave anything else unchanged

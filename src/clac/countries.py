@@ -1,42 +1,131 @@
-"""ISO 3166-1 countries through pycountry, with Spanish and Portuguese names.
+"""ISO 3166-1 countries through pycountry, with Spanish and Portuguese names, and the region
+CLAC covers as data.
 
-The region CLAC covers is Latin America and the Caribbean; :data:`LATIN_AMERICA_AND_CARIBBEAN`
-lists it as the UN M49 geoscheme does (the "Latin America and the Caribbean" region, code 419).
+The region is Latin America and the Caribbean: by default its 33 sovereign states
+(:data:`LATIN_AMERICA_AND_CARIBBEAN`, the members of CELAC); the 19 dependent territories the
+UN M49 geoscheme also places in region 419 (Aruba, Puerto Rico, the Falklands, Bouvet Island …,
+:data:`LAC_TERRITORIES`) only on request (``include_territories=True``, the command line's
+``--include-territories``). A regional organization may name the region instead of its
+countries (``countries: [LAC]``): it then works in every country of it (see :func:`expand`).
 """
 
 from __future__ import annotations
 
 import functools
 import gettext
+from collections.abc import Iterable
 
-import pycountry
+import attrs
 
 from clac.errors import InvalidData
 from clac.text import Text
 
-__all__ = ["LATIN_AMERICA_AND_CARIBBEAN", "country_name", "is_country"]
+__all__ = [
+    "LAC",
+    "LAC_TERRITORIES",
+    "LATIN_AMERICA_AND_CARIBBEAN",
+    "REGIONS",
+    "Region",
+    "country_name",
+    "expand",
+    "is_country",
+    "is_region",
+    "region_countries",
+]
 
-# UN M49 "Latin America and the Caribbean" (419): Caribbean, Central America and South America.
+#: The 33 sovereign states of Latin America and the Caribbean (the members of CELAC).
 LATIN_AMERICA_AND_CARIBBEAN: tuple[str, ...] = (
     # Caribbean
-    "AG", "AI", "AW", "BB", "BL", "BQ", "BS", "CU", "CW", "DM", "DO", "GD", "GP", "HT", "JM",
-    "KN", "KY", "LC", "MF", "MQ", "MS", "PR", "SX", "TC", "TT", "VC", "VG", "VI",
+    "AG", "BS", "BB", "CU", "DM", "DO", "GD", "HT", "JM", "KN", "LC", "VC", "TT",
     # Central America
     "BZ", "CR", "GT", "HN", "MX", "NI", "PA", "SV",
     # South America
-    "AR", "BO", "BR", "BV", "CL", "CO", "EC", "FK", "GF", "GS", "GY", "PE", "PY", "SR", "UY",
-    "VE",
+    "AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE",
 )  # fmt: skip
+
+#: The dependent territories UN M49 places in Latin America and the Caribbean (region 419).
+LAC_TERRITORIES: tuple[str, ...] = (
+    # Caribbean
+    "AI", "AW", "BL", "BQ", "CW", "GP", "KY", "MF", "MQ", "MS", "PR", "SX", "TC", "VG", "VI",
+    # South America (and the South Atlantic)
+    "BV", "FK", "GF", "GS",
+)  # fmt: skip
+
+
+@attrs.frozen(slots=True)
+class Region:
+    """A region an organization may name instead of its countries: its sovereign states, and
+    the dependent territories counted only on request."""
+
+    id: str
+    name: Text
+    states: tuple[str, ...]
+    territories: tuple[str, ...] = ()
+
+    def countries(self, *, include_territories: bool = False) -> tuple[str, ...]:
+        """The region's states, and its territories when asked."""
+        return (*self.states, *self.territories) if include_territories else self.states
+
+
+#: Latin America and the Caribbean, the region of the charter.
+LAC = Region(
+    id="LAC",
+    name=Text(
+        "Latin America and the Caribbean",
+        "América Latina y el Caribe",
+        pt="América Latina e o Caribe",
+    ),
+    states=LATIN_AMERICA_AND_CARIBBEAN,
+    territories=LAC_TERRITORIES,
+)
+
+#: Every region by its id, as a registry names it (``countries: [LAC]``).
+REGIONS: dict[str, Region] = {LAC.id: LAC}
+
+
+def is_region(code: str) -> bool:
+    """Whether ``code`` names a region (``"LAC"``)."""
+    return code in REGIONS
+
+
+def region_countries(
+    region: str | Region = LAC, *, include_territories: bool = False
+) -> tuple[str, ...]:
+    """The countries of ``region`` (default Latin America and the Caribbean): its sovereign
+    states, and its dependent territories when ``include_territories``."""
+    if isinstance(region, str):
+        if region not in REGIONS:
+            raise InvalidData(
+                f"is not a region ({', '.join(REGIONS)})", path="region", value=region
+            )
+        region = REGIONS[region]
+    return region.countries(include_territories=include_territories)
+
+
+def expand(codes: Iterable[str]) -> tuple[str, ...]:
+    """``codes`` with every region replaced by all its countries (territories included), in
+    order and without repeats: where an organization naming ``LAC`` works."""
+    found: dict[str, None] = {}
+    for code in codes:
+        if code in REGIONS:
+            found.update(dict.fromkeys(REGIONS[code].countries(include_territories=True)))
+        else:
+            found[code] = None
+    return tuple(found)
 
 
 @functools.cache
 def is_country(code: str) -> bool:
     """Whether ``code`` is an ISO 3166-1 alpha-2 code (upper case)."""
+    import pycountry  # heavy: imported on first use, so the region data stays cheap to import
+
     return len(code) == 2 and code.isupper() and pycountry.countries.get(alpha_2=code) is not None
 
 
 @functools.cache
 def _translator(language: str) -> gettext.NullTranslations:
+    import pycountry
+
     return gettext.translation(
         "iso3166-1", pycountry.LOCALES_DIR, languages=[language], fallback=True
     )
@@ -45,6 +134,8 @@ def _translator(language: str) -> gettext.NullTranslations:
 @functools.cache
 def country_name(code: str) -> Text:
     """The country's common name in English, Spanish and Portuguese."""
+    import pycountry
+
     country = pycountry.countries.get(alpha_2=code) if isinstance(code, str) else None
     if country is None:
         raise InvalidData("is not an ISO 3166-1 alpha-2 country code", path="country", value=code)

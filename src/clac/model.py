@@ -18,6 +18,7 @@ import attrs
 
 from clac import _validators as v
 from clac.charter._vocabulary import Sector
+from clac.countries import expand, is_region
 from clac.periods import DateValue, Month, date_value, is_date_value
 from clac.text import Language, Text
 
@@ -27,6 +28,7 @@ __all__ = [
     "ActivityScope",
     "ActivityStatus",
     "Commitment",
+    "Confidence",
     "Contribution",
     "ContributionKind",
     "CountryAssessment",
@@ -90,6 +92,46 @@ def _enum_field(enum_cls: type[enum.Enum], **kwargs: Any) -> Any:
 # --------------------------------------------------------------------------- organizations
 
 
+def _to_sectors(value: Any) -> Any:
+    """One sector or a list of sectors (given as enum members or their values) as a tuple."""
+    convert = v.to_enum(Sector)
+    if isinstance(value, list | tuple):
+        return tuple(convert(item) for item in value)
+    return (convert(value),)
+
+
+_SECTOR_CHOICES = ", ".join(repr(s.value) for s in Sector)
+
+
+def _one_or_more_sectors(_i: Any, _attribute: attrs.Attribute[Any], value: Any) -> None:
+    # Errors name the file's key, ``sector`` (``sector[1]`` for the second of a list).
+    if not value:
+        v.fail("sector", [], "names at least one sector")
+    for index, item in enumerate(value):
+        path = "sector" if len(value) == 1 else f"sector[{index}]"
+        if not isinstance(item, Sector):
+            v.fail(path, item, f"is not one of {_SECTOR_CHOICES}")
+        if item in value[:index]:
+            v.fail(path, item.value, "appears twice")
+
+
+v.with_schema(
+    _one_or_more_sectors,
+    lambda: {
+        "anyOf": [
+            {"type": "string", "enum": [s.value for s in Sector]},
+            {
+                "type": "array",
+                "items": {"type": "string", "enum": [s.value for s in Sector]},
+                "minItems": 1,
+                "uniqueItems": True,
+            },
+        ],
+        "description": "one sector, or a list of sectors whose first is the primary one",
+    },
+)
+
+
 class Scope(enum.StrEnum):
     """Where an organization works."""
 
@@ -104,18 +146,49 @@ class Organization:
 
     ``partner`` links it to a founding or expected partner of the charter's Proposed Structure,
     by the charter's partner id (e.g. ``"icmec"``), where it is one.
+
+    ``countries`` are ISO 3166-1 codes, or a region's id for a regional organization working in
+    all of it (``countries: [LAC]``, see :attr:`where`).
+
+    An organization may work in several sectors: ``sector`` is given one sector or a list of
+    them, the first its primary sector (SaferNet Brasil runs a hotline *and* is an NGO:
+    ``sector=[Sector.HOTLINE, Sector.NGO]``). :attr:`sectors` holds them all, :attr:`sector`
+    the primary one; coverage, thin spots, the network's sector ties and the MNR mapping count
+    every sector.
     """
 
     id: str = attrs.field(validator=v.slug)
     name: str = attrs.field(validator=v.text)
-    sector: Sector = _enum_field(Sector)
+    sectors: tuple[Sector, ...] = attrs.field(
+        alias="sector", converter=_to_sectors, validator=_one_or_more_sectors
+    )
     countries: tuple[str, ...] = attrs.field(
-        factory=tuple, converter=v.to_upper_tuple, validator=v.each(v.country, unique=True)
+        factory=tuple,
+        converter=v.to_upper_tuple,
+        validator=v.each(v.country_or_region, unique=True),
     )
     scope: Scope = _enum_field(Scope, default=Scope.NATIONAL)
     partner: str | None = attrs.field(default=None, validator=v.optional(v.slug))
 
+    @property
+    def sector(self) -> Sector:
+        """The primary sector (the first one given)."""
+        return self.sectors[0]
+
+    def in_sector(self, sector: Sector) -> bool:
+        """Whether ``sector`` is one of the organization's sectors."""
+        return sector in self.sectors
+
+    @property
+    def where(self) -> tuple[str, ...]:
+        """The countries the organization works in, a region (``LAC``) standing for every
+        country of it, dependent territories included."""
+        return expand(self.countries)
+
     def __attrs_post_init__(self) -> None:
+        regions = [code for code in self.countries if is_region(code)]
+        if self.scope is Scope.NATIONAL and regions:
+            v.fail("countries", list(self.countries), "a national organization names its country")
         if self.scope is Scope.NATIONAL and len(self.countries) != 1:
             v.fail(
                 "countries",
@@ -509,6 +582,31 @@ _OUTCOME_LABELS = {
 }
 
 
+class Confidence(enum.StrEnum):
+    """How sure the source of an assessment is: a treaty collection is ``high``, a news report
+    ``low``."""
+
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def label(self) -> Text:
+        """The confidence in English, Spanish and Portuguese."""
+        return _CONFIDENCE_LABELS[self]
+
+
+_CONFIDENCE_LABELS = {
+    Confidence.HIGH: Text("high", "alta", pt="alta"),
+    Confidence.MEDIUM: Text("medium", "media", pt="média"),
+    Confidence.LOW: Text("low", "baja", pt="baixa"),
+}
+
+
+def _to_confidence(value: Any) -> Any:
+    return None if value is None else v.to_enum(Confidence)(value)
+
+
 def _to_outcome(value: Any) -> Any:
     return v.to_enum(Outcome)(value)
 
@@ -525,6 +623,8 @@ class CountryAssessment:
     The latest assessment on or before a day is the country's standing that day
     (:mod:`clac.frameworks`).
     ``illustrative`` marks made-up assessments (the demo's): every output that uses one says so.
+    ``date`` may be known only to the year or month (``2013``), and may predate the coalition
+    (a treaty ratified in 2013); ``confidence`` says how sure ``source`` is.
     """
 
     country: str = attrs.field(converter=v.to_upper, validator=v.country)
@@ -535,6 +635,9 @@ class CountryAssessment:
     source: str = attrs.field(validator=v.text)
     note: str | None = attrs.field(default=None, validator=v.optional(v.text))
     illustrative: bool = attrs.field(default=False, validator=v.boolean)
+    confidence: Confidence | None = attrs.field(
+        default=None, converter=_to_confidence, validator=v.optional(v.member_of(Confidence))
+    )
 
     @property
     def ref(self) -> str:

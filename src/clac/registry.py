@@ -316,7 +316,7 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
     documents = {d.id for d in c.documents}
     goals = {g.id for g in charter.policy_goals}
     objectives = {o.id for o in charter.objectives}
-    partners = {p.id for p in charter.partners}
+    partners = {i for p in charter.partners for i in p.ids}  # a later name's id too (meta)
 
     def ref(value: str | None, known: set[str], path: str, what: str) -> Iterator[Problem]:
         if value is not None and value not in known:
@@ -334,7 +334,12 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
 
     yield from _duplicates(c.organizations, lambda o: o.id, "organizations", ".id")
     yield from _duplicates(c.members, lambda m: m.organization, "members", ".organization")
-    yield from _duplicates(c.organizations, lambda o: o.partner, "organizations", ".partner")
+    yield from _duplicates(
+        c.organizations,
+        lambda o: None if o.partner is None else charter.partner_id(o.partner),
+        "organizations",
+        ".partner",
+    )
     yield from _duplicates(c.working_groups, lambda w: w.id, "working_groups", ".id")
     yield from _duplicates(c.meetings, lambda m: m.id, "meetings", ".id")
     yield from _duplicates(c.documents, lambda d: d.id, "documents", ".id")
@@ -490,45 +495,12 @@ def _report_before_group(
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:
-    """Assessments and advances must name frameworks and items clac knows; one per day."""
-    cited = [
-        (f"reports[{i}].legislative_advances[{j}].criteria[{k}]", criterion)
-        for i, r in enumerate(c.reports)
-        for j, advance in enumerate(r.legislative_advances)
-        for k, criterion in enumerate(advance.criteria)
-    ]
-    if not c.assessments and not cited:
-        return  # clac.frameworks (and any plugin) is loaded only when something cites it
-    from clac.frameworks import FRAMEWORKS
-
-    known = {fw.id: set(fw.item_ids) for fw in FRAMEWORKS.values()}
-    choices = ", ".join(repr(k) for k in known)
+    """No two assessments of one country, item and day. Whether the frameworks and items they
+    name exist is checked by :mod:`clac.frameworks` (the registry sits below the frameworks and
+    does not import them): :func:`clac.frameworks.check_references`."""
     yield from _duplicates(
         c.assessments,
         lambda a: (a.country, a.framework, a.item, a.date.isoformat()),
         "assessments",
         "",
     )
-    for i, a in enumerate(c.assessments):
-        if a.framework not in known:
-            yield Problem(
-                f"is not a framework clac knows (choose {choices})",
-                path=f"assessments[{i}].framework",
-                value=a.framework,
-            )
-        elif a.item not in known[a.framework]:
-            yield Problem(
-                f"is not an item of the framework {a.framework!r}",
-                path=f"assessments[{i}].item",
-                value=a.item,
-            )
-    for path, criterion in cited:
-        framework, item = criterion.split("/", 1)
-        if framework not in known:
-            yield Problem(
-                f"names no framework clac knows (choose {choices})", path=path, value=criterion
-            )
-        elif item not in known[framework]:
-            yield Problem(
-                f"is not an item of the framework {framework!r}", path=path, value=criterion
-            )

@@ -37,7 +37,7 @@ import attrs
 from clac._validators import schema_of
 from clac.io._layout import FORMAT_VERSION
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
 
 #: The JSON Schema dialect of :func:`json_schema`.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -70,6 +70,21 @@ def json_schema() -> dict[str, Any]:
     }
 
 
+def json_schema_of(cls: type[Any], *, schema_id: str, title: str) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a file holding one ``cls``, an attrs class, read with
+    the registry file's rules (e.g. a framework definition, see
+    :func:`clac.frameworks.framework_schema`)."""
+    generator = _Generator()
+    root = generator.object_schema(cls)
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": schema_id,
+        "title": title,
+        **root,
+        "$defs": dict(sorted(generator.defs.items())),
+    }
+
+
 class _Generator:
     """Builds the schema of one class after another, collecting ``$defs`` on the way."""
 
@@ -90,16 +105,17 @@ class _Generator:
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
         """The schema of an attrs class: an object with a property per field."""
-        from clac.io._converter import file_fields, optional_arm
+        from clac.io._converter import file_fields, file_key, optional_arm
 
         hints = _hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in file_fields(cls):
             hint = hints[field.name]
-            properties[field.name] = self.field_schema(hint, schema_of(field.validator))
+            key = file_key(cls, field.name)
+            properties[key] = self.field_schema(hint, schema_of(field.validator))
             if field.default is attrs.NOTHING and optional_arm(hint) is None:
-                required.append(field.name)
+                required.append(key)
         schema: dict[str, Any] = {"type": "object"}
         description = _description(cls)
         if description:
@@ -117,6 +133,8 @@ class _Generator:
         arm = optional_arm(hint)
         if arm is not None:
             return {"anyOf": [self.field_schema(arm, constraints), {"type": "null"}]}
+        if "anyOf" in constraints:  # the validator describes every form the value takes
+            return constraints
         return _merge(self.type_schema(hint), constraints)
 
     def type_schema(self, hint: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind

@@ -160,6 +160,18 @@ class SurveyAnswer:
         if self.respondent == self.partner:
             v.fail("partner", self.partner, "is the respondent itself (no self-ties)")
 
+    def without_ratings(self) -> SurveyAnswer:
+        """The same answer with its six trust and value ratings left out."""
+        return attrs.evolve(
+            self,
+            trust_reliable=None,
+            trust_mission=None,
+            trust_open=None,
+            value_influence=None,
+            value_involvement=None,
+            value_resources=None,
+        )
+
     @property
     def key(self) -> tuple[date, str, str]:
         """(round, respondent, partner): at most one answer per key in a survey."""

@@ -20,7 +20,7 @@ from clac.charter._clause import Clause, Divergence
 from clac.charter._goals import Objective, PolicyGoal, Principle
 from clac.charter._membership import Requirement
 from clac.charter._parameters import ASSUMPTIONS, Parameters
-from clac.charter._partners import Partner
+from clac.charter._partners import LaterName, Partner
 from clac.charter._reporting import ReportSection
 from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition, Unit
 from clac.charter._source import normalize, source_text
@@ -37,6 +37,7 @@ __all__ = [
     "Charter",
     "Clause",
     "Divergence",
+    "LaterName",
     "Objective",
     "Parameters",
     "Partner",

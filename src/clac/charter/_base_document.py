@@ -17,7 +17,7 @@ from clac.charter._clauses import CLAUSES, clause_at
 from clac.charter._goals import Objective, PolicyGoal, Principle
 from clac.charter._membership import Requirement
 from clac.charter._parameters import Parameters
-from clac.charter._partners import Partner
+from clac.charter._partners import LaterName, Partner
 from clac.charter._reporting import ReportSection
 from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition
 from clac.charter._vocabulary import Section, Sector, Severity
@@ -101,7 +101,7 @@ _WORKING_GROUPS = tuple(
 _FOUNDING = (
     ("icmec", Sector.NGO),
     ("inhope", Sector.HOTLINE),
-    ("interpol", Sector.LAW_ENFORCEMENT),
+    ("interpol", Sector.INTERGOVERNMENTAL),
     ("red-natic", Sector.REGIONAL_NETWORK),
 )
 
@@ -135,6 +135,12 @@ _EXPECTED = (
     ("research-groups", Sector.ACADEMIC, True),
 )
 
+# Names partners took after the charter was written (the charter keeps its own wording).
+_LATER_NAMES = {
+    "facebook": (LaterName("meta", "Meta", dt.date(2021, 10, 28)),),
+    "twitter": (LaterName("x", "X", dt.date(2023, 7, 23)),),
+}
+
 _PARTNERS = (
     *(
         Partner(
@@ -153,6 +159,7 @@ _PARTNERS = (
             sector,
             clause_at(_PS, item),
             generic=generic,
+            later_names=_LATER_NAMES.get(partner_id, ()),
         )
         for item, (partner_id, sector, generic) in enumerate(_EXPECTED, start=len(_FOUNDING) + 1)
     ),

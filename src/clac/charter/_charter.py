@@ -237,8 +237,17 @@ class Charter:
         return self._find(self.working_groups, _id, id, "working_groups")
 
     def partner(self, id: str) -> Partner:  # noqa: A002
-        """The founding or expected partner ``id`` (``icmec``)."""
-        return self._find(self.partners, _id, id, "partners")
+        """The founding or expected partner ``id`` (``icmec``), also by a later name's id
+        (``meta`` for the charter's ``facebook``)."""
+        return self._find(self.partners, _id, self.partner_id(id), "partners")
+
+    def partner_id(self, id: str) -> str:  # noqa: A002
+        """The charter's id of the partner a registry names ``id`` (``meta`` → ``facebook``);
+        ``id`` itself when no partner was renamed to it."""
+        for partner in self.partners:
+            if id in partner.ids:
+                return partner.id
+        return id
 
     def requirement(self, id: str) -> Requirement:  # noqa: A002
         """The membership requirement ``id`` (``written-subscription``)."""

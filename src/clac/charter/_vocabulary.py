@@ -45,7 +45,11 @@ class Sector(enum.StrEnum):
 
     ``GOVERNMENT`` is not a heading of the Proposed Structure, but the Introduction names
     government among the leaders CLAC brings together and Membership asks for outreach within
-    governments, so a government member has a sector of its own.
+    governments, so a government member has a sector of its own. ``INTERGOVERNMENTAL`` is not a
+    heading either: organizations of states such as INTERPOL, the OAS, the ITU or UNODC are
+    neither a "regional network" nor "law enforcement", though the Proposed Structure lists
+    some under those headings; an organization may carry both (see
+    :attr:`clac.model.Organization.sectors`).
     """
 
     PRIVATE_SECTOR = "private-sector"
@@ -56,6 +60,7 @@ class Sector(enum.StrEnum):
     LAW_ENFORCEMENT = "law-enforcement"
     ACADEMIC = "academic"
     GOVERNMENT = "government"
+    INTERGOVERNMENTAL = "intergovernmental"
 
     @property
     def label(self) -> Text:
@@ -76,6 +81,11 @@ _SECTOR_LABELS = {
     ),
     Sector.ACADEMIC: Text("Academic Sector", "Sector Académico", pt="Setor Acadêmico"),
     Sector.GOVERNMENT: Text("Government", "Gobierno", pt="Governo"),
+    Sector.INTERGOVERNMENTAL: Text(
+        "Intergovernmental Organizations",
+        "Organismos Intergubernamentales",
+        pt="Organismos Intergovernamentais",
+    ),
 }
 
 

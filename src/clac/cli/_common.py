@@ -284,10 +284,13 @@ def load_registry(file: str | None) -> Coalition:
         from clac import demo
 
         return demo()
+    from clac.frameworks import check_references
     from clac.io import load
 
     with _progress.task(_LOADING.format(file=Path(file).name)):
-        return load(file)
+        # The evidence must name frameworks clac knows (the registry cannot check that itself:
+        # it sits below the frameworks, which may come from plugins or --framework-file).
+        return check_references(load(file))
 
 
 _LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")

@@ -36,7 +36,16 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
     "framework_id",
     default="icmec-legislation",
     show_default=True,
-    help="The framework: icmec-legislation, mnr, or one a plugin adds.",
+    help="The framework: icmec-legislation, mnr, budapest, lanzarote, opsc, one a plugin adds "
+    "or one a --framework-file defines.",
+)
+@click.option(
+    "--framework-file",
+    "framework_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    help="A framework defined in a data file (YAML, TOML or JSON; repeatable). "
+    "Select it with -f ID.",
 )
 @click.option(
     "--as-of",
@@ -51,12 +60,18 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 )
 @click.option(
     "--countries",
-    help="Comma-separated ISO codes (e.g. BR,MX,GT); default the countries with assessments.",
+    help="Comma-separated ISO codes (e.g. BR,MX,GT; LAC for the region's states); default the "
+    "countries with assessments.",
 )
 @click.option(
     "--all-countries",
     is_flag=True,
-    help="Every country and territory of Latin America and the Caribbean, assessed or not.",
+    help="Every sovereign state of Latin America and the Caribbean (33), assessed or not.",
+)
+@click.option(
+    "--include-territories",
+    is_flag=True,
+    help="With --all-countries, the region's 19 dependent territories too (Aruba, Puerto Rico …).",
 )
 @click.option(
     "--include-unknown", is_flag=True, help="Count items with no data as gaps for thin spots."
@@ -74,10 +89,12 @@ def gaps(
     *,
     file: str | None,
     framework_id: str,
+    framework_files: tuple[str, ...],
     as_of: datetime | None,
     since: datetime | None,
     countries: str | None,
     all_countries: bool,
+    include_territories: bool,
     include_unknown: bool,
     lang: str,
     output: str | None,
@@ -89,6 +106,42 @@ def gaps(
     """
     from clac import frameworks
 
+    added = [frameworks.load_framework(path) for path in framework_files]
+    for framework in added:
+        frameworks.FRAMEWORKS.register(framework)
+    try:
+        _gaps(
+            file=file,
+            framework_id=framework_id,
+            as_of=as_of,
+            since=since,
+            countries=countries,
+            all_countries=all_countries,
+            include_territories=include_territories,
+            include_unknown=include_unknown,
+            lang=lang,
+            output=output,
+        )
+    finally:
+        for framework in added:
+            frameworks.FRAMEWORKS.unregister(framework.id)
+
+
+def _gaps(
+    *,
+    file: str | None,
+    framework_id: str,
+    as_of: datetime | None,
+    since: datetime | None,
+    countries: str | None,
+    all_countries: bool,
+    include_territories: bool,
+    include_unknown: bool,
+    lang: str,
+    output: str | None,
+) -> None:
+    from clac import frameworks
+
     suffix = None if output is None else Path(output).suffix.lower()
     if suffix is not None and suffix not in _SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")
@@ -98,7 +151,13 @@ def gaps(
     framework = frameworks.FRAMEWORKS.get_framework(framework_id)
     day = _day(file, as_of)
     chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
-    grid = frameworks.matrix(coalition, framework, as_of=day, countries=chosen)
+    grid = frameworks.matrix(
+        coalition,
+        framework,
+        as_of=day,
+        countries=chosen,
+        include_territories=include_territories,
+    )
     if chosen is None and not all_countries:
         assessed = grid.assessed_countries
         if assessed:

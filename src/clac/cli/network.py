@@ -75,6 +75,11 @@ def network() -> None:
     show_default=True,
     help="Seed of the community detection, sampled betweenness and picture layout.",
 )
+@click.option(
+    "--include-territories",
+    is_flag=True,
+    help="Count the region's dependent territories (Aruba, Puerto Rico …) besides its 33 states.",
+)
 @LANG_OPTION
 @reports_errors
 def summary(  # noqa: PLR0917 - click passes each option as an argument
@@ -83,6 +88,7 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
     output: str | None,
     as_of: dt.datetime | None,
     seed: int,
+    include_territories: bool,
     lang: str,
 ) -> None:
     """Summarize the stakeholder network of a registry FILE, or export it.
@@ -104,7 +110,7 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
         return
     from clac.network import summarize
 
-    result = summarize(coalition, day, seed=seed)
+    result = summarize(coalition, day, seed=seed, include_territories=include_territories)
     click.echo(result.heading(lang))
     for key, value in result.rows(lang)[1:]:
         click.echo(f"  {key}: {value}")

@@ -30,6 +30,14 @@ these:
 
 from clac.frameworks._catalogue import ENTRY_POINT_GROUP, FRAMEWORKS, FrameworkCatalogue
 from clac.frameworks._evidence import Evidence, evidence, standing
+from clac.frameworks._files import (
+    FRAMEWORK_SCHEMA_ID,
+    FrameworkFile,
+    ItemFile,
+    framework_schema,
+    load_framework,
+    loads_framework,
+)
 from clac.frameworks._framework import Area, Framework, FrameworkItem, Source, Sufficiency, Verdict
 from clac.frameworks._goals import GOAL_LINKS, INTERPRETATION, GoalLink, goals_for
 from clac.frameworks._heatmap import (
@@ -42,6 +50,7 @@ from clac.frameworks._heatmap import (
 from clac.frameworks._icmec import ICMEC_LEGISLATION
 from clac.frameworks._matrix import Cell, OutcomeCounts, RegionalMatrix, matrix
 from clac.frameworks._mnr import MNR
+from clac.frameworks._references import check_references, reference_problems
 from clac.frameworks._render import (
     gaps_markdown,
     matrix_html,
@@ -63,6 +72,7 @@ from clac.model import CountryAssessment, Outcome
 __all__ = [
     "ENTRY_POINT_GROUP",
     "FRAMEWORKS",
+    "FRAMEWORK_SCHEMA_ID",
     "GAP_OUTCOMES",
     "GOAL_LINKS",
     "ICMEC_LEGISLATION",
@@ -78,8 +88,10 @@ __all__ = [
     "Evidence",
     "Framework",
     "FrameworkCatalogue",
+    "FrameworkFile",
     "FrameworkItem",
     "GoalLink",
+    "ItemFile",
     "Outcome",
     "OutcomeCounts",
     "Precursor",
@@ -91,14 +103,19 @@ __all__ = [
     "ThinSpots",
     "Trend",
     "Verdict",
+    "check_references",
     "evidence",
+    "framework_schema",
     "gaps_markdown",
     "goals_for",
     "heatmap",
     "heatmap_bytes",
+    "load_framework",
+    "loads_framework",
     "matrix",
     "matrix_html",
     "matrix_markdown",
+    "reference_problems",
     "standing",
     "thin_markdown",
     "thin_spots",

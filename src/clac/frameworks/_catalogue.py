@@ -11,6 +11,7 @@ from collections.abc import Iterator, Mapping
 
 from clac._plugins import load_plugins
 from clac.errors import InvalidData, UnknownReference
+from clac.frameworks._files import builtin_data_frameworks
 from clac.frameworks._framework import Framework
 from clac.frameworks._icmec import ICMEC_LEGISLATION
 from clac.frameworks._mnr import MNR
@@ -28,8 +29,8 @@ class FrameworkCatalogue(Mapping[str, Framework]):
     ``errors`` lists plugins that could not be loaded (the others still work).
 
     >>> from clac.frameworks import FRAMEWORKS
-    >>> list(FRAMEWORKS)[:2]
-    ['icmec-legislation', 'mnr']
+    >>> list(FRAMEWORKS)[:5]
+    ['icmec-legislation', 'mnr', 'budapest', 'lanzarote', 'opsc']
     """
 
     def __init__(self) -> None:
@@ -39,7 +40,7 @@ class FrameworkCatalogue(Mapping[str, Framework]):
 
     def _load(self) -> dict[str, Framework]:
         if self._loaded is None:
-            found = {f.id: f for f in _BUILTIN}
+            found = {f.id: f for f in (*_BUILTIN, *builtin_data_frameworks())}
             errors: list[str] = []
             for source, framework in _plugin_frameworks(errors):
                 if framework.id in found:

@@ -20,7 +20,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._framework import Framework
+from clac.frameworks._references import check_references
 from clac.model import CountryAssessment, LegislativeAdvance, Outcome, QuarterlyReport
 from clac.periods import DateValue, latest
 from clac.registry import Coalition
@@ -88,6 +90,7 @@ def evidence(coalition: Coalition, framework: Framework) -> tuple[Evidence, ...]
 
     Sorting is stable, so among equals the registry's order is kept and the later entry wins.
     """
+    check_references(coalition, {**FRAMEWORKS, framework.id: framework})
     found = [_from_assessment(a) for a in coalition.assessments if a.framework == framework.id]
     for report in coalition.reports:
         found.extend(_from_advances(framework, report))

@@ -26,6 +26,21 @@ __all__ = ["Area", "Framework", "FrameworkItem", "Source", "Sufficiency", "Verdi
 _text = v.instance(Text, "bilingual text (clac.Text)")
 
 
+def _item_or_ref(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    """An item id (``signed``) or an item of another framework (``budapest/signed``)."""
+    if isinstance(value, str) and "/" in value:
+        v.item_ref(_i, attribute, value)
+    else:
+        v.slug(_i, attribute, value)
+
+
+def _outcomes(value: Any) -> Any:
+    value = v.to_tuple(value)
+    if isinstance(value, tuple):
+        return tuple(v.to_enum(Outcome)(o) for o in value)
+    return value
+
+
 def _sectors(value: Any) -> Any:
     value = v.to_tuple(value)
     if isinstance(value, tuple):
@@ -62,6 +77,10 @@ class FrameworkItem:
 
     ``sectors`` are the sectors whose *national* members working in a country can carry the
     item there (any one of them is enough); an empty tuple means no member sector carries it.
+    ``precursors`` are the items the framework declares lead to this one (``ratified`` before
+    ``in-force``): an item of the same framework by id, another's as ``framework/item``. Only
+    these, and the items of the same area, count as what preceded a change (see
+    :func:`clac.frameworks.trends`).
     """
 
     id: str = attrs.field(validator=v.slug)
@@ -71,6 +90,9 @@ class FrameworkItem:
     area: str | None = attrs.field(default=None, validator=v.optional(v.slug))
     sectors: tuple[Sector, ...] = attrs.field(
         factory=tuple, converter=_sectors, validator=v.each(v.member_of(Sector), unique=True)
+    )
+    precursors: tuple[str, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.each(_item_or_ref, unique=True)
     )
 
 
@@ -143,6 +165,14 @@ class Framework:
         default=None, validator=v.optional(v.instance(Sufficiency, "a sufficiency rule"))
     )
     note: Text | None = attrs.field(default=None, validator=v.optional(_text))
+    outcomes: tuple[Outcome, ...] = attrs.field(
+        default=tuple(Outcome),
+        converter=_outcomes,
+        validator=v.each(v.member_of(Outcome), unique=True),
+    )
+    further_sources: tuple[Source, ...] = attrs.field(
+        factory=tuple, converter=v.to_tuple, validator=v.each(v.instance(Source, "a source"))
+    )
 
     def __attrs_post_init__(self) -> None:
         if not self.items:
@@ -155,6 +185,14 @@ class Framework:
         for index, item in enumerate(self.items):
             if item.area is not None and item.area not in areas:
                 v.fail(f"items[{index}].area", item.area, "is not an area of this framework")
+        for index, item in enumerate(self.items):
+            for j, ref in enumerate(item.precursors):
+                if "/" not in ref and ref not in ids:
+                    v.fail(
+                        f"items[{index}].precursors[{j}]", ref, "is not an item of this framework"
+                    )
+        if Outcome.UNKNOWN not in self.outcomes:
+            v.fail("outcomes", [o.value for o in self.outcomes], "must include 'unknown'")
         if self.sufficiency is not None:
             for index, item_id in enumerate(self.sufficiency.required):
                 if item_id not in ids:
@@ -163,6 +201,26 @@ class Framework:
                         item_id,
                         "is not an item of this framework",
                     )
+
+    @property
+    def sources(self) -> tuple[Source, ...]:
+        """Every source: :attr:`source` first."""
+        return (self.source, *self.further_sources)
+
+    def related(self, a: str, b: str) -> bool:
+        """Whether a change on item ``a`` can have preceded one on item ``b`` of this
+        framework: the same item, one of ``b``'s declared :attr:`~FrameworkItem.precursors`
+        (``a`` given as an id, or as ``framework/item`` for another framework's), or the same
+        area."""
+        if a in (b, f"{self.id}/{b}"):
+            return True
+        item = self.item(b)
+        local = a.removeprefix(f"{self.id}/")
+        if a in item.precursors or local in item.precursors:
+            return True
+        if "/" in local or local not in self.item_ids:
+            return False
+        return item.area is not None and self.item(local).area == item.area
 
     def item(self, id: str) -> FrameworkItem:  # noqa: A002 - the framework's own word
         """The item ``id``, or :class:`~clac.errors.UnknownReference` naming the known ones."""

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
+from clac.countries import country_name, is_country, is_region, region_countries
 from clac.errors import InvalidData, require
 from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._evidence import Evidence, evidence, standing
@@ -243,8 +243,8 @@ class RegionalMatrix:
 
 
 def check_countries(countries: Iterable[str], *, path: str) -> tuple[str, ...]:
-    """ISO codes, upper-cased, checked and without repeats, or :class:`InvalidData`."""
-    from clac.countries import is_country
+    """ISO codes, upper-cased, checked and without repeats, or :class:`InvalidData`; a
+    region's id (``LAC``) stands for its sovereign states."""
 
     if isinstance(countries, str):
         raise InvalidData(
@@ -253,6 +253,9 @@ def check_countries(countries: Iterable[str], *, path: str) -> tuple[str, ...]:
     chosen: list[str] = []
     for index, code in enumerate(countries):
         upper = code.upper() if isinstance(code, str) else code
+        if isinstance(upper, str) and is_region(upper):
+            chosen.extend(c for c in region_countries(upper) if c not in chosen)
+            continue
         if not isinstance(upper, str) or not is_country(upper):
             raise InvalidData(
                 "is not an ISO 3166-1 alpha-2 country code", path=f"{path}[{index}]", value=code
@@ -294,16 +297,18 @@ def matrix(
     *,
     as_of: date,
     countries: Iterable[str] | None = None,
+    include_territories: bool = False,
 ) -> RegionalMatrix:
     """The regional matrix of ``framework`` on ``as_of``.
 
-    ``countries`` defaults to every country and territory of Latin America and the Caribbean
-    (UN M49 region 419); a country no evidence speaks of stands at ``unknown`` on every item.
+    ``countries`` defaults to the 33 sovereign states of Latin America and the Caribbean (and
+    its dependent territories with ``include_territories``); a region's id (``LAC``) stands for
+    its countries. A country no evidence speaks of stands at ``unknown`` on every item.
     """
     fw = FRAMEWORKS.get_framework(framework)
     check_date(as_of, path="as_of")
     chosen = (
-        LATIN_AMERICA_AND_CARIBBEAN
+        region_countries(include_territories=include_territories)
         if countries is None
         else check_countries(countries, path="countries")
     )

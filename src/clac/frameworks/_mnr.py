@@ -4,8 +4,11 @@ Source: WeProtect Global Alliance, *Preventing and Tackling Child Sexual Exploit
 (CSEA): A Model National Response* (2015). Capabilities are numbered 1-21 in the MNR's order.
 
 ``sectors`` (which members can carry a capability in a country) is clac's interpretation, not
-the MNR's: the charter's sectors have no judiciary, media or child-helpline heading, so the
-judiciary falls to government, media and helpline work to NGOs.
+the MNR's: the charter's sectors have no judiciary, media or child-helpline heading. clac reads
+the charter's "law enforcement" as its Spanish spells it out (police, prosecutors and judges),
+so the judiciary and prosecutors (capability 5) fall to law enforcement as well as to
+government; media and helpline work fall to NGOs. Intergovernmental organizations (INTERPOL,
+UNODC …) carry research and the link to INTERPOL's image database.
 """
 
 from __future__ import annotations
@@ -16,13 +19,14 @@ from clac.text import Text
 
 __all__ = ["MNR"]
 
-_GOV, _LE, _NGO, _HOT, _PRIV, _ACAD = (
+_GOV, _LE, _NGO, _HOT, _PRIV, _ACAD, _IGO = (
     Sector.GOVERNMENT,
     Sector.LAW_ENFORCEMENT,
     Sector.NGO,
     Sector.HOTLINE,
     Sector.PRIVATE_SECTOR,
     Sector.ACADEMIC,
+    Sector.INTERGOVERNMENTAL,
 )
 
 _AREAS = (
@@ -54,7 +58,7 @@ _CAPABILITIES: tuple[tuple[str, str, str, str, str, str, tuple[Sector, ...]], ..
         "and evaluation.",
         "Análisis nacional de la situación del riesgo y de la respuesta a la ESNNA, con "
         "medición y evaluación.",
-        (_ACAD, _NGO, _GOV),
+        (_ACAD, _NGO, _GOV, _IGO),
     ),
     (
         "legislation",
@@ -85,7 +89,7 @@ _CAPABILITIES: tuple[tuple[str, str, str, str, str, str, tuple[Sector, ...]], ..
         "Judicatura y fiscalía",
         "Trained, knowledgeable and with a victim-focused approach.",
         "Capacitados, con conocimiento de la materia y un enfoque centrado en la víctima.",
-        (_GOV,),
+        (_GOV, _LE),
     ),
     (
         "offender-management",
@@ -107,7 +111,7 @@ _CAPABILITIES: tuple[tuple[str, str, str, str, str, str, tuple[Sector, ...]], ..
         "Exploitation database.",
         "Una base de datos nacional conectada a la base internacional de explotación sexual "
         "infantil de INTERPOL.",
-        (_LE,),
+        (_LE, _IGO),
     ),
     (
         "end-to-end-support",

@@ -134,8 +134,9 @@ def thin_spots(
     for member in coalition.members_on(grid.as_of):
         org = organizations[member.organization]
         into = national if org.scope is Scope.NATIONAL else regional
-        for code in org.countries:
-            into.setdefault((code, org.sector), []).append(org.id)
+        for code in org.where:  # a region (LAC) counts in every country of it
+            for sector in org.sectors:  # every sector of the organization counts
+                into.setdefault((code, sector), []).append(org.id)
     spots = []
     for country in grid.countries:
         for item in grid.framework.items:

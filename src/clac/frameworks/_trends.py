@@ -4,9 +4,13 @@ Policy Goals, item 2 (PG-1: "… gaps, challenges and trends"). A *change* is a 
 evidence, dated after ``start`` and on or before ``end``, that moves a country's outcome on an
 item. Its
 *precursors* are the quarterly-report entries (Reporting, items 3-5) of the same country that
-the coalition reported in a quarter overlapping ``(start, change date]``:
+the coalition reported in a quarter overlapping ``(start, change date]`` and that the framework
+links to the item — never merely because they came earlier in the same country:
 
-- legislative advances in that country (those citing the item first: ``cites_item``);
+- legislative advances in that country citing the item itself (``cites_item``, listed first),
+  an item the framework declares a precursor of it (:attr:`FrameworkItem.precursors`:
+  ``ratified`` before ``in-force``), or an item of the same area (an advance citing a Budapest
+  Convention item is no precursor of a hotline);
 - activities naming that country and policies of that country whose policy goals are linked
   to the item by :data:`~clac.frameworks.GOAL_LINKS` (an activity naming no country is
   regional work and is not counted for any one country).
@@ -148,15 +152,26 @@ def _overlaps(report: QuarterlyReport, start: date, end: date) -> bool:
 
 
 def _precursors(
-    reports: Iterable[QuarterlyReport], country: str, ref: str, start: date, end: date
+    reports: Iterable[QuarterlyReport],
+    country: str,
+    framework: Framework,
+    item: str,
+    *,
+    start: date,
+    end: date,
 ) -> Iterator[Precursor]:
+    ref = f"{framework.id}/{item}"
     linked = set(goals_for(ref))
     for report in reports:
         if not _overlaps(report, start, end):
             continue
         where = (report.working_group, report.year, report.quarter)
         for advance in report.legislative_advances:
-            if advance.country == country and start < latest(advance.date) <= end:
+            if (
+                advance.country == country
+                and start < latest(advance.date) <= end
+                and any(framework.related(cited, item) for cited in advance.criteria)
+            ):
                 yield Precursor(
                     PrecursorKind.LEGISLATIVE_ADVANCE,
                     *where,
@@ -207,8 +222,9 @@ def trends(
         current[key] = e
         if e.outcome is before or (chosen is not None and e.country not in chosen):
             continue
-        ref = f"{fw.id}/{e.item}"
-        found_before = _precursors(coalition.reports, e.country, ref, start, latest(e.date))
+        found_before = _precursors(
+            coalition.reports, e.country, fw, e.item, start=start, end=latest(e.date)
+        )
         changes.append(
             Change(
                 country=e.country,

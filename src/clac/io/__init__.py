@@ -31,7 +31,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clac._bulk import paused_gc
 from clac.errors import FileFormatError, InvalidData, Problem
@@ -74,8 +74,10 @@ __all__ = [
     "dumps",
     "dumps_survey",
     "load",
+    "load_data",
     "load_survey",
     "loads",
+    "loads_data",
     "loads_survey",
     "redact",
     "write_atomically",
@@ -83,6 +85,7 @@ __all__ = [
 ]
 
 PathLike = str | os.PathLike[str]
+T = TypeVar("T")
 
 
 class _Codec(Protocol):
@@ -167,6 +170,41 @@ def _load_text(
     except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
         raise FileFormatError(problems=problems_of(error, data)) from None
     return _to_coalition(registry)
+
+
+def load_data(
+    path: PathLike,
+    cls: type[T],
+    format: Format | str | None = None,  # noqa: A002
+) -> T:
+    """An instance of the attrs class ``cls`` from the YAML, JSON or TOML file at ``path``,
+    read with the registry file's rules (unknown keys refused, every problem with its path;
+    e.g. a framework definition, :func:`clac.frameworks.load_framework`)."""
+    format_ = Format.parse(format) if format is not None else Format.from_path(path)
+    data = read_bytes(Path(path), None)
+    return _structured(data, format_, cls, os.fspath(path))
+
+
+def loads_data(text: str | bytes, format: Format | str, cls: type[T]) -> T:  # noqa: A002
+    """As :func:`load_data`, from ``text`` in ``format``."""
+    return _structured(text, Format.parse(format), cls, None)
+
+
+def _structured(text: str | bytes, format_: Format, cls: type[T], source: str | None) -> T:
+    codec = _codec(format_)
+    try:
+        raw = codec.parse(_text_of(text, size_limit(None, MAX_FILE_SIZE)))
+        if raw is None:
+            raise FileFormatError(empty())
+        if not isinstance(raw, dict):
+            raise FileFormatError(not_a_mapping(kind_of(raw)))
+    except FileFormatError as error:
+        raise _naming(error, source) from None
+    try:
+        result: T = codec.CONVERTER.structure(raw, cls)
+    except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
+        raise FileFormatError(problems=problems_of(error, raw)) from None
+    return result
 
 
 def _naming(error: FileFormatError, source: str | None) -> FileFormatError:

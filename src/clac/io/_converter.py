@@ -51,15 +51,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
 from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
+from clac.io._keys import FILE_KEYS, file_key
 from clac.model import RepresentativeLevel
 from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
 
 __all__ = [
     "DATE_PATTERN",
+    "FILE_KEYS",
     "MULTI_LINE_FIELDS",
     "OMITTED_FIELDS",
     "enum_file_values",
     "file_fields",
+    "file_key",
     "kind_of",
     "make_converter",
     "optional_arm",
@@ -377,11 +380,44 @@ def _optional_hooks(converter: cattrs.Converter) -> None:
 # --------------------------------------------------------------------------- attrs classes
 
 
+def _one_or_many_overrides(
+    converter: cattrs.Converter, cls: type[Any], hints: Mapping[str, Any], *, structure: bool
+) -> dict[str, Any]:
+    """cattrs overrides for the fields of ``cls`` a file writes under another key, as one value
+    or a list (:data:`FILE_KEYS`): one value is read as a list of one and written back alone."""
+    overrides: dict[str, Any] = {}
+    for name, key in FILE_KEYS.get(cls, {}).items():
+        hint = hints[name]
+        item_type = typing.get_args(hint)[0]
+        if structure:
+            many = converter.get_structure_hook(hint)
+            one = converter.get_structure_hook(item_type)
+
+            def read(
+                value: Any, _type: Any, many: Any = many, one: Any = one, t: Any = hint
+            ) -> Any:
+                if isinstance(value, list | tuple):
+                    return many(value, t)
+                return (one(value, typing.get_args(t)[0]),)
+
+            overrides[name] = override(rename=key, struct_hook=read)
+        else:
+            each = converter.get_unstructure_hook(item_type)
+
+            def write(value: tuple[Any, ...], each: Any = each) -> Any:
+                items = [each(item) for item in value]
+                return items[0] if len(items) == 1 else items
+
+            overrides[name] = override(rename=key, unstruct_hook=write)
+    return overrides
+
+
 def _attrs_hooks(converter: cattrs.Converter) -> None:
     def structure_factory(cls: type[Any]) -> Callable[[Any, Any], Any]:
         hints = typing.get_type_hints(cls)
         omitted = OMITTED_FIELDS.get(cls, frozenset())
         overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
+        overrides.update(_one_or_many_overrides(converter, cls, hints, structure=True))
         for field in file_fields(cls):
             if field.name in MULTI_LINE_FIELDS or field.metadata.get("multi_line"):
                 hook = converter.get_structure_hook(hints[field.name])
@@ -409,6 +445,8 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
     def unstructure_factory(cls: type[Any]) -> Callable[[Any], dict[str, Any]]:
         omitted = OMITTED_FIELDS.get(cls, frozenset())
         overrides: dict[str, Any] = {name: override(omit=True) for name in omitted}
+        hints = typing.get_type_hints(cls)
+        overrides.update(_one_or_many_overrides(converter, cls, hints, structure=False))
         generated = make_dict_unstructure_fn(cls, converter, **overrides)
 
         def unstructure(value: Any) -> dict[str, Any]:

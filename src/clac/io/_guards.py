@@ -167,7 +167,16 @@ def text_problem(value: str, *, multi_line: bool) -> Text | None:
             "un carácter de control",
             "um caractere de controle",
         )
-    if char in "\n\r\u2028\u2029\t" and not multi_line:
+    if char == "\t" and not multi_line:
+        return Text(
+            f"holds a tab ({code}) at position {position}: a name, id or title is one line of "
+            "plain text",
+            f"contiene un tabulador ({code}) en la posición {position}: un nombre, id o título "
+            "es una línea de texto simple",
+            pt=f"contém uma tabulação ({code}) na posição {position}: um nome, id ou título é "
+            "uma linha de texto simples",
+        )
+    if char in "\n\r\u2028\u2029" and not multi_line:
         return Text(
             f"must be one line, but holds {en} ({code}) at position {position}",
             f"debe ocupar una sola línea, pero contiene {es} ({code}) en la posición {position}",

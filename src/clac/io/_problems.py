@@ -22,6 +22,7 @@ from typing import Any
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from clac.errors import ClacError, Problem
+from clac.io._keys import file_key
 
 __all__ = ["as_written", "format_path", "problems_of"]
 
@@ -57,7 +58,8 @@ def _walk(error: BaseException, at: tuple[Segment, ...], raw: Any) -> Iterator[P
     elif isinstance(error, ClassValidationError):
         class_notes, class_without = error.group_exceptions()
         for inner, class_note in class_notes:
-            yield from _walk(inner, (*at, class_note.name), raw)
+            key = file_key(error.cl, class_note.name)  # the key the file writes the field under
+            yield from _walk(inner, (*at, key), raw)
         for inner in class_without:
             yield from _walk(inner, at, raw)
     else:
@@ -97,10 +99,10 @@ def as_written(problem: Problem) -> Problem:
 
 
 def _known_keys(cls: type[Any]) -> list[str]:
-    from clac.io._converter import file_fields
+    from clac.io._converter import file_fields, file_key
 
     try:
-        return [field.name for field in file_fields(cls)]
+        return [file_key(cls, field.name) for field in file_fields(cls)]
     except TypeError:  # pragma: no cover - every class clac structures is an attrs class
         return []
 

@@ -16,7 +16,9 @@ REDACTED: Final = "[redacted]"
 
 def redact(coalition: Coalition) -> Coalition:
     """``coalition`` without personal data: every representative's name replaced by
-    ``"[redacted]"`` and every e-mail address dropped.
+    ``"[redacted]"`` and every e-mail address dropped; and without what one member said of
+    another: the trust and value ratings of its partnership survey are dropped (the reported
+    ties, their frequency, collaboration, resources and goals stay).
 
     The registry file (:func:`clac.io.dump`) keeps personal data, since it is the record the
     Secretariat maintains. **Every other export** — reports, graphs, CSV, JSON for a dashboard,
@@ -33,4 +35,5 @@ def redact(coalition: Coalition) -> Coalition:
         )
         for member in coalition.members
     )
-    return coalition.evolve(members=members)
+    survey = tuple(answer.without_ratings() for answer in coalition.survey)
+    return coalition.evolve(members=members, survey=survey)

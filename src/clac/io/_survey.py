@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from clac.errors import ClacError, CrossReferenceError, FileFormatError, Problem
-from clac.io._files import read_bytes, write_atomically
+from clac.io._files import REGISTRY_MODE, read_bytes, write_atomically
 from clac.registry import Coalition, survey_problems
 from clac.survey import (
     TRUST_ITEMS,
@@ -313,6 +313,7 @@ def dumps_survey(answers: Iterable[SurveyAnswer]) -> str:
 
 
 def dump_survey(answers: Iterable[SurveyAnswer], path: str | os.PathLike[str]) -> Path:
-    """Write ``answers`` to ``path`` as survey CSV, atomically."""
-    write_atomically(Path(path), dumps_survey(answers))
-    return Path(path)
+    """Write ``answers`` to ``path`` as survey CSV, atomically. The answers hold each
+    respondent's ratings of each partner, so a new file is readable by its owner only, as a
+    registry file is."""
+    return write_atomically(path, dumps_survey(answers), mode=REGISTRY_MODE)

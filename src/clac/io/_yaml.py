@@ -20,6 +20,7 @@ fold a long double-quoted line at different points: the lines differ, the value 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -44,16 +45,44 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _C_LOADER_MAX_DEPTH = 200
 
 
+def _libyaml_bounds_depth() -> bool:
+    """Whether libyaml refuses deep nesting itself (0.2.5 and later stop at 1,000 levels), so
+    that its loader is safe on any text; with an older one, deep text goes to the pure one."""
+    if not yaml.__with_libyaml__:
+        return False
+    from yaml import _yaml
+
+    version: tuple[int, int, int] = _yaml.get_version()
+    return version >= (0, 2, 5)
+
+
+_C_LOADER_BOUNDS_DEPTH = _libyaml_bounds_depth()
+
+
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_INDENTATION = re.compile(r"^[ -]*", re.MULTILINE)
+# Past this many brackets the exact count costs more than it saves: the pure-Python loader.
+_BRACKETS_COUNTED = 2_000_000
+
+
 def _nesting_bound(text: str) -> int:
-    """An upper bound of the document's nesting: open brackets at any point plus indentation."""
+    """An upper bound of the document's nesting: open brackets at any point plus indentation.
+
+    Computed at C speed where it can be: a text of millions of brackets counts as deep.
+    """
+    opened = text.count("[") + text.count("{")
+    indent = max(map(len, _INDENTATION.findall(text)), default=0)
+    if opened + indent <= _C_LOADER_MAX_DEPTH:
+        return opened + indent
+    if opened > _BRACKETS_COUNTED:
+        return opened
     depth = deepest = 0
-    for char in text:
+    for char in _NOT_BRACKETS.sub("", text):
         if char in "[{":
             depth += 1
             deepest = max(deepest, depth)
-        elif char in "]}":
+        else:
             depth = max(depth - 1, 0)
-    indent = max((len(line) - len(line.lstrip(" -")) for line in text.splitlines()), default=0)
     return deepest + indent
 
 
@@ -63,7 +92,7 @@ def parse(text: str) -> Any:
         # The C-accelerated safe loader (the same safe subset, ~8x faster) recurses in C and
         # crashes the interpreter on very deep nesting; such text goes to the pure-Python one,
         # which raises RecursionError instead (reported as a FileFormatError by the caller).
-        deep = _nesting_bound(text) > _C_LOADER_MAX_DEPTH
+        deep = not _C_LOADER_BOUNDS_DEPTH and _nesting_bound(text) > _C_LOADER_MAX_DEPTH
         loader = (_PureLoader if deep or _CLoader is None else _CLoader)(text)
         try:
             data = loader.get_single_data()
@@ -72,9 +101,12 @@ def parse(text: str) -> Any:
     except FileFormatError:
         raise
     except yaml.MarkedYAMLError as error:
+        if error.problem == "exceeded maximum nesting depth":  # libyaml's own bound
+            raise FileFormatError(too_deep()) from None
         raise FileFormatError(_syntax_reason(error)) from None
-    except yaml.YAMLError as error:
-        raise FileFormatError(syntax_error("YAML", None, None, str(error))) from None
+    except yaml.YAMLError as error:  # a reader error: a character YAML cannot hold
+        detail = " ".join(str(error).replace('in "<unicode string>",', "at").split())
+        raise FileFormatError(syntax_error("YAML", None, None, detail)) from None
     except RecursionError:
         raise FileFormatError(too_deep()) from None
     except (ValueError, OverflowError) as error:

@@ -5,7 +5,8 @@ here (``import clac`` stays fast); pandas (``to_dataframe()``) and matplotlib (p
 optional and imported when used.
 
 - :func:`build_graph` — organizations, working groups and countries, with membership,
-  co-attendance, co-authorship and operates-in edges, as of a date;
+  co-attendance, co-authorship, operates-in and (from a partnership survey) reported edges, as
+  of a date;
   :func:`organization_graph` its projection onto the members, weighted by shared activity;
   :func:`sector_ties` the sector-by-sector tie matrix.
 - Analyses, each returning frozen data with ``to_dataframe()``: :func:`sector_coverage`,
@@ -15,7 +16,12 @@ optional and imported when used.
 - :func:`summarize` runs them all into a :class:`NetworkSummary`, which shows itself as a table
   in Jupyter.
 - :func:`export` writes GEXF, GraphML, node-link JSON or PNG (atomically); :func:`draw` returns
-  a matplotlib figure.
+  a matplotlib figure. Every analysis, :func:`export` and :func:`draw` take a coalition or a
+  graph clac made as their first argument.
+- :func:`partnership` measures the rounds of a member survey (density, degree centralization,
+  reciprocity, trust and value, with anonymity) and the change between them;
+  :func:`survey_graph` and :func:`draw_rounds` give each round's graph and picture
+  (``docs/survey.md``).
 
 No graph, result or export holds personal data: representatives are never read.
 

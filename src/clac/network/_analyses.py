@@ -328,9 +328,14 @@ class CrossSectorTies(HtmlTable):
 def cross_sector_of(graph: nx.Graph[str]) -> CrossSectorTies:
     """The cross-sector ties of an organization graph."""
     counts = {True: [0, 0], False: [0, 0]}
-    sector = graph.nodes(data="sector")
+    nodes = graph.nodes
+
+    def sectors(node: str) -> set[str]:
+        return set(nodes[node].get("sectors") or (nodes[node]["sector"],))
+
     for a, b, weight in graph.edges(data="weight", default=1):
-        entry = counts[sector[a] != sector[b]]
+        # Within a sector when the two share one (an organization may have several).
+        entry = counts[not sectors(a) & sectors(b)]
         entry[0] += 1
         entry[1] += weight
     return CrossSectorTies(

@@ -157,15 +157,20 @@ def compare(
         raise InvalidData(
             f"is before the first date ({before.isoformat()})", path="after", value=after
         )
-    options = {
-        "seed": seed,
-        "key_players": key_players,
-        "top": top,
-        "exact_limit": exact_limit,
-        "k": k,
-    }
-    first, first_graph = analyse(coalition, before, **options)
-    second, second_graph = analyse(coalition, after, **options)
+
+    def analysed(day: date) -> tuple[NetworkSummary, Any]:
+        return analyse(
+            coalition,
+            day,
+            seed=seed,
+            key_players=key_players,
+            top=top,
+            exact_limit=exact_limit,
+            k=k,
+        )
+
+    first, first_graph = analysed(before)
+    second, second_graph = analysed(after)
     members = ({node_id(n) for n in first_graph}, {node_id(n) for n in second_graph})
     ties = (_ties(first_graph), _ties(second_graph))
     isolated = (set(first.isolates.organizations), set(second.isolates.organizations))

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 
 from clac.charter import Partner, Sector
-from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
+from clac.countries import country_name, region_countries
 from clac.model import Scope
 from clac.network._frames import HtmlTable, data_frame
 from clac.network._snapshot import Snapshot, snapshot
@@ -96,14 +96,16 @@ def coverage_of_sectors(view: Snapshot) -> SectorCoverage:
     coalition = view.coalition
     charter = view.charter
     organizations = {o.id: o for o in coalition.organizations}
-    joined_partners = {
-        organizations[org].partner for org in view.members if organizations[org].partner
+    joined_partners = {  # a registry may name a renamed partner by its later id (meta)
+        charter.partner_id(partner)
+        for org in view.members
+        if (partner := organizations[org].partner)
     }
     expected = {p.sector for p in charter.partners if p.sector is not None}
     named = [p for p in charter.partners if not p.generic]
     rows = []
     for sector in Sector:
-        members = tuple(org for org in view.members if organizations[org].sector is sector)
+        members = tuple(org for org in view.members if organizations[org].in_sector(sector))
         partners = tuple(p.id for p in named if p.sector is sector)
         rows.append(
             SectorPresence(
@@ -239,24 +241,25 @@ _COUNTED = {
 }
 
 
-def coverage_of_countries(view: Snapshot) -> CountryCoverage:
-    """The country coverage of a snapshot."""
+def coverage_of_countries(view: Snapshot, *, include_territories: bool = False) -> CountryCoverage:
+    """The country coverage of a snapshot: the region's 33 sovereign states, and its dependent
+    territories when ``include_territories``."""
+    region = region_countries(include_territories=include_territories)
     found: dict[str, dict[str, list[str]]] = {
-        code: {"hotlines": [], "law_enforcement": [], "ngos": [], "regional": []}
-        for code in LATIN_AMERICA_AND_CARIBBEAN
+        code: {"hotlines": [], "law_enforcement": [], "ngos": [], "regional": []} for code in region
     }
     for organization in view.coalition.organizations:
         if organization.id not in view.members:
             continue
         if organization.scope is Scope.NATIONAL:
-            column = _COUNTED.get(organization.sector)
+            # Every sector counts: a hotline that is also an NGO covers both columns.
+            columns = [_COUNTED[s] for s in organization.sectors if s in _COUNTED]
         else:
-            column = "regional"
-        if column is None:
-            continue
-        for code in organization.countries:
+            columns = ["regional"]
+        for code in organization.where:  # a region (LAC) counts in every country of it
             if code in found:
-                found[code][column].append(organization.id)
+                for column in columns:
+                    found[code][column].append(organization.id)
     return CountryCoverage(
         as_of=view.as_of,
         countries=tuple(
@@ -268,12 +271,14 @@ def coverage_of_countries(view: Snapshot) -> CountryCoverage:
                 ngos=tuple(found[code]["ngos"]),
                 regional=tuple(found[code]["regional"]),
             )
-            for code in LATIN_AMERICA_AND_CARIBBEAN
+            for code in region
         ),
     )
 
 
-def country_coverage(coalition: Coalition, as_of: date | None = None) -> CountryCoverage:
+def country_coverage(
+    coalition: Coalition, as_of: date | None = None, *, include_territories: bool = False
+) -> CountryCoverage:
     """Which countries of the region have a hotline, law-enforcement and NGO member on ``as_of``.
 
     >>> from clac import Coalition
@@ -283,4 +288,6 @@ def country_coverage(coalition: Coalition, as_of: date | None = None) -> Country
     >>> len(coverage.without_hotline) == len(coverage.countries)
     True
     """
-    return coverage_of_countries(snapshot(coalition, as_of))
+    return coverage_of_countries(
+        snapshot(coalition, as_of), include_territories=include_territories
+    )

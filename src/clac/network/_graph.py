@@ -26,7 +26,7 @@ import attrs
 import networkx as nx
 
 from clac.charter import Sector
-from clac.countries import LATIN_AMERICA_AND_CARIBBEAN, country_name
+from clac.countries import LAC, country_name
 from clac.model import Organization
 from clac.network._frames import HtmlTable, data_frame
 from clac.network._reported import edge_attributes
@@ -77,6 +77,10 @@ class EdgeKind(enum.StrEnum):
     ``docs/survey.md``)."""
 
 
+# The region's states and territories (a country node says whether it lies in the region).
+_REGION = frozenset(LAC.countries(include_territories=True))
+
+
 def organization_node(organization: str) -> str:
     """The node id of an organization: ``"org:<id>"``."""
     return f"{ORGANIZATION_PREFIX}{organization}"
@@ -106,6 +110,7 @@ def _organization_attributes(
         "kind": NodeKind.ORGANIZATION.value,
         "label": organization.name,
         "sector": organization.sector.value,
+        "sectors": tuple(s.value for s in organization.sectors),
         "countries": organization.countries,
         "scope": organization.scope.value,
         "partner": organization.partner or "",
@@ -138,7 +143,7 @@ def graph_of(view: Snapshot) -> nx.MultiGraph[str]:
             organization_node(organization.id),
             **_organization_attributes(organization, view, founding),
         )
-        countries.update(dict.fromkeys(organization.countries))
+        countries.update(dict.fromkeys(organization.where))
     for group in view.working_groups:
         graph.add_node(
             working_group_node(group.id),
@@ -157,7 +162,7 @@ def graph_of(view: Snapshot) -> nx.MultiGraph[str]:
             name_es=name.es,
             name_pt=name.in_("pt"),
             code=code,
-            latin_america_and_caribbean=code in LATIN_AMERICA_AND_CARIBBEAN,
+            latin_america_and_caribbean=code in _REGION,
         )
     for group_id, organization_ids in view.group_members.items():
         for organization_id in organization_ids:
@@ -188,7 +193,7 @@ def graph_of(view: Snapshot) -> nx.MultiGraph[str]:
                 **edge_attributes(reported),
             )
     for organization in view.coalition.organizations:
-        for code in organization.countries:
+        for code in organization.where:  # a region (LAC) ties it to every country of it
             _tie(
                 graph,
                 organization_node(organization.id),
@@ -327,8 +332,15 @@ def ties_of(graph: nx.Graph[str]) -> SectorTies:
     ties = [[0] * size for _ in range(size)]
     weights = [[0] * size for _ in range(size)]
     for a, b, weight in graph.edges(data="weight", default=1):
-        i, j = index[graph.nodes[a]["sector"]], index[graph.nodes[b]["sector"]]
-        for x, y in {(i, j), (j, i)}:
+        # Every sector of each end counts: a tie between a hotline that is also an NGO and a
+        # government agency is a hotline-government tie and an NGO-government tie.
+        pairs = {
+            (x, y)
+            for i in _sector_indexes(graph, a, index)
+            for j in _sector_indexes(graph, b, index)
+            for x, y in ((i, j), (j, i))
+        }
+        for x, y in pairs:
             ties[x][y] += 1
             weights[x][y] += weight
     return SectorTies(
@@ -336,6 +348,11 @@ def ties_of(graph: nx.Graph[str]) -> SectorTies:
         ties=tuple(tuple(row) for row in ties),
         weights=tuple(tuple(row) for row in weights),
     )
+
+
+def _sector_indexes(graph: nx.Graph[str], node: str, index: dict[str, int]) -> list[int]:
+    data = graph.nodes[node]
+    return [index[s] for s in data.get("sectors") or (data["sector"],)]
 
 
 def sector_ties(coalition: Coalition, as_of: date | None = None) -> SectorTies:

@@ -130,9 +130,12 @@ def reported_ties(
         key = pair(a.respondent, a.partner)
         if key not in frequency or a.frequency.rank > frequency[key].rank:
             frequency[key] = a.frequency
+    by_partner: dict[str, list[SurveyAnswer]] = {}
+    for a in reported:
+        by_partner.setdefault(a.partner, []).append(a)
     standing: dict[str, tuple[float | None, float | None]] = {}
     for organization in {o for key in frequency for o in key}:
-        toward = [a for a in reported if a.partner == organization]
+        toward = by_partner.get(organization, [])
         standing[organization] = (
             received_score(toward, "trust", threshold)[0],
             received_score(toward, "value", threshold)[0],

@@ -210,7 +210,13 @@ class NetworkSummary:
             ),
             (
                 label("missing_partners", lang),
-                _list([p.name.in_(lang) for p in self.sector_coverage.missing_partners], lang),
+                _list(
+                    [
+                        p.display_name(self.as_of).in_(lang)
+                        for p in self.sector_coverage.missing_partners
+                    ],
+                    lang,
+                ),
             ),
             (label("without_hotline", lang), gap(countries.without_hotline)),
             (label("without_law_enforcement", lang), gap(countries.without_law_enforcement)),
@@ -278,6 +284,7 @@ def analyse(
     top: int = 5,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     k: int = SAMPLED_BETWEENNESS_SOURCES,
+    include_territories: bool = False,
 ) -> tuple[NetworkSummary, nx.Graph[str]]:
     """The summary and the organization graph it was computed on."""
     with task(_ANALYSING, total=10) as progress:
@@ -292,7 +299,9 @@ def analyse(
             "cross_sector": lambda: cross_sector_of(graph),
             "sector_ties": lambda: ties_of(graph),
             "sector_coverage": lambda: coverage_of_sectors(view),
-            "country_coverage": lambda: coverage_of_countries(view),
+            "country_coverage": lambda: coverage_of_countries(
+                view, include_territories=include_territories
+            ),
         }
         results: dict[str, Any] = {}
         for name, compute in steps.items():
@@ -323,12 +332,14 @@ def summarize(
     top: int = 5,
     exact_limit: int = EXACT_BETWEENNESS_LIMIT,
     k: int = SAMPLED_BETWEENNESS_SOURCES,
+    include_territories: bool = False,
 ) -> NetworkSummary:
     """Every analysis of the stakeholder network on ``as_of``, in one :class:`NetworkSummary`.
 
     ``seed`` drives the Louvain communities and, above ``exact_limit`` members, the sampled
     betweenness (``k`` sources); ``key_players`` is how many key players to find and ``top``
-    how many brokers the summary shows.
+    how many brokers the summary shows. Country coverage lists the region's 33 sovereign
+    states, and its dependent territories with ``include_territories``.
 
     >>> from clac import Coalition
     >>> summary = summarize(Coalition(name="Empty"))
@@ -345,4 +356,5 @@ def summarize(
         top=top,
         exact_limit=exact_limit,
         k=k,
+        include_territories=include_territories,
     )[0]

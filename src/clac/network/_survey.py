@@ -16,9 +16,10 @@ Definitions (``docs/survey.md`` gives them with their sources):
   ``ties``: edges of the undirected graph.
 - ``trust`` / ``value``: the mean, over the reported ties whose answer rates any trust (value)
   item, of the mean of the answered items, as a percentage of 4, to one decimal.
-- Anonymity: a score is shown only when at least ``threshold`` (≥ 3) different respondents
-  gave the ratings it averages; otherwise it is suppressed. No result holds one respondent's
-  ratings of one partner.
+- Anonymity: an organization's received score is shown only when at least ``threshold``
+  (≥ 3) different respondents rated it, a round's overall score only when more than one answer
+  rates it; otherwise it is suppressed. No result holds one respondent's ratings of one
+  partner.
 """
 
 from __future__ import annotations
@@ -77,6 +78,11 @@ Pair = tuple[str, str]
 
 
 def _check_threshold(_i: Any, _a: attrs.Attribute[Any], value: int) -> None:
+    require_threshold(value)
+
+
+def require_threshold(value: object) -> None:
+    """Refuse an anonymity threshold below :data:`ANONYMITY_THRESHOLD` (or not a whole number)."""
     if isinstance(value, bool) or not isinstance(value, int) or value < ANONYMITY_THRESHOLD:
         raise InvalidData(
             f"must be a whole number of at least {ANONYMITY_THRESHOLD} (it can only be raised)",
@@ -477,9 +483,12 @@ def _round(
     trust = round_score(reported, "trust")
     value = round_score(reported, "value")
     names = {o.id: o.name for o in coalition.organizations}
+    by_partner: dict[str, list[SurveyAnswer]] = {}
+    for a in reported:
+        by_partner.setdefault(a.partner, []).append(a)
     received = []
     for organization in invited:
-        toward = [a for a in reported if a.partner == organization]
+        toward = by_partner.get(organization, [])
         org_trust, trust_raters = received_score(toward, "trust", threshold)
         org_value, value_raters = received_score(toward, "value", threshold)
         received.append(
@@ -581,7 +590,7 @@ def partnership(
     (:class:`Symmetrization`); ``threshold`` is the anonymity threshold, at least
     :data:`ANONYMITY_THRESHOLD`.
     """
-    _check_threshold(None, None, threshold)  # type: ignore[arg-type]
+    require_threshold(threshold)
     chosen = Symmetrization(rule)
     by_round: dict[date, list[SurveyAnswer]] = {}
     for answer in answers_of(coalition, answers):

@@ -88,7 +88,6 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from clac._survey_strategies import fictional_survey, survey_answers, surveys
 from clac.charter import (
     Amendment,
     Charter,
@@ -191,6 +190,7 @@ from clac.testing._registry import (
     working_groups,
 )
 from clac.testing._reporting import activities, legislative_advances, policies, quarterly_reports
+from clac.testing._surveys import fictional_survey, survey_answers, surveys
 from clac.testing._violations import NOT_VIOLABLE, VIOLATIONS, RuleNotViolable, Violation
 from clac.text import Text
 

@@ -45,6 +45,7 @@ from clac.testing._core import (
     _flag,
     _goal_refs,
     _identifier,
+    _int,
     _many,
     _maybe,
     _maybe_day,
@@ -71,13 +72,23 @@ _SCOPES = tuple(Scope)
 _SECTORS = tuple(Sector)
 
 
+def _sectors(draw: st.DrawFn) -> tuple[Sector, ...]:
+    """One sector, sometimes two or three (the first is the primary one)."""
+    first = _pick(draw, _SECTORS)
+    if not _flag(draw):
+        return (first,)
+    others = [s for s in _SECTORS if s is not first]
+    extra = _int(draw, 1, 2)
+    return (first, *(others.pop(_int(draw, 0, len(others) - 1)) for _ in range(extra)))
+
+
 def _organization(draw: st.DrawFn, id_: str, partners: _Refs) -> Organization:
     scope = _pick(draw, _SCOPES)
     countries = (_country(draw),) if scope is Scope.NATIONAL else _countries(draw, 0, 3)
     return Organization(
         id=id_,
         name=_string(draw),
-        sector=_pick(draw, _SECTORS),
+        sector=_sectors(draw),
         countries=countries,
         scope=scope,
         partner=_maybe(draw, partners),

@@ -1,4 +1,4 @@
-"""Fictional partnership surveys: Hypothesis strategies and a seeded generator.
+"""Strategies for partnership surveys, and a seeded generator of realistic fictional ones.
 
 Re-exported by :mod:`clac.testing` (see there). :func:`fictional_survey` is deterministic and
 realistic enough for examples and notebooks: about four in five invited members answer, each
