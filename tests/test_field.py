@@ -285,3 +285,60 @@ class TestRenamedPartners:
         missing = next(v for k, v in rows.items() if "partner" in k.lower())
         assert "Meta (Facebook in the charter)" in missing
         assert "X (Twitter in the charter)" in missing
+
+
+class TestTheNetworkOnSparseData:
+    def three_untied_members(self) -> Coalition:
+        orgs = [organization(i, countries=["BR"]) for i in ("a", "b", "c")]
+        return coalition(
+            [member(i, working_groups=()) for i in ("a", "b", "c")],
+            organizations=orgs,
+            meetings=(),
+        )
+
+    def test_members_without_ties_are_no_key_players(self) -> None:
+        from clac.network import key_players
+
+        players = key_players(self.three_untied_members())
+        assert players.organizations == ()
+        assert players.fragmentation == (1.0,)
+
+    def test_the_summary_lists_untied_members_as_isolated(self) -> None:
+        from clac.network import summarize
+
+        summary = summarize(self.three_untied_members())
+        assert summary.health.ties == 0
+        assert set(summary.isolates.organizations) == {"a", "b", "c"}
+        rows = dict(summary.rows("en"))
+        players = next(v for k, v in rows.items() if "key" in k.lower())
+        assert "→" not in players
+
+    def test_a_single_tie_has_one_key_player_and_then_stops(self) -> None:
+        from clac.network import key_players
+
+        orgs = [organization(i, countries=["BR"]) for i in ("a", "b", "c")]
+        grouped = ("prevention-awareness",)
+        base = coalition(
+            [
+                member("a", working_groups=grouped),
+                member("b", working_groups=grouped),
+                member("c", working_groups=()),
+            ],
+            organizations=orgs,
+            meetings=(),
+        )
+        players = key_players(base)
+        assert len(players.organizations) == 1
+        assert players.before == pytest.approx(1 - 2 / 6)
+        assert players.after == 1.0
+
+    @given(st.integers(min_value=0, max_value=6))
+    def test_an_empty_graph_never_has_key_players(self, n: int) -> None:
+        import networkx as nx
+
+        from clac.network._health import key_players_of
+
+        graph: nx.Graph[str] = nx.empty_graph([f"org:{i}" for i in range(n)])
+        players = key_players_of(graph)
+        assert players.organizations == ()
+        assert players.fragmentation == ((1.0,) if n >= 2 else (0.0,))

@@ -82,6 +82,7 @@ EVERY_STRATEGY = [
                 ("objectives", "Objective"),
                 ("parameters", "Parameters"),
                 ("partners", "Partner"),
+                ("later_names", "LaterName"),
                 ("policy_goals", "PolicyGoal"),
                 ("principles", "Principle"),
                 ("requirements", "Requirement"),

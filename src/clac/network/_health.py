@@ -19,7 +19,9 @@ Definitions, for an organization graph of ``n`` members:
   graph, found greedily (the member whose removal raises F most, then the next on what is left,
   :data:`DEFAULT_KEY_PLAYERS` of them by default). Where several removals fragment equally
   (as when no member is a cut point) the member with the most ties is taken, then the
-  smallest id, so the result is deterministic. Each step is one
+  smallest id, so the result is deterministic. The search stops once no tie is left: a member
+  without ties holds nothing together, so with no ties at all there are no key players (and
+  never a "1.000 → 0.000" from removing every member of an empty graph). Each step is one
   depth-first search: removing a cut vertex splits its component into the pieces the search
   finds below it, so F after removing every member is known in O(n + ties).
 """
@@ -194,6 +196,8 @@ def key_players_of(graph: nx.Graph[str], k: int = DEFAULT_KEY_PLAYERS) -> KeyPla
     chosen: list[str] = []
     scores = [fragmentation(remaining)]
     for _ in range(min(k, len(remaining))):
+        if remaining.number_of_edges() == 0:
+            break  # nothing left to fragment: no member without ties is a key player
         after = _pairs_after_removal(remaining)
         degree = remaining.degree
         best = min(after, key=lambda node: (after[node], -degree[node], node))

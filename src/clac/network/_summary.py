@@ -27,7 +27,7 @@ from clac.network._analyses import (
     brokers_of,
     communities_of,
     cross_sector_of,
-    isolates_of,
+    isolates_in,
 )
 from clac.network._coverage import (
     CountryCoverage,
@@ -295,7 +295,9 @@ def analyse(
             "health": lambda: health_of(graph, as_of, k=key_players),
             "brokers": lambda: brokers_of(graph, exact_limit=exact_limit, k=k, seed=seed),
             "communities": lambda: communities_of(graph, seed=seed),
-            "isolates": lambda: isolates_of(view),
+            # Members tied to no other member in the graph the ties are counted in, so the
+            # summary never says "0 ties" next to "isolated members: none".
+            "isolates": lambda: isolates_in(graph),
             "cross_sector": lambda: cross_sector_of(graph),
             "sector_ties": lambda: ties_of(graph),
             "sector_coverage": lambda: coverage_of_sectors(view),

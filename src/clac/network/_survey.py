@@ -413,7 +413,7 @@ class Partnership:
         )
 
     def _repr_html_(self) -> str:
-        return _html_table(
+        rounds = _html_table(
             f"Partnership survey: {self.name}",
             ["round", *MEASURES],
             [
@@ -421,6 +421,23 @@ class Partnership:
                 for r in self.rounds
             ],
         )
+        changes = _html_table(
+            "Change between rounds",
+            ["from", "to", "direction", "new", "lost", "strengthened", "weakened"],
+            [
+                (
+                    c.before.round.isoformat(),
+                    c.after.round.isoformat(),
+                    c.direction,
+                    len(c.new),
+                    len(c.lost),
+                    len(c.strengthened),
+                    len(c.weakened),
+                )
+                for c in self.changes
+            ],
+        )
+        return f"<div>{rounds}{changes if self.changes else ''}</div>"
 
 
 # ----------------------------------------------------------------------------- computing

@@ -14,6 +14,7 @@ from clac.charter import (
     Charter,
     Clause,
     Divergence,
+    LaterName,
     Objective,
     Parameters,
     Partner,
@@ -133,7 +134,24 @@ def policy_goals() -> st.SearchStrategy[PolicyGoal]:
     )
 
 
+def _later_name(draw: st.DrawFn, since: date) -> LaterName:
+    return LaterName(id=_identifier(draw), name=_string(draw), since=since)
+
+
+def later_names(*, start: date = START, end: date = END) -> st.SearchStrategy[LaterName]:
+    """Names a partner took after the charter (`clac.charter.LaterName`), e.g. Meta for
+    Facebook, dated between `start` and `end`.
+
+    Args:
+        start: The earliest date of the new name.
+        end: The latest date of the new name.
+    """
+    _check_dates(start, end)
+    return _strategy("later_names", lambda draw: _later_name(draw, _day(draw, start, end)))
+
+
 def _partner(draw: st.DrawFn) -> Partner:
+    renamed = not _flag(draw) and not _flag(draw)  # one partner in four was renamed
     return Partner(
         id=_identifier(draw),
         name=_text(draw),
@@ -141,6 +159,7 @@ def _partner(draw: st.DrawFn) -> Partner:
         clause=_clause(draw),
         founding=_flag(draw),
         generic=_flag(draw),
+        later_names=(_later_name(draw, _day(draw, START, END)),) if renamed else (),
     )
 
 
