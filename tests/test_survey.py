@@ -529,3 +529,60 @@ class TestHostileSurveyFiles:
         with pytest.raises(FileFormatError) as caught:
             loads_survey(text, source="s.csv")
         assert "\x1b" not in str(caught.value)
+
+
+class TestTiesBeyondTheInvited:
+    """eps joined after the first round: a tie reported with it then is not in the density."""
+
+    def test_it_counts_everywhere_but_the_undirected_graph(self) -> None:
+        extra = loads_survey(
+            f"{HEADER}\n2024-03-01,alpha,eps,monthly,cooperative,4,4,4,,,,,\n", coalition()
+        )
+        first = net.partnership(coalition(), (*answers(), *extra)).rounds[0]
+        assert (first.ties, first.density) == (3, 0.5)
+        assert first.reported_ties == 5
+        assert first.reciprocity == pytest.approx(2 / 5)
+        assert first.trust == round((11 / 3 + 3 + 2 + 3 + 4) / 5 / 4 * 100, 1)
+        assert first.as_json()["ties_beyond_invited"] == 1
+        assert first.as_json()["received"]["eps"]["ties"] == 1
+        directed = net.survey_graph(coalition(), ROUND_1, (*answers(), *extra), directed=True)
+        assert directed.has_edge("org:alpha", "org:eps")
+
+
+class TestExportsOfASurveyedCoalition:
+    @pytest.mark.parametrize("suffix", ["gexf", "graphml", "json", "png"])
+    def test_every_export_carries_the_reported_ties(self, tmp_path: Path, suffix: str) -> None:
+        if suffix == "png":
+            pytest.importorskip("matplotlib")
+        surveyed = coalition().evolve(survey=answers())
+        written = net.export(surveyed, tmp_path / f"surveyed.{suffix}")
+        if suffix != "png":
+            text = written.read_text(encoding="utf-8")
+            assert "reported" in text
+            assert "integrated" in text
+            assert "trust_reliable" not in text  # never an answer's own items
+
+
+class TestCommandOptions:
+    def test_symmetrize_both_and_a_higher_threshold(self, files: tuple[str, str]) -> None:
+        args = ["survey", *files, "--format", "json", "--symmetrize", "both", "--threshold", "4"]
+        result = CliRunner().invoke(network, args)
+        assert result.exit_code == 0, result.output
+        first = json.loads(result.output)["rounds"][0]
+        assert first["ties"] == 1
+        assert first["symmetrization"] == "both"
+        assert first["received"]["beta"]["trust"] == "suppressed"
+
+    def test_a_threshold_below_three_is_a_usage_error(self, files: tuple[str, str]) -> None:
+        result = CliRunner().invoke(network, ["survey", *files, "--threshold", "2"])
+        assert result.exit_code == 2
+
+
+class TestTextOutput:
+    def test_it_shows_ties_per_working_group_and_goal_and_says_suppressed_in_spanish(
+        self, files: tuple[str, str]
+    ) -> None:
+        result = CliRunner().invoke(network, ["survey", *files, "--lang", "es"])
+        assert "wg 1 (1.00)" in result.output
+        assert "PG-1 2" in result.output
+        assert "alpha: suprimido / suprimido" in result.output

@@ -110,14 +110,13 @@ class TestProperties:
                 if a.round == measured.round
                 and a.frequency.value != "never"
                 and a.collaboration.value != "none"
-                and {a.respondent, a.partner} <= invited
             ]
             directed: nx.DiGraph[str] = nx.DiGraph(ties)
-            directed.add_nodes_from(invited)
-            undirected: nx.Graph[str] = nx.Graph(ties)
+            undirected: nx.Graph[str] = nx.Graph(t for t in ties if set(t) <= invited)
             undirected.add_nodes_from(invited)
             assert measured.density == nx.density(undirected)
             assert measured.ties == undirected.number_of_edges()
+            assert measured.reported_ties == directed.number_of_edges()
             if ties:
                 assert measured.reciprocity == nx.reciprocity(directed)
             else:

@@ -255,3 +255,12 @@ class TestTrendsMeanSomething:
         assert budapest.related("ratified", "in-force")
         assert not budapest.related("signed", "in-force")  # declared links are one step
         assert not fw.MNR.related("budapest/ratified", "hotline")
+
+
+class TestConfidenceIsShown:
+    def test_a_changes_evidence_says_how_sure_its_source_is(self) -> None:
+        registry = loads(REGISTRY, "yaml")
+        trend = fw.trends(registry, "opsc", start=date(1999, 1, 1), end=date(2001, 1, 1))
+        assert trend.changes[0].evidence.confidence is Confidence.LOW
+        assert "UN Treaty Collection (confidence: low)" in fw.trend_markdown(trend, "en")
+        assert "(confianza: baja)" in fw.trend_markdown(trend, "es")

@@ -233,6 +233,9 @@ def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str
                     "after": c.after.value,
                     "direction": c.direction.value,
                     "source": c.evidence.source,
+                    "confidence": (
+                        None if c.evidence.confidence is None else c.evidence.confidence.value
+                    ),
                     "preceded_by": [
                         {
                             "kind": p.kind.value,

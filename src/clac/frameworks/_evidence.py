@@ -23,7 +23,7 @@ import attrs
 from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._framework import Framework
 from clac.frameworks._references import check_references
-from clac.model import CountryAssessment, LegislativeAdvance, Outcome, QuarterlyReport
+from clac.model import Confidence, CountryAssessment, LegislativeAdvance, Outcome, QuarterlyReport
 from clac.periods import DateValue, latest
 from clac.registry import Coalition
 
@@ -47,6 +47,7 @@ class Evidence:
     assessment: CountryAssessment | None = None
     advance: LegislativeAdvance | None = None
     report: tuple[str, int, int] | None = None
+    confidence: Confidence | None = None
 
     @property
     def _rank(self) -> tuple[dt.date, int]:
@@ -63,6 +64,7 @@ def _from_assessment(a: CountryAssessment) -> Evidence:
         source=a.source,
         illustrative=a.illustrative,
         assessment=a,
+        confidence=a.confidence,
     )
 
 

@@ -68,6 +68,7 @@ _T = {
     "change": Text("Change", "Cambio", pt="Mudança"),
     "preceded": Text("Preceded by", "Precedido por", pt="Precedido por"),
     "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "confidence": Text("confidence: {level}", "confianza: {level}", pt="confiança: {level}"),
     "reported": Text(
         "quarterly report of {group}, {period}",
         "informe trimestral de {group}, {period}",
@@ -222,6 +223,9 @@ def trend_markdown(trend: Trend, language: Language | str = Language.EN) -> str:
                 group, year, quarter = c.evidence.report
                 where = _t("reported", lang, group=group, period=f"{year}-Q{quarter}")
                 source = f"{source} ({where})"
+            if c.evidence.confidence is not None:
+                level = c.evidence.confidence.label.in_(lang)
+                source = f"{source} ({_t('confidence', lang, level=level)})"
             lines.append(
                 f"| {c.date.isoformat()} | {_escape(_country(c.country, lang))} | "
                 f"{_escape(item.label.in_(lang))} | {move} | {_escape(source)} | "

@@ -124,14 +124,15 @@ def reported_ties(
 ) -> dict[Pair, ReportedTie]:
     """The undirected reported ties among ``invited`` in one round's ``answers``."""
     inside = set(invited)
-    reported = [a for a in answers if a.is_tie and a.respondent in inside and a.partner in inside]
+    every = [a for a in answers if a.is_tie]
+    reported = [a for a in every if a.respondent in inside and a.partner in inside]
     frequency: dict[Pair, Frequency] = {}
     for a in reported:
         key = pair(a.respondent, a.partner)
         if key not in frequency or a.frequency.rank > frequency[key].rank:
             frequency[key] = a.frequency
     by_partner: dict[str, list[SurveyAnswer]] = {}
-    for a in reported:
+    for a in every:  # an organization's standing counts every tie reported with it
         by_partner.setdefault(a.partner, []).append(a)
     standing: dict[str, tuple[float | None, float | None]] = {}
     for organization in {o for key in frequency for o in key}:

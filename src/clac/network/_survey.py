@@ -6,16 +6,17 @@ Definitions (``docs/survey.md`` gives them with their sources):
   (:meth:`clac.Coalition.members_on`); *respondents*: the invited organizations that answered
   in the round; *response rate*: respondents / invited (0-1).
 - A *reported tie*: an answer whose frequency is not ``never`` and whose collaboration is not
-  ``none``. The *directed graph* of a round has the invited organizations as nodes and one edge
-  respondent → partner per reported tie between two of them; the *undirected graph* has the
-  same nodes and an edge where either side reports a tie (:attr:`Symmetrization.EITHER`, the
-  default) or where both do (:attr:`Symmetrization.BOTH`).
+  ``none``. The *directed graph* of a round has one edge respondent → partner per reported tie
+  (its nodes: the invited organizations, and any other a tie names); the *undirected graph*
+  has the invited organizations as nodes and an edge between two of them where either reports
+  a tie with the other (:attr:`Symmetrization.EITHER`, the default) or where both do
+  (:attr:`Symmetrization.BOTH`).
 - ``density``: :func:`networkx.density` of the undirected graph; ``degree_centralization``:
   Freeman's, Σ (d_max - d_i) / ((n - 1)(n - 2)), None for fewer than three organizations;
   ``reciprocity``: :func:`networkx.reciprocity` of the directed graph, None without ties;
   ``ties``: edges of the undirected graph.
-- ``trust`` / ``value``: the mean, over the reported ties whose answer rates any trust (value)
-  item, of the mean of the answered items, as a percentage of 4, to one decimal.
+- ``trust`` / ``value``: the mean, over the round's reported ties whose answer rates any trust
+  (value) item, of the mean of the answered items, as a percentage of 4, to one decimal.
 - Anonymity: an organization's received score is shown only when at least ``threshold``
   (≥ 3) different respondents rated it, a round's overall score only when more than one answer
   rates it; otherwise it is suppressed. No result holds one respondent's ratings of one
@@ -218,7 +219,7 @@ class SurveyRound:
             "goals_without_ties": list(self.goals_without_ties),
             "resources": {kind.value: count for kind, count in self.resources.items()},
             "collaboration": {level.value: n for level, n in self.collaboration.items()},
-            "excluded_answers": self.excluded,
+            "ties_beyond_invited": self.excluded,
             "symmetrization": self.rule.value,
             "anonymity_threshold": self.threshold,
         }
@@ -488,9 +489,9 @@ def _round(
 ) -> SurveyRound:
     invited = tuple(sorted(m.organization for m in coalition.members_on(day)))
     inside = set(invited)
-    within = [a for a in answers if a.respondent in inside and a.partner in inside]
-    reported = [a for a in within if a.is_tie]
-    pairs = tie_levels(reported, rule)
+    reported = [a for a in answers if a.is_tie]
+    within = [a for a in reported if a.respondent in inside and a.partner in inside]
+    pairs = tie_levels(within, rule)
     undirected: nx.Graph[str] = nx.Graph()
     undirected.add_nodes_from(invited)
     undirected.add_edges_from(pairs)
@@ -504,7 +505,7 @@ def _round(
     for a in reported:
         by_partner.setdefault(a.partner, []).append(a)
     received = []
-    for organization in invited:
+    for organization in sorted(inside | by_partner.keys()):
         toward = by_partner.get(organization, [])
         org_trust, trust_raters = received_score(toward, "trust", threshold)
         org_value, value_raters = received_score(toward, "value", threshold)
@@ -559,7 +560,7 @@ def _round(
         collaboration={
             level: level_counts.get(level, 0) for level in Collaboration if level.rank > 0
         },
-        excluded=len(answers) - len(within),
+        excluded=len(reported) - len(within),
         threshold=threshold,
         rule=rule,
         pairs=pairs,
@@ -636,26 +637,24 @@ def survey_graph(
     directed: bool = False,
     rule: Symmetrization | str = Symmetrization.EITHER,
 ) -> nx.Graph[str]:
-    """The reported ties of one round: nodes are the invited organizations (``"org:<id>"``,
-    with the attributes of :func:`clac.network.build_graph`), edges carry ``frequency`` and
-    ``collaboration`` (for an undirected tie the higher of the two sides'). No edge holds a
-    rating of one partner: ``trust`` and ``value``, where shown, are the pair's standing
-    (:class:`~clac.network._reported.ReportedTie`). ``directed=True`` gives the respondent →
-    partner graph, whose edges carry no ratings at all."""
+    """The reported ties of one round (``docs/survey.md``): nodes are the invited organizations
+    (``"org:<id>"``, with the attributes of :func:`clac.network.build_graph`), edges carry
+    ``frequency`` and ``collaboration`` (for an undirected tie the higher of the two sides').
+    No edge holds a rating of one partner: ``trust`` and ``value``, where shown, are the pair's
+    standing (:class:`~clac.network._reported.ReportedTie`). ``directed=True`` gives the
+    respondent → partner graph of every reported tie (with any organization not invited that a
+    tie names), whose edges carry no ratings at all."""
     chosen = Symmetrization(rule)
     view = snapshot(coalition, round)
     invited = {m.organization for m in coalition.members_on(round)}
-    reported = [
-        a
-        for a in answers_of(coalition, answers)
-        if a.round == round and a.is_tie and a.respondent in invited and a.partner in invited
-    ]
+    reported = [a for a in answers_of(coalition, answers) if a.round == round and a.is_tie]
+    named = invited | {o for a in reported for o in (a.respondent, a.partner)}
     graph: nx.Graph[str] = (
         nx.DiGraph(**_graph_attributes(view)) if directed else nx.Graph(**_graph_attributes(view))
     )
     founding = _founding(view)
     for organization in coalition.organizations:
-        if organization.id in invited:
+        if organization.id in (named if directed else invited):
             graph.add_node(
                 organization_node(organization.id),
                 **_organization_attributes(organization, view, founding),
