@@ -3,8 +3,10 @@ an ``error`` finding, exit status 3 with one line, and output escaped for its fo
 
 from __future__ import annotations
 
+import io
 import json
 import re
+import sys
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -238,3 +240,51 @@ class TestOutputsEscape:
         document = json.dumps({"v": text}, ensure_ascii=False)
         assert json.loads(json_safe(document)) == {"v": text}
         json_safe(document).encode("utf-8")  # no lone surrogate left raw
+
+
+class TestTerminal:
+    def test_rich_tables_show_a_plugins_escape_sequences_as_text(
+        self, registered: list[str]
+    ) -> None:
+        bad = attrs.evolve(
+            plugin_rule("PLUG-08", lambda _ctx, _c: None),
+            title=Text("\x1b]8;;http://example.invalid\x1b\\link\x1b]8;;\x1b\\ [b]x[/b]", "t"),
+        )
+        CATALOGUE.register(bad)
+        registered.append("PLUG-08")
+        status, stdout, _ = run("rules")
+        assert status == 0
+        assert "\x1b" not in stdout
+        assert "[b]x[/b]" in stdout  # rich markup in the data is printed, not obeyed
+
+    def test_what_a_command_echoes_to_a_terminal_is_escaped(self) -> None:
+        from clac.cli._common import reports_errors
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        @reports_errors
+        def command(lang: str = "en") -> None:
+            click.echo(f"{lang} \x1b[2J\x07 done")
+
+        screen = Terminal()
+        saved = sys.stdout
+        sys.stdout = screen
+        try:
+            command()
+        finally:
+            sys.stdout = saved
+        assert screen.getvalue() == "en \\x1b[2J\\x07 done\n"
+
+    @pytest.mark.parametrize(
+        ("args", "fragment"),
+        [
+            (["check", "--lang", "es", "no-such-file.yaml"], "no existe"),
+            (["check", "--lang", "pt", "registry.txt"], "não é o sufixo de um arquivo de registro"),
+        ],
+    )
+    def test_file_errors_follow_lang(self, args: list[str], fragment: str) -> None:
+        status, _, stderr = run(*args)
+        assert status == 2
+        assert fragment in stderr

@@ -576,3 +576,13 @@ class TestCommandOptions:
     def test_a_threshold_below_three_is_a_usage_error(self, files: tuple[str, str]) -> None:
         result = CliRunner().invoke(network, ["survey", *files, "--threshold", "2"])
         assert result.exit_code == 2
+
+
+class TestTextOutput:
+    def test_it_shows_ties_per_working_group_and_goal_and_says_suppressed_in_spanish(
+        self, files: tuple[str, str]
+    ) -> None:
+        result = CliRunner().invoke(network, ["survey", *files, "--lang", "es"])
+        assert "wg 1 (1.00)" in result.output
+        assert "PG-1 2" in result.output
+        assert "alpha: suprimido / suprimido" in result.output

@@ -182,12 +182,34 @@ def short_repr(value: Any, limit: int = SHOWN_LENGTH) -> str:
     """``repr(value)``, at most ``limit`` characters, built without rendering more of it.
 
     A huge string, a list of millions of items or a structure whose parts repeat (a YAML alias
-    bomb) costs no more than what is shown; a whole number too long to print is described.
+    bomb) costs no more than what is shown; a whole number too long to print is described. A
+    long string keeps its start and its end (a file's path ends in its name):
+    ``'/tmp/a/very/long/…/registry.yaml'``.
     """
+    if isinstance(value, str) and len(value) > limit:
+        middle = _middle_cut(value, limit)
+        if middle is not None:
+            return middle
     out = _Out(limit)
     _write(value, out, 0)
     text = "".join(out.parts)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _middle_cut(value: str, limit: int) -> str | None:
+    """``value`` shown as its first and last characters around "…", or None where the two
+    halves would not quote alike."""
+    tail = limit // 3
+    head = max(limit - tail - 4, 1)
+    while head > 0 and tail > 0:
+        left, right = repr(value[:head]), repr(value[-tail:])
+        if left[0] != right[0]:
+            return None
+        text = f"{left[:-1]}…{right[1:]}"
+        if len(text) <= limit:
+            return text
+        head, tail = head - 2, tail - 1  # escapes made it longer: show fewer characters
+    return None
 
 
 def _write(value: Any, out: _Out, depth: int) -> None:

@@ -14,6 +14,7 @@ from typing import Final
 
 from clac.errors import ClacError, FileFormatError, InvalidData
 from clac.io._messages import too_large
+from clac.text import Text
 
 __all__ = [
     "EXPORT_MODE",
@@ -49,6 +50,10 @@ def size_limit(max_size: int | None, default: int) -> int:
     return max_size
 
 
+def _T(en: str, es: str, pt: str) -> Text:  # noqa: N802 - reads as the Text it makes
+    return Text(en, es, pt=pt)
+
+
 class FileAccessError(ClacError, OSError):
     """A registry file cannot be opened, read or written: it does not exist, is a directory …"""
 
@@ -61,18 +66,44 @@ def read_bytes(path: Path, max_size: int | None = None) -> bytes:
     try:
         mode = path.stat().st_mode
         if stat.S_ISDIR(mode):
-            raise FileAccessError("is a directory, not a registry file", value=shown)
+            raise FileAccessError(
+                _T(
+                    "is a directory, not a registry file",
+                    "es una carpeta, no un archivo de registro",
+                    "é uma pasta, não um arquivo de registro",
+                ),
+                value=shown,
+            )
         if not stat.S_ISREG(mode):
-            raise FileAccessError("is not a regular file", value=shown)
+            raise FileAccessError(
+                _T("is not a regular file", "no es un archivo común", "não é um arquivo comum"),
+                value=shown,
+            )
         with path.open("rb") as handle:
             # Read one byte past the limit rather than trusting the size stat() gave.
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise FileAccessError("does not exist", value=shown) from None
+        raise FileAccessError(
+            _T("does not exist", "no existe", "não existe"), value=shown
+        ) from None
     except PermissionError:
-        raise FileAccessError("cannot be read: permission denied", value=shown) from None
+        raise FileAccessError(
+            _T(
+                "cannot be read: permission denied",
+                "no se puede leer: permiso denegado",
+                "não pode ser lido: permissão negada",
+            ),
+            value=shown,
+        ) from None
     except OSError as error:
-        raise FileAccessError(f"cannot be read: {error.strerror or error}", value=shown) from None
+        raise FileAccessError(
+            _T(
+                f"cannot be read: {error.strerror or error}",
+                f"no se puede leer: {error.strerror or error}",
+                f"não pode ser lido: {error.strerror or error}",
+            ),
+            value=shown,
+        ) from None
     except ValueError as error:  # a NUL character in the path
         raise FileAccessError(f"cannot be read: {error}", value=shown) from None
     if len(data) > limit:
@@ -120,7 +151,14 @@ def write_atomically(
     except ValueError as error:  # a NUL character in the path
         raise FileAccessError(f"cannot be written: {error}", value=shown) from None
     if target.is_dir():
-        raise FileAccessError("is a directory, not a file to write", value=shown)
+        raise FileAccessError(
+            _T(
+                "is a directory, not a file to write",
+                "es una carpeta, no un archivo que escribir",
+                "é uma pasta, não um arquivo a gravar",
+            ),
+            value=shown,
+        )
     payload = data.encode("utf-8") if isinstance(data, str) else bytes(data)
     try:
         remove_stale_temporaries(target.parent)
@@ -129,9 +167,23 @@ def write_atomically(
             _write_named(target, payload, mode, kept)
         _sync_folder(target.parent)
     except FileNotFoundError:
-        raise FileAccessError("cannot be written: its folder does not exist", value=shown) from None
+        raise FileAccessError(
+            _T(
+                "cannot be written: its folder does not exist",
+                "no se puede escribir: su carpeta no existe",
+                "não pode ser gravado: sua pasta não existe",
+            ),
+            value=shown,
+        ) from None
     except PermissionError:
-        raise FileAccessError("cannot be written: permission denied", value=shown) from None
+        raise FileAccessError(
+            _T(
+                "cannot be written: permission denied",
+                "no se puede escribir: permiso denegado",
+                "não pode ser gravado: permissão negada",
+            ),
+            value=shown,
+        ) from None
     except OSError as error:
         raise FileAccessError(
             f"cannot be written: {error.strerror or error}", value=shown

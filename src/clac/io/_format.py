@@ -7,6 +7,7 @@ import os
 from pathlib import PurePath
 
 from clac.errors import UnsupportedFormat
+from clac.text import Text
 
 __all__ = ["Format"]
 
@@ -30,11 +31,23 @@ class Format(enum.StrEnum):
             choices = ", ".join(repr(s) for s in _SUFFIXES)
             if not suffix:
                 raise UnsupportedFormat(
-                    f"has no suffix to tell its format by (choose {choices}, or name the format)",
+                    Text(
+                        f"has no suffix to tell its format by (choose {choices}, or name the "
+                        "format)",
+                        f"no tiene un sufijo que diga su formato (elija {choices}, o nombre el "
+                        "formato)",
+                        pt=f"não tem um sufixo que diga seu formato (escolha {choices}, ou nomeie "
+                        "o formato)",
+                    ),
                     value=os.fspath(path),
                 )
             raise UnsupportedFormat(
-                f"is not the suffix of a registry file (choose {choices})", value=suffix
+                Text(
+                    f"is not the suffix of a registry file (choose {choices})",
+                    f"no es el sufijo de un archivo de registro (elija {choices})",
+                    pt=f"não é o sufixo de um arquivo de registro (escolha {choices})",
+                ),
+                value=suffix,
             )
         return format_
 

@@ -53,6 +53,7 @@ _LABELS: dict[str, Text] = {
         "received trust / value", "confianza / valor recibidos", pt="confiança / valor recebidos"
     ),
     "organization": Text("organization", "organización", pt="organização"),
+    "hidden": Text(SUPPRESSED, "suprimido", pt="suprimido"),
     "suppressed": Text(
         "suppressed (fewer than {n} respondents)",
         "suprimido (menos de {n} respuestas)",
@@ -112,10 +113,10 @@ def _number(value: float | int | str | None) -> str:
     return f"{value:.3f}"
 
 
-def _measure(round_: SurveyRound, name: str) -> str:
+def _measure(round_: SurveyRound, name: str, lang: Language) -> str:
     value = round_.measure(name)
     if name in {"trust", "value"}:
-        return SUPPRESSED if value is None else f"{value:.1f}"
+        return _t("hidden", lang) if value is None else f"{value:.1f}"
     if name == "response_rate" and value is not None:
         return f"{value:.0%}"
     return _number(value)
@@ -129,9 +130,9 @@ def _signed(value: float | int | None, name: str) -> str:
     return f"{value:+.1f}" if name in {"trust", "value"} else f"{value:+.3f}"
 
 
-def _received(round_: SurveyRound) -> list[tuple[str, str, str]]:
+def _received(round_: SurveyRound, lang: Language) -> list[tuple[str, str, str]]:
     def score(value: float | None) -> str:
-        return SUPPRESSED if value is None else f"{value:.1f}"
+        return _t("hidden", lang) if value is None else f"{value:.1f}"
 
     return [(r.organization, score(r.trust), score(r.value)) for r in round_.received]
 
@@ -151,6 +152,21 @@ def _change_line(change: RoundChange, lang: Language) -> list[str]:
     return [head, f"  {ties}", f"  {measures}"]
 
 
+def _charter_lines(round_: SurveyRound, lang: Language) -> list[tuple[str, str]]:
+    """Ties within working groups and per policy goal, goals without ties, resources."""
+    groups = ", ".join(
+        f"{w.working_group} {w.ties} ({w.density:.2f})" for w in round_.working_groups
+    )
+    goals = ", ".join(f"{g.goal} {g.ties}" for g in round_.goals if g.ties)
+    resources = ", ".join(f"{kind.value} {n}" for kind, n in round_.resources.items() if n)
+    return [
+        (_t("groups", lang), groups or "—"),
+        (_t("goals", lang), goals or "—"),
+        (_t("goals_without", lang), ", ".join(round_.goals_without_ties) or "—"),
+        (_t("resources", lang), resources or "—"),
+    ]
+
+
 def to_text(partnership: Partnership, lang: Language | str = Language.EN) -> str:
     """The analysis as plain text: one block per round, then the changes."""
     lang = Language.parse(lang)
@@ -159,12 +175,10 @@ def to_text(partnership: Partnership, lang: Language | str = Language.EN) -> str
         lines.append(f"  {_t('none', lang)}")
     for r in partnership.rounds:
         lines.append(f"{_t('round', lang)} {r.round.isoformat()}")
-        lines.extend(f"  {_t(name, lang)}: {_measure(r, name)}" for name in MEASURES)
+        lines.extend(f"  {_t(name, lang)}: {_measure(r, name, lang)}" for name in MEASURES)
         lines.append(f"  {_t('received', lang)}:")
-        lines.extend(f"    {org}: {trust} / {value}" for org, trust, value in _received(r))
-        lines.append(f"  {_t('goals_without', lang)}: {', '.join(r.goals_without_ties) or '—'}")
-        shown = [f"{kind.value} {n}" for kind, n in r.resources.items() if n]
-        lines.append(f"  {_t('resources', lang)}: {', '.join(shown) or '—'}")
+        lines.extend(f"    {org}: {trust} / {value}" for org, trust, value in _received(r, lang))
+        lines.extend(f"  {label}: {text}" for label, text in _charter_lines(r, lang))
         if r.excluded:
             lines.append(f"  {_t('excluded', lang)}: {r.excluded}")
     for change in partnership.changes:
@@ -193,19 +207,18 @@ def to_markdown(partnership: Partnership, lang: Language | str = Language.EN) ->
         return "\n".join([*lines, _t("none", lang), ""])
     lines += _table(
         [_t("measure", lang), *(r.round.isoformat() for r in partnership.rounds)],
-        [[_t(name, lang), *(_measure(r, name) for r in partnership.rounds)] for name in MEASURES],
+        [
+            [_t(name, lang), *(_measure(r, name, lang) for r in partnership.rounds)]
+            for name in MEASURES
+        ],
     )
     for r in partnership.rounds:
         lines += ["", f"## {_t('round', lang)} {r.round.isoformat()}", ""]
         lines += _table(
-            [_t("organization", lang), _t("trust", lang), _t("value", lang)], _received(r)
+            [_t("organization", lang), _t("trust", lang), _t("value", lang)], _received(r, lang)
         )
-        lines += [
-            "",
-            f"- {_t('goals_without', lang)}: {_escape(', '.join(r.goals_without_ties)) or '—'}",
-            f"- {_t('resources', lang)}: "
-            + (_escape(", ".join(f"{k.value} {n}" for k, n in r.resources.items() if n)) or "—"),
-        ]
+        lines.append("")
+        lines.extend(f"- {label}: {_escape(text)}" for label, text in _charter_lines(r, lang))
     for change in partnership.changes:
         head, ties, measures = _change_line(change, lang)
         lines += ["", f"## {_escape(head)}", "", f"- {_escape(ties.strip())}"]
