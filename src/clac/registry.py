@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import attrs
 
 from clac import _validators as v
+from clac._compact import Printer, changed_fields, compact
 from clac.errors import CrossReferenceError, Problem, UnknownReference
 from clac.model import (
     CountryAssessment,
@@ -245,6 +246,33 @@ class Coalition:
             f"{len(self.reports)} reports, {len(self.proposals)} proposals, "
             f"{len(self.assessments)} country assessments>"
         )
+
+    def _repr_pretty_(self, printer: Printer, cycle: bool) -> None:
+        """What IPython and Hypothesis print: the records themselves, shortly (`compact`)."""
+        printer.text(self.compact_repr())
+
+    def compact_repr(self) -> str:
+        """The coalition's records as short, readable text: what a failing property test
+        prints (a few items of each list, fields left at their defaults omitted).
+
+        >>> print(Coalition(name="Red", records_since=date(2024, 1, 1)).compact_repr())
+        Coalition(name='Red', charter=base-document v1,
+          records_since=2024-01-01,
+          working_groups=[] + the charter's 4)
+        """
+        charter = self.charter
+        head = [f"name={compact(self.name)}", f"charter={charter.id} v{charter.version}"]
+        if charter.amendments:
+            head[-1] += f" (amended on {compact([a.effective for a in charter.amendments])})"
+        lines = [", ".join(head)]
+        skip = frozenset({"name", "charter", "working_groups"})
+        lines += changed_fields(self, skip=skip)
+        defaults = set(default_working_groups(charter))
+        own = [w for w in self.working_groups if w not in defaults]
+        implied = len(self.working_groups) - len(own)
+        groups = f"working_groups={compact(own)}"
+        lines.append(groups + (f" + the charter's {implied}" if implied else ""))
+        return "Coalition(" + ",\n  ".join(lines) + ")"
 
 
 def _date(meeting: Meeting) -> date:

@@ -1,0 +1,77 @@
+"""A failing property prints a small, readable counterexample: the strategies shrink to a few
+members and records, and a coalition prints through its compact form (at most 2 kB)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.vendor.pretty import pretty
+
+import clac
+from clac import _compact
+from clac.registry import Coalition
+from clac.testing import charters, coalitions
+
+LIMIT = 2048  # bytes a falsifying example may take
+
+
+def _report(strategy: st.SearchStrategy[Coalition]) -> str:
+    """What Hypothesis prints for a property with a one-line bug, over ``strategy``."""
+
+    @settings(database=None, max_examples=100, deadline=None)
+    @given(strategy)
+    def buggy(coalition: Coalition) -> None:
+        # The bug: the code under test forgot that a coalition can have two members.
+        assert len(coalition.members) < 2
+
+    with pytest.raises(AssertionError) as caught:
+        buggy()
+    return "\n".join(getattr(caught.value, "__notes__", []))
+
+
+class TestFalsifyingExamples:
+    def test_a_one_line_bug_prints_two_members_in_at_most_two_kilobytes(self) -> None:
+        report = _report(coalitions())
+        assert len(report.encode("utf-8")) <= LIMIT, report
+        members = report.split("members=[", 1)[1].split("]", 1)[0]
+        assert members.count("Member(") == 2  # shrunk to the fewest the bug needs
+
+    def test_an_amended_charter_prints_as_its_id_version_and_amendment_days(self) -> None:
+        report = _report(charters().flatmap(lambda charter: coalitions(charter=charter)))
+        assert len(report.encode("utf-8")) <= LIMIT, report
+        assert "charter=base-document v" in report
+        assert "clauses" not in report  # the charter's text is never printed
+
+
+class TestCompactForm:
+    def test_hypothesis_and_ipython_print_the_compact_form(self) -> None:
+        coalition = clac.demo()
+        assert pretty(coalition) == coalition.compact_repr()
+
+    def test_fields_left_at_their_defaults_are_omitted(self) -> None:
+        text = Coalition(name="Red").compact_repr()
+        assert text == (
+            "Coalition(name='Red', charter=base-document v1,\n"
+            "  working_groups=[] + the charter's 4)"
+        )
+
+    def test_long_lists_show_a_few_items_and_how_many_more(self) -> None:
+        coalition = clac.demo()
+        text = coalition.compact_repr()
+        shown = len(coalition.documents) - _compact.ITEMS
+        assert f"… +{shown} more]" in text
+        # The demo's records run to hundreds of kilobytes; their compact form does not.
+        assert len(text) < 10_000
+
+    @given(
+        value=st.recursive(
+            st.none() | st.integers() | st.text() | st.dates(),
+            lambda inner: st.lists(inner) | st.dictionaries(st.text(), inner),
+            max_leaves=400,
+        )
+    )
+    def test_any_nesting_of_lists_and_strings_stays_short(self, value: object) -> None:
+        # At most ITEMS items (keys and values) a level, CHARACTERS a string, DEPTH levels.
+        leaves = (2 * _compact.ITEMS) ** (_compact.DEPTH + 2)
+        assert len(_compact.compact(value)) <= 40 * leaves
