@@ -306,8 +306,9 @@ def coalition(
 
     Each member gets an organization unless ``organizations`` has one with its id; ICMEC is
     always an organization (not a member unless given). Meetings, participation (5 hours a
-    month over the last 12 months), plans and roles follow the members; ``changes`` replace
-    any field of the :class:`Coalition` afterwards.
+    month over the last 12 months), plans and roles follow the members; the records are
+    complete from the first year (``records_since``); ``changes`` replace any field of the
+    :class:`Coalition` afterwards.
     """
     members = (member(),) if members is None else tuple(members)
     orgs = {o.id: o for o in (icmec_organization(), *organizations)}
@@ -316,6 +317,9 @@ def coalition(
     fields: dict[str, Any] = {
         "name": "Coalición de prueba",
         "charter": charter,
+        # The records are complete from the first year: a missing record is a duty not done
+        # (tests of the open world take this away or move it).
+        "records_since": date(FIRST_YEAR, 1, 1),
         "organizations": tuple(orgs.values()),
         "members": members,
         "working_groups": charter_working_groups(charter),

@@ -524,6 +524,7 @@ def consistent_parameter_values(draw: st.DrawFn) -> dict[str, int]:
         values[f"min_{pair}"] = low
         values[f"max_{pair}"] = low + draw(st.integers(min_value=0, max_value=10_000))
     values["reporting_period_months"] = draw(st.sampled_from([1, 2, 3, 4, 6, 12]))
+    values["annual_report_due_months"] = draw(st.integers(min_value=1, max_value=12))
     return values
 
 
@@ -539,7 +540,25 @@ class TestParameters:
             "strategic_plan_years": 5,
             "report_due_days": 30,
             "attendance_window_months": 12,
+            "hours_window_months": 12,
+            "sharing_window_months": 12,
+            "minutes_grace_days": 30,
+            "annual_report_due_months": 3,
         }
+
+    def test_the_numbers_the_charter_does_not_state_are_marked_as_clacs_assumptions(
+        self,
+    ) -> None:
+        assumed = {name for name in Parameters.names() if Parameters.is_assumption(name)}
+        assert assumed == {
+            "report_due_days",
+            "attendance_window_months",
+            "hours_window_months",
+            "sharing_window_months",
+            "minutes_grace_days",
+            "annual_report_due_months",
+        }
+        assert not Parameters.is_assumption("min_hours_per_month")
 
     def test_every_parameter_but_the_report_deadline_cites_a_clause(self) -> None:
         for name in Parameters.names():

@@ -459,6 +459,7 @@ class TestLayout:
                 "add_working_groups": [
                     {"id": "online-safety", "name": {"en": "Online safety", "es": "Seguridad"}}
                 ],
+                "hand_over": [],
             }
         ]  # fmt: skip
 

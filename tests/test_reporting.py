@@ -25,6 +25,7 @@ from clac.model import (
     PlannedAction,
     Plans,
     QuarterlyReport,
+    RecordsSince,
 )
 from clac.periods import Quarter
 from clac.registry import Coalition
@@ -157,21 +158,33 @@ class TestCadence:
         c = with_reports(report(Quarter(2024, 1), date(2024, 4, 2)))
         assert statuses_of(c)["2024-Q2"] is ReportState.NOT_YET_DUE
 
-    def test_a_filed_report_without_a_submission_date_is_not_submitted(self) -> None:
+    def test_a_filed_report_without_a_submission_date_is_received(self) -> None:
         c = with_reports(report(Quarter(2023, 4), date(2024, 1, 2)), report(Quarter(2024, 1), None))
-        assert statuses_of(c)["2024-Q1"] is ReportState.MISSING
+        assert statuses_of(c)["2024-Q1"] is ReportState.RECEIVED
+        assert not cadence(c, AS_OF, working_group=GROUP).where(year=2024, state="missing")
 
-    def test_quarters_before_the_registrys_first_report_are_unrecorded(self) -> None:
-        c = with_reports(report(Quarter(2023, 1), date(2023, 4, 2)))
+    def test_quarters_before_records_since_are_unrecorded_and_after_it_missing(self) -> None:
+        base = coalition(records_since_by_kind=RecordsSince(reports=date(2023, 1, 1)))
+        c = with_reports(report(Quarter(2023, 1), date(2023, 4, 2)), base=base)
         states = statuses_of(c)
         assert states["2022-Q4"] is ReportState.UNRECORDED
         assert states["2016-Q2"] is ReportState.UNRECORDED
         assert states["2023-Q1"] is ReportState.SUBMITTED
         assert states["2023-Q2"] is ReportState.MISSING
+        assert records_begin(c, AS_OF) == Quarter(2023, 1)
 
-    def test_a_registry_with_no_reports_has_no_missing_report(self) -> None:
-        assert not cadence(coalition(), AS_OF).missing
-        assert records_begin(coalition(), AS_OF) is None
+    def test_records_beginning_mid_quarter_count_from_the_next_quarter(self) -> None:
+        base = coalition(records_since_by_kind=RecordsSince(reports=date(2023, 2, 1)))
+        assert records_begin(base, AS_OF) == Quarter(2023, 2)
+        assert statuses_of(base)["2023-Q1"] is ReportState.UNRECORDED
+
+    def test_without_records_since_no_report_is_ever_missing(self) -> None:
+        c = with_reports(
+            report(Quarter(2023, 1), date(2023, 4, 2)), base=coalition(records_since=None)
+        )
+        assert not cadence(c, AS_OF).missing
+        assert records_begin(c, AS_OF) is None
+        assert statuses_of(c)["2023-Q2"] is ReportState.UNRECORDED
 
     def test_a_report_submitted_after_as_of_counts_as_not_yet_submitted(self) -> None:
         c = with_reports(
@@ -219,7 +232,9 @@ class TestCadence:
             assert s.due == report_due(c, s.period)
             filed = c.report(s.working_group, s.period.year, s.period.quarter)
             sent = None if filed is None else filed.submitted
-            if sent is not None and sent <= as_of:
+            if filed is not None and sent is None:
+                assert s.state is ReportState.RECEIVED
+            elif sent is not None and sent <= as_of:
                 assert s.state is (ReportState.SUBMITTED if sent <= s.due else ReportState.LATE)
             elif as_of <= s.due:
                 assert s.state is ReportState.NOT_YET_DUE

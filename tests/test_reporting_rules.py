@@ -26,6 +26,7 @@ from clac.model import (
     Policy,
     PolicyKind,
     QuarterlyReport,
+    RecordsSince,
 )
 from clac.periods import Quarter
 from clac.registry import Coalition
@@ -142,9 +143,12 @@ class TestCatalogue:
         )
 
 
+REPORTS_FROM_2024 = RecordsSince(reports=date(2024, 1, 1))
+
+
 class TestRep01QuarterlyReports:
     def test_a_missing_quarter_is_unmet_and_listed(self) -> None:
-        c = coalition().evolve(
+        c = coalition(records_since_by_kind=RecordsSince(reports=date(2023, 7, 1))).evolve(
             reports=(
                 report(Quarter(2023, 3), date(2023, 10, 5)),
                 report(Quarter(2024, 1), date(2024, 4, 5)),
@@ -157,17 +161,43 @@ class TestRep01QuarterlyReports:
         assert "2023-Q4" in f.message.es
 
     def test_a_group_with_every_report_is_met(self) -> None:
-        c = coalition().evolve(reports=(report(Quarter(2024, 1), date(2024, 5, 20)),))
+        c = coalition(records_since_by_kind=REPORTS_FROM_2024).evolve(
+            reports=(report(Quarter(2024, 1), date(2024, 5, 20)),)
+        )
         f = finding(c, "REP-01", GROUP)
         assert f.outcome is MET
         assert ("late", ("2024-Q1",)) in [(e.name, e.value) for e in f.evidence]
 
     def test_another_group_with_no_report_since_the_records_began_is_unmet(self) -> None:
-        c = coalition().evolve(reports=(report(Quarter(2024, 1), date(2024, 4, 5)),))
+        c = coalition(records_since_by_kind=REPORTS_FROM_2024).evolve(
+            reports=(report(Quarter(2024, 1), date(2024, 4, 5)),)
+        )
         assert finding(c, "REP-01", "latin-american-hotlines").outcome is UNMET
 
-    def test_a_registry_without_reports_has_insufficient_data(self) -> None:
-        assert finding(coalition(), "REP-01", GROUP).outcome is INSUFFICIENT
+    def test_without_records_since_another_group_with_no_report_is_insufficient(self) -> None:
+        c = coalition(records_since=None).evolve(
+            reports=(report(Quarter(2024, 1), date(2024, 4, 5)),)
+        )
+        f = finding(c, "REP-01", "latin-american-hotlines")
+        assert f.outcome is INSUFFICIENT
+        assert "reports[]" in f.message.en
+
+    def test_a_registry_without_reports_or_records_since_has_insufficient_data(self) -> None:
+        assert finding(coalition(records_since=None), "REP-01", GROUP).outcome is INSUFFICIENT
+
+    def test_quarters_before_records_since_are_never_missing(self) -> None:
+        c = coalition(records_since_by_kind=REPORTS_FROM_2024)
+        f = finding(c, "REP-01", GROUP)
+        assert f.outcome is UNMET
+        assert {e.name: e.value for e in f.evidence}["missing"] == ("2024-Q1",)
+
+    def test_a_report_without_a_submission_date_counts_as_received(self) -> None:
+        c = coalition(records_since_by_kind=REPORTS_FROM_2024).evolve(
+            reports=(report(Quarter(2024, 1), None),)
+        )
+        f = finding(c, "REP-01", GROUP)
+        assert f.outcome is MET
+        assert ("undated", ("2024-Q1",)) in [(e.name, e.value) for e in f.evidence]
 
     def test_a_group_whose_first_report_is_not_due_is_not_applicable(self) -> None:
         c = coalition()
@@ -204,9 +234,13 @@ class TestRep02OnTime:
         c = coalition().evolve(reports=(report(Quarter(2024, 1), date(2024, 4, 30)),))
         assert finding(c, "REP-02", f"{GROUP}/2024-Q1").outcome is MET
 
-    def test_a_report_not_submitted_is_left_to_rep_01(self) -> None:
+    def test_a_report_without_a_submission_date_is_insufficient_data_naming_the_field(
+        self,
+    ) -> None:
         c = coalition().evolve(reports=(report(Quarter(2024, 1), None),))
-        assert finding(c, "REP-02", f"{GROUP}/2024-Q1").outcome is NA
+        f = finding(c, "REP-02", f"{GROUP}/2024-Q1")
+        assert f.outcome is INSUFFICIENT
+        assert "reports[0].submitted" in f.message.en
 
     def test_an_amendment_giving_more_days_makes_a_later_report_on_time(self) -> None:
         amended = BASE_DOCUMENT.amend(
@@ -249,10 +283,12 @@ class TestRep03Aligned:
         self, c: Coalition, as_of: date
     ) -> None:
         reports = {f"{r.working_group}/{r.period}": r for r in c.reports}
+        since = c.records_since_for("reports")
         for f in rep_findings(c, "REP-03", as_of):
             r = reports[f.subject.id]
-            received = r.submitted is not None and r.submitted <= as_of
-            expected = received and any(not a.goals for a in r.activities)
+            received = r.submitted is None or r.submitted <= as_of
+            complete = since is not None and since <= r.period.first_day
+            expected = received and complete and any(not a.goals for a in r.activities)
             assert (f.outcome is UNMET) == expected
 
 
@@ -283,7 +319,7 @@ class TestRep04Minutes:
             m = meetings[f.subject.id]
             if as_of - m.date < timedelta(days=30):
                 assert f.outcome is not UNMET
-            state = minutes_state(m, as_of)
+            state = minutes_state(m, as_of, coalition=c)
             assert (f.outcome is UNMET) == (state is MinutesState.NOT_CIRCULATED)
 
 
@@ -436,7 +472,12 @@ class TestRep07SharesProgress:
         self, c: Coalition, as_of: date
     ) -> None:
         start = months_before(as_of, 12)
-        window = [r for r in c.reports if r.submitted is not None and start < r.submitted <= as_of]
+        window = [
+            r
+            for r in c.reports
+            if (r.submitted is not None and start < r.submitted <= as_of)
+            or (r.submitted is None and start < r.period.last_day and r.period.first_day <= as_of)
+        ]
         named = {m for r in window for a in r.activities for m in a.members}
         named |= {p.organization for r in window for p in r.policies if p.organization}
         planned = {

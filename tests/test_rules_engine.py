@@ -200,6 +200,7 @@ class TestFindings:
         assert {p.name: p.value for p in result.parameters} == {
             "min_hours_per_month": 4,
             "max_hours_per_month": 7,
+            "hours_window_months": 12,
         }
 
     def test_every_finding_of_our_rules_has_a_bilingual_message(self) -> None:
@@ -280,10 +281,11 @@ class TestAmendments:
         assert new is (MET if as_of >= WIDER_GROUPS.effective else UNMET)
 
     def test_a_shorter_attendance_window_applies_from_its_date(self) -> None:
-        base = coalition(charter=BASE_DOCUMENT.amend(SHORTER_WINDOW))
+        two = [member("org-a"), member("org-b")]
+        base = coalition(two, charter=BASE_DOCUMENT.amend(SHORTER_WINDOW))
         base = base.evolve(
             meetings=tuple(
-                attrs.evolve(m, attendees=()) if m.date > date(2023, 6, 1) else m
+                attrs.evolve(m, attendees=("org-b",)) if m.date > date(2023, 6, 1) else m
                 for m in base.meetings
             )
         )

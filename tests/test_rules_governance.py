@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import attrs
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clac.charter import BASE_DOCUMENT, Amendment, Severity, WorkingGroupDefinition
+from clac.charter import BASE_DOCUMENT, Amendment, Role, Severity, WorkingGroupDefinition
 from clac.model import MeetingKind, Plans, RoleAssignment, StrategicPlan
 from clac.registry import Coalition
 from clac.rules import CATALOGUE, Outcome
@@ -29,6 +30,7 @@ from tests.factories import (
 )
 
 MET, UNMET, NA = Outcome.MET, Outcome.UNMET, Outcome.NOT_APPLICABLE
+INSUFFICIENT = Outcome.INSUFFICIENT_DATA
 FEW = settings(deadline=None)
 
 
@@ -491,3 +493,79 @@ class TestOperationalPlanAssessed:
                 assert plan is not None
                 assert plan.assessed is not None
                 assert plan.assessed <= as_of
+
+
+class TestChairAsTheRegistryWritesIt:
+    """GOV-02 accepts ICMEC's regional office under any of its known names; a unit that is not
+    recorded, or an organization not marked as ICMEC, is unknown rather than unmet."""
+
+    @pytest.mark.parametrize(
+        "unit",
+        [
+            "ICMEC Latin America & Caribbean",
+            "ICMEC Latin America and the Caribbean",
+            "ICMEC América Latina y el Caribe",
+            "ICMEC América Latina e Caribe",
+            "icmec-lac",
+            "ICMEC-LAC",
+            "Icmec Latin America and Caribbean.",
+        ],
+    )
+    def test_every_known_spelling_of_icmec_lac_is_met(self, unit: str) -> None:
+        base = with_roles(secretariat(), chair(unit=unit))
+        assert finding(base, "GOV-02", base.name).outcome is MET
+
+    def test_a_chair_without_unit_in_a_registry_without_records_since_is_insufficient(
+        self,
+    ) -> None:
+        base = with_roles(secretariat(), chair(unit=None)).evolve(records_since=None)
+        result = finding(base, "GOV-02", base.name)
+        assert result.outcome is INSUFFICIENT
+        assert "roles[1].unit" in result.message.en
+
+    def test_no_chair_recorded_without_records_since_is_insufficient(self) -> None:
+        base = with_roles(secretariat()).evolve(records_since=None)
+        result = finding(base, "GOV-02", base.name)
+        assert result.outcome is INSUFFICIENT
+        assert "roles[]" in result.message.en
+
+    def test_a_holder_when_no_organization_is_marked_as_icmec_is_insufficient(self) -> None:
+        base = coalition()
+        orgs = tuple(attrs.evolve(o, partner=None) for o in base.organizations)
+        base = base.evolve(organizations=orgs)
+        for rule_id in ("GOV-01", "GOV-02"):
+            result = finding(base, rule_id, base.name)
+            assert result.outcome is INSUFFICIENT
+            assert "organizations[].partner" in result.message.en
+
+
+class TestHandingOver:
+    """The Secretariat is ICMEC's "initially": an amendment hands an office over."""
+
+    def test_a_secretariat_held_by_another_organization_after_a_hand_over_is_met(self) -> None:
+        amended = BASE_DOCUMENT.amend(
+            Amendment(
+                effective=date(2022, 1, 1),
+                summary=Text("The Secretariat rotates.", "La Secretaría rota."),
+                hand_over=(Role.SECRETARIAT,),
+            )
+        )
+        base = coalition(charter=amended)
+        base = base.evolve(
+            roles=(
+                RoleAssignment(role="secretariat", organization="org-a", since=date(2022, 1, 1)),
+                chair(),
+            )
+        )
+        assert finding(base, "GOV-01", base.name).outcome is MET
+        before = finding(base, "GOV-01", base.name, date(2021, 6, 1))
+        assert before.outcome is not MET  # before the amendment it was still ICMEC's
+
+    def test_without_a_hand_over_another_holder_is_unmet(self) -> None:
+        base = coalition().evolve(
+            roles=(
+                RoleAssignment(role="secretariat", organization="org-a", since=date(2022, 1, 1)),
+                chair(),
+            )
+        )
+        assert finding(base, "GOV-01", base.name).outcome is UNMET

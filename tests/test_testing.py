@@ -88,6 +88,7 @@ EVERY_STRATEGY = [
                 ("requirements", "Requirement"),
                 ("role_definitions", "RoleDefinition"),
                 ("working_group_definitions", "WorkingGroupDefinition"),
+                ("units", "Unit"),
             ]
         ),
         *(

@@ -19,18 +19,20 @@ from clac.charter._charter import COALITION, Charter
 from clac.charter._clause import Clause, Divergence
 from clac.charter._goals import Objective, PolicyGoal, Principle
 from clac.charter._membership import Requirement
-from clac.charter._parameters import Parameters
+from clac.charter._parameters import ASSUMPTIONS, Parameters
 from clac.charter._partners import LaterName, Partner
 from clac.charter._reporting import ReportSection
-from clac.charter._roles import Role, RoleDefinition
+from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition, Unit
 from clac.charter._source import normalize, source_text
 from clac.charter._vocabulary import Section, Sector, Severity
 from clac.charter._working_groups import WorkingGroupDefinition
 
 __all__ = [
+    "ASSUMPTIONS",
     "BASE_DOCUMENT",
     "BASE_DOCUMENT_EFFECTIVE",
     "COALITION",
+    "ICMEC_LAC",
     "Amendment",
     "Charter",
     "Clause",
@@ -48,6 +50,7 @@ __all__ = [
     "Section",
     "Sector",
     "Severity",
+    "Unit",
     "WorkingGroupDefinition",
     "clauses_by_section",
     "normalize",

@@ -11,6 +11,7 @@ import attrs
 
 from clac import _validators as v
 from clac.charter._parameters import Parameters
+from clac.charter._roles import Role
 from clac.charter._working_groups import WorkingGroupDefinition
 from clac.errors import InvalidData
 from clac.text import Text
@@ -39,13 +40,21 @@ def _parameter_values(_instance: Any, attribute: attrs.Attribute[Any], value: An
             raise InvalidData("must be a whole number of at least 1", path=path, value=number)
 
 
+def _to_roles(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return tuple(v.to_enum(Role)(item) for item in value)
+    return value
+
+
 @attrs.frozen
 class Amendment:
     """A change to a charter that takes effect on ``effective``.
 
     ``parameters`` maps parameter names (see :class:`Parameters`) to their new values and is
-    read-only; ``add_working_groups`` are groups the amendment forms. Apply one with
-    :meth:`Charter.amend`, which checks it against the charter it amends.
+    read-only; ``add_working_groups`` are groups the amendment forms; ``hand_over`` are
+    offices the amendment takes from the partner the charter names (the Secretariat is ICMEC's
+    only "initially"): from ``effective`` on, whoever the registry's ``roles`` assign holds
+    them. Apply one with :meth:`Charter.amend`, which checks it against the charter it amends.
     """
 
     effective: dt.date = attrs.field(validator=v.a_date)
@@ -55,4 +64,9 @@ class Amendment:
     )
     add_working_groups: tuple[WorkingGroupDefinition, ...] = attrs.field(
         default=(), validator=v.each(v.instance_of(WorkingGroupDefinition))
+    )
+    hand_over: tuple[Role, ...] = attrs.field(
+        default=(),
+        converter=_to_roles,
+        validator=v.each(v.instance_of(Role), unique=True),
     )

@@ -19,7 +19,7 @@ from clac.charter._membership import Requirement
 from clac.charter._parameters import Parameters
 from clac.charter._partners import LaterName, Partner
 from clac.charter._reporting import ReportSection
-from clac.charter._roles import Role, RoleDefinition
+from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition
 from clac.charter._vocabulary import Section, Sector, Severity
 from clac.charter._working_groups import WorkingGroupDefinition
 from clac.text import Text
@@ -199,6 +199,7 @@ _ROLES = (
         ),
         clause=clause_at(_SG, 1),
         duty_clauses=tuple(clause_at(_SG, item) for item in (4, 12, 16)),
+        unit=ICMEC_LAC,
     ),
     RoleDefinition(
         role=Role.STEERING_COMMITTEE,

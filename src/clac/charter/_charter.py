@@ -316,11 +316,27 @@ class Charter:
             parameters = attrs.evolve(self.parameters, **amendment.parameters)
         except InvalidData as error:
             raise error.under("amendment.parameters") from None
+        roles = tuple(
+            attrs.evolve(
+                r,
+                holder=Text(
+                    "Whoever the Members designate (handed over by amendment)",
+                    "Quien designen los miembros (traspasado por enmienda)",
+                    pt="Quem os membros designarem (transferido por emenda)",
+                ),
+                holder_organization=None,
+                unit=None,
+            )
+            if r.role in amendment.hand_over
+            else r
+            for r in self.roles
+        )
         return attrs.evolve(
             self,
             version=self.version + 1,
             effective=amendment.effective,
             parameters=parameters,
+            roles=roles,
             working_groups=(*self.working_groups, *amendment.add_working_groups),
             amendments=(*self.amendments, amendment),
             predecessor=self,

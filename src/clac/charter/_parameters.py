@@ -18,7 +18,7 @@ from clac.charter._clauses import clause_at
 from clac.charter._vocabulary import Section
 from clac.errors import InvalidData, UnknownReference
 
-__all__ = ["Parameters"]
+__all__ = ["ASSUMPTIONS", "Parameters"]
 
 
 def _at_least(other: str) -> Callable[[Any, attrs.Attribute[Any], Any], None]:
@@ -62,8 +62,19 @@ class Parameters:
       due. This is **not charter text** but clac's assumption: the Base Document asks for
       quarterly reports and sets no deadline, so 30 days is a default an amendment may change;
       :meth:`clause_of` returns ``None`` for it.
-    - ``attendance_window_months``: the span over which "at least twice a year" is counted
-      (clac's reading: any 12 consecutive months).
+    - ``attendance_window_months``: the span over which a member's attendance of CLAC meetings
+      is looked for (clac's assumption: the 12 months before the day).
+    - ``hours_window_months``: the span over which a member's monthly hours are averaged
+      (clac's assumption: the 12 complete months before the day).
+    - ``sharing_window_months``: the span in which a member must appear in a report or plan to
+      have shared progress with the Secretariat (clac's assumption: 12 months).
+    - ``minutes_grace_days``: days after a meeting within which uncirculated minutes are not
+      yet a gap (clac's assumption: 30).
+    - ``annual_report_due_months``: the annual report of a year is due by the end of this
+      month of the next year (clac's assumption: 3, i.e. 31 March).
+
+    :data:`ASSUMPTIONS` names the parameters that are clac's assumptions rather than charter
+    text (:meth:`is_assumption`); each is a default an :class:`Amendment` may change.
     """
 
     min_meetings_per_year: int = attrs.field(default=2, validator=v.integer(minimum=1))
@@ -77,6 +88,12 @@ class Parameters:
     strategic_plan_years: int = attrs.field(default=5, validator=v.integer(minimum=1))
     report_due_days: int = attrs.field(default=30, validator=v.integer(minimum=1))
     attendance_window_months: int = attrs.field(default=12, validator=v.integer(minimum=1))
+    hours_window_months: int = attrs.field(default=12, validator=v.integer(minimum=1))
+    sharing_window_months: int = attrs.field(default=12, validator=v.integer(minimum=1))
+    minutes_grace_days: int = attrs.field(default=30, validator=v.integer(minimum=1))
+    annual_report_due_months: int = attrs.field(
+        default=3, validator=v.integer(minimum=1, maximum=12)
+    )
 
     @classmethod
     def names(cls) -> tuple[str, ...]:
@@ -93,6 +110,13 @@ class Parameters:
             raise UnknownReference("is not a charter parameter", path="parameters", value=name)
         where = _CLAUSE_OF[name]
         return None if where is None else clause_at(*where)
+
+    @classmethod
+    def is_assumption(cls, name: str) -> bool:
+        """Whether parameter ``name`` is clac's assumption rather than a number the charter
+        states (:class:`UnknownReference` for a name that is not a parameter)."""
+        cls.clause_of(name)
+        return name in ASSUMPTIONS
 
     def as_dict(self) -> dict[str, int]:
         """The parameters as a plain ``{name: value}`` dict."""
@@ -113,5 +137,23 @@ _CLAUSE_OF: Mapping[str, tuple[Section, int] | None] = MappingProxyType(
         "strategic_plan_years": (Section.STRUCTURE_AND_GOVERNANCE, 15),
         "report_due_days": None,
         "attendance_window_months": (Section.MEMBERSHIP, 6),
+        "hours_window_months": (Section.MEMBERSHIP, 5),
+        "sharing_window_months": (Section.REPORTING, 1),
+        "minutes_grace_days": (Section.REPORTING, 6),
+        "annual_report_due_months": (Section.REPORTING, 8),
     }
 )
+
+ASSUMPTIONS: frozenset[str] = frozenset(
+    {
+        "report_due_days",
+        "attendance_window_months",
+        "hours_window_months",
+        "sharing_window_months",
+        "minutes_grace_days",
+        "annual_report_due_months",
+    }
+)
+"""The parameters whose values are clac's assumptions: the charter states no such number
+(Reporting asks for quarterly reports, minutes and an annual report without deadlines;
+Membership asks for participation without saying over what span it is counted)."""

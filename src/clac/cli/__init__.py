@@ -38,7 +38,7 @@ from clac.cli._common import (
 from clac.text import Text
 
 if TYPE_CHECKING:
-    from clac.rules import Assessment
+    from clac.rules import Assessment, Rule
 
 
 class _LazyGroup(click.Group):
@@ -112,6 +112,29 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         ctx.find_root().meta["clac.debug"] = True
 
 
+def _framework_files(ctx: click.Context, _param: click.Parameter, paths: tuple[str, ...]) -> None:
+    """Register the frameworks the files define for this run of ``clac`` (every command)."""
+    if not paths:
+        return
+    from clac.errors import ClacError
+    from clac.frameworks import FRAMEWORKS, load_framework
+
+    added: list[str] = []
+
+    def forget() -> None:
+        for framework_id in added:
+            FRAMEWORKS.unregister(framework_id)
+
+    ctx.call_on_close(forget)
+    for path in paths:
+        try:
+            framework = load_framework(path)
+            FRAMEWORKS.register(framework)
+        except ClacError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=_param) from None
+        added.append(framework.id)
+
+
 @click.group(
     cls=_LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -125,6 +148,15 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     is_eager=True,
     callback=_debug,
     help=f"Show the traceback of an internal error (also {DEBUG_VARIABLE}=1).",
+)
+@click.option(
+    "--framework-file",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    expose_value=False,
+    callback=_framework_files,
+    help="A framework defined in a data file (YAML, TOML or JSON; repeatable), known to the "
+    "command for this run: clac --framework-file F check REGISTRY.",
 )
 def cli() -> None:
     """clac: the CLAC Base Document as code.
@@ -212,9 +244,21 @@ CHECK_FORMATS = {
     help="Also list met and not applicable findings (text, markdown and sarif; the other "
     "formats always hold every finding).",
 )
+@click.option(
+    "--charter-only",
+    "charter_only",
+    is_flag=True,
+    help="Assess only what the charter itself says: leave out every rule that rests on a "
+    "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
+)
 @reports_errors
-def check(
-    file: str | None, as_of: datetime | None, lang: str, output_format: str, everything: bool
+def check(  # noqa: PLR0917 - one parameter per option
+    file: str | None,
+    as_of: datetime | None,
+    lang: str,
+    output_format: str,
+    everything: bool,
+    charter_only: bool,
 ) -> None:
     """Validate a registry FILE (YAML, JSON or TOML) and assess it against the charter's rules.
 
@@ -235,7 +279,7 @@ def check(
 
         day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
         click.echo(tr(_DEMO_DAY, lang).format(day=day.isoformat()), err=True)
-    assessment = evaluate(coalition, as_of=day)
+    assessment = evaluate(coalition, as_of=day, charter_only=charter_only)
     with paused_gc():  # a line per finding: many small objects at once
         report = _check_report(assessment, output_format, lang, everything=everything, file=file)
     click.echo(report, nl=False)
@@ -245,6 +289,18 @@ def check(
     if assessment.errors:
         _rules_failed(assessment, lang)
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
+
+
+def _basis(r: Rule) -> Text:
+    """Whether a rule rests on the charter's word alone or also on clac's assumptions."""
+    if r.charter_only:
+        return Text("charter", "carta", pt="carta")
+    parts = [*([] if r.assumption is None else ["reading"]), *r.assumed_parameters]
+    return Text(
+        f"clac's assumption: {', '.join(parts)}",
+        f"supuesto de clac: {', '.join(parts).replace('reading', 'lectura')}",
+        pt=f"suposição do clac: {', '.join(parts).replace('reading', 'leitura')}",
+    )
 
 
 def _rules_failed(assessment: Assessment, lang: str) -> NoReturn:
@@ -311,10 +367,18 @@ def rules(lang: str) -> None:
         Text("Clause", "Cláusula", pt="Cláusula"),
         Text("Title", "Título", pt="Título"),
         Text("Source", "Origen", pt="Origem"),
+        Text("Charter or clac", "Carta o clac", pt="Carta ou clac"),
     ):
         table.add_column(tr(heading, lang))
     for r in CATALOGUE:
-        table.add_row(r.id, r.severity.value, r.clause.ref_in(lang), tr(r.title, lang), r.source)
+        table.add_row(
+            r.id,
+            r.severity.value,
+            r.clause.ref_in(lang),
+            tr(r.title, lang),
+            r.source,
+            tr(_basis(r), lang),
+        )
     out.print(table)
     for problem in CATALOGUE.errors:
         click.echo(f"clac: warning: {problem}", err=True)

@@ -14,29 +14,26 @@ annual report's chart, pandas for :meth:`Cadence.to_dataframe`.
 
 from __future__ import annotations
 
-from clac.reporting._annual import AnnualReport, GoalSummary, MeetingEntry, annual_report
-from clac.reporting._cadence import (
+from clac._schedule import (
+    MINUTES_GRACE_DAYS,
     Cadence,
+    MinutesState,
     ReportState,
     ReportStatus,
-    cadence,
-    records_begin,
-    report_due,
-    reports_after,
-    validate_report,
-)
-from clac.reporting._calendar import CalendarEvent, calendar, calendar_events
-from clac.reporting._entries import ActivityEntry, AdvanceEntry, PolicyEntry
-from clac.reporting._folder import Audience, AudienceKind, may_see, visible_documents
-from clac.reporting._meetings import (
-    MINUTES_GRACE_DAYS,
-    MinutesState,
     annual_report_documents,
     annual_report_due,
+    cadence,
     coalition_meetings,
     min_meetings_for,
     minutes_state,
+    records_begin,
+    report_due,
 )
+from clac.reporting._annual import AnnualReport, GoalSummary, MeetingEntry, annual_report
+from clac.reporting._cadence import reports_after, validate_report
+from clac.reporting._calendar import CalendarEvent, calendar, calendar_events
+from clac.reporting._entries import ActivityEntry, AdvanceEntry, PolicyEntry
+from clac.reporting._folder import Audience, AudienceKind, may_see, visible_documents
 from clac.reporting._plans import (
     ActionProgress,
     ActionState,

@@ -32,6 +32,16 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from clac._schedule import (
+    COALITION_MEETING_KINDS,
+    MinutesState,
+    ReportState,
+    ReportStatus,
+    cadence,
+    min_meetings_for,
+    minutes_state,
+    records_begin,
+)
 from clac.errors import InvalidData
 from clac.model import (
     ActivityScope,
@@ -44,20 +54,8 @@ from clac.model import (
     Target,
 )
 from clac.periods import Quarter
-from clac.reporting._cadence import (
-    ReportState,
-    ReportStatus,
-    cadence,
-    records_begin,
-)
 from clac.reporting._entries import ActivityEntry, AdvanceEntry, PolicyEntry, year_entries
 from clac.reporting._folder import Audience, community, may_see
-from clac.reporting._meetings import (
-    COALITION_MEETING_KINDS,
-    MinutesState,
-    min_meetings_for,
-    minutes_state,
-)
 from clac.reporting._plans import ActionProgress, PlanAssessment, assess_plan
 from clac.text import Language, Text
 
@@ -262,7 +260,11 @@ def annual_report(
     )
     members = community(coalition)
     meetings = tuple(
-        MeetingEntry(m, minutes_state(m, day), _minutes_document(coalition, m, who, members))
+        MeetingEntry(
+            m,
+            minutes_state(m, day, coalition=coalition),
+            _minutes_document(coalition, m, who, members),
+        )
         for m in sorted(coalition.meetings, key=lambda m: (m.date, m.id))
         if m.date.year == year and m.date <= day
     )

@@ -29,13 +29,19 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from clac._schedule import (
+    annual_report_documents,
+    annual_report_due,
+    first_quarter,
+    records_begin,
+    report_due,
+)
 from clac.errors import InvalidData
 from clac.model import Document, Meeting
 from clac.periods import Quarter
-from clac.reporting._cadence import first_quarter, records_begin, report_due
 from clac.reporting._folder import Audience, community, may_see
 from clac.reporting._labels import MEETING_KINDS, MEETING_MODES, TLP_LABELS, label
-from clac.reporting._meetings import annual_report_documents, annual_report_due
+from clac.rules import Context
 from clac.text import Language
 
 if TYPE_CHECKING:
@@ -147,15 +153,12 @@ class _Events:
                 period = period.next()
 
     def annual_reports(self, horizon: date) -> Iterator[CalendarEvent]:
-        from clac.rules import Context
-        from clac.rules.governance import first_year
-
         lang = self.lang
         if horizon < self.coalition.charter.original.effective:
             return
-        since = first_year(Context(self.coalition, horizon))
+        since = Context(self.coalition, horizon).first_year
         for year in range(horizon.year if since is None else since, horizon.year):
-            due = annual_report_due(year)
+            due = annual_report_due(year, self.coalition)
             published = sorted(
                 annual_report_documents(self.coalition, year), key=lambda d: (d.date, d.id)
             )

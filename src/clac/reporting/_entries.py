@@ -55,10 +55,14 @@ class YearEntries:
 
 
 def received(coalition: Coalition, as_of: date) -> Iterator[QuarterlyReport]:
-    """Reports submitted on or before ``as_of`` (a report without a submission date has not
-    been received)."""
+    """Reports received by ``as_of``: submitted on or before it, or recorded without a
+    submission date for a quarter begun by then (received, on a day the registry does not
+    record: a report in the registry was received, whenever that was)."""
     for report in coalition.reports:
-        if report.submitted is not None and report.submitted <= as_of:
+        if report.submitted is None:
+            if report.period.first_day <= as_of:
+                yield report
+        elif report.submitted <= as_of:
             yield report
 
 

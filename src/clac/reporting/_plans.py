@@ -24,11 +24,12 @@ import attrs
 
 from clac.model import ActivityStatus, OperationalPlan, PlannedAction, StrategicPlan
 from clac.reporting._entries import ActivityEntry, year_entries
+from clac.rules import Context, Outcome, Rule
+from clac.rules.governance import operational_plan, operational_plan_assessed, strategic_plan
 from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.registry import Coalition
-    from clac.rules import Outcome, Rule
 
 __all__ = [
     "ActionProgress",
@@ -199,13 +200,6 @@ def plan_year(coalition: Coalition, day: date) -> PlanYear:
     operational plan (GOV-06, due the first day) and its assessment (GOV-07, due the last day;
     GOV-07 judges it once the year is over).
     """
-    from clac.rules import Context
-    from clac.rules.governance import (
-        operational_plan,
-        operational_plan_assessed,
-        strategic_plan,
-    )
-
     year = day.year
     ctx = Context(coalition, day)
     plans = coalition.plans

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clac._escape import markdown
+from clac._schedule import MinutesState, ReportState, ReportStatus
 from clac.charter import COALITION
 from clac.countries import country_name
 from clac.model import ActivityScope, ActivityStatus, Meeting
 from clac.periods import Quarter
-from clac.reporting._cadence import ReportState, ReportStatus
 from clac.reporting._labels import (
     ACTIVITY_SCOPES,
     ACTIVITY_STATUSES,
@@ -31,7 +31,6 @@ from clac.reporting._labels import (
     label,
     quarter_label,
 )
-from clac.reporting._meetings import MinutesState
 from clac.text import Language
 
 if TYPE_CHECKING:

@@ -39,11 +39,14 @@ def rule(
     explanation: Text,
     parameters: Iterable[str] = (),
     source: str = "clac",
+    assumption: Text | None = None,
 ) -> Callable[[Check], Rule]:
     """Make a :class:`Rule` of the decorated check function.
 
     ``clause`` is ``(section, item)`` of the Base Document; an unknown clause or an unknown
     parameter name is refused at once, so a rule cannot cite what the charter does not say.
+    ``assumption`` states what the rule takes from clac rather than from the charter (a reading
+    the charter does not spell out), so that every finding of it says so.
     """
     section, item = clause
     cited = BASE_DOCUMENT.clause(Section(section), item)
@@ -64,6 +67,7 @@ def rule(
             check=check,
             parameters=names,
             source=source,
+            assumption=assumption,
         )
 
     return decorate

@@ -10,21 +10,47 @@ from collections.abc import Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from clac.model import Document, Meeting, MeetingKind
-from clac.periods import Month, Quarter, earliest
-from clac.rules._engine import Subject, SubjectKind, Verdict, not_applicable
+from clac._schedule import COALITION_MEETING_KINDS, Cadence, cadence, report_due
+from clac.model import Document, Meeting, Member, QuarterlyReport, RecordKind
+from clac.periods import DateValue, Month, Quarter, earliest
+from clac.rules._engine import Subject, SubjectKind, Verdict, insufficient_data, not_applicable
 from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.charter import Charter, Parameters
     from clac.registry import Coalition
-    from clac.reporting import Cadence
 
-__all__ = ["COALITION_MEETING_KINDS", "Context"]
+__all__ = ["COALITION_MEETING_KINDS", "Context", "before_records", "unrecorded"]
 
-COALITION_MEETING_KINDS = frozenset({MeetingKind.ANNUAL, MeetingKind.REGIONAL})
-"""Meetings of the whole coalition ('CLAC meetings, which take place at least twice a year');
-working-group and steering-committee meetings are not counted toward that minimum."""
+
+def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
+    """*Insufficient data*: ``what`` is not recorded; the message says to record it at the
+    field path ``where`` of the registry file."""
+    return insufficient_data(
+        Text(
+            f"{what.en} is not recorded: record it at {where}",
+            f"{what.es} no está registrado: regístrelo en {where}",
+            pt=f"{what.in_('pt')} não está registrado: registre-o em {where}",
+        ),
+        record_at=where,
+        **facts,
+    )
+
+
+def before_records(since: date, what: Text, **facts: Any) -> Verdict:
+    """*Not applicable*: the duty (``what``) falls before the registry's records begin."""
+    return not_applicable(
+        Text(
+            f"{what.en} falls before the records begin (records_since {since.isoformat()}): "
+            "not assessed",
+            f"{what.es} es anterior al inicio de los registros (records_since "
+            f"{since.isoformat()}): no se evalúa",
+            pt=f"{what.in_('pt')} é anterior ao início dos registros (records_since "
+            f"{since.isoformat()}): não avaliado",
+        ),
+        records_since=since,
+        **facts,
+    )
 
 
 class Context:
@@ -37,6 +63,67 @@ class Context:
         self._subjects: dict[SubjectKind, tuple[tuple[Subject, Any], ...]] = {}
         self._months_back: dict[int, tuple[Month, ...]] = {}
         self._report_due: dict[Quarter, date] = {}
+
+    # -------------------------------------------------------------- the record horizon
+
+    def records_since(self, kind: RecordKind | None = None) -> date | None:
+        """The day from which the registry's records of ``kind`` are complete (its
+        ``records_since`` with ``kind`` None); None when the registry does not say."""
+        if kind is None:
+            return self.coalition.records_since
+        return self.coalition.records_since_for(kind)
+
+    def complete(self, kind: RecordKind | None, day: DateValue) -> bool:
+        """Whether the registry's records of ``kind`` are complete on ``day``: only then does
+        the absence of a record mean that a thing was not done. An approximate day counts
+        from its earliest possible day (complete only if complete on every day it may be)."""
+        since = self.records_since(kind)
+        return since is not None and since <= earliest(day)
+
+    def before(self, kind: RecordKind | None, day: DateValue) -> date | None:
+        """The registry's ``records_since`` for ``kind`` when ``day`` falls (or, for an
+        approximate day, may fall) before it — a duty of that day is not assessed — else
+        None."""
+        since = self.records_since(kind)
+        return since if since is not None and earliest(day) < since else None
+
+    def year_coverage(self, kind: RecordKind | None, year: int) -> str:
+        """How the registry's records of ``kind`` cover ``year``: ``"complete"`` (they begin
+        on or before its first day), ``"partial"`` (they begin during it), ``"before"`` (the
+        year ends before they begin) or ``"unknown"`` (the registry does not say)."""
+        since = self.records_since(kind)
+        if since is None:
+            return "unknown"
+        if since <= date(year, 1, 1):
+            return "complete"
+        return "partial" if since <= date(year, 12, 31) else "before"
+
+    @functools.cached_property
+    def _member_index(self) -> dict[str, int]:
+        return {m.organization: i for i, m in enumerate(self.coalition.members)}
+
+    def member_path(self, member: Member) -> str:
+        """Where the registry file holds ``member``: ``members[i]``."""
+        return f"members[{self._member_index.get(member.organization, len(self._member_index))}]"
+
+    @functools.cached_property
+    def _meeting_index(self) -> dict[str, int]:
+        return {m.id: i for i, m in enumerate(self.coalition.meetings)}
+
+    def meeting_path(self, meeting: Meeting) -> str:
+        """Where the registry file holds ``meeting``: ``meetings[i]``."""
+        return f"meetings[{self._meeting_index.get(meeting.id, len(self._meeting_index))}]"
+
+    @functools.cached_property
+    def _report_index(self) -> dict[tuple[str, int, int], int]:
+        return {
+            (r.working_group, r.year, r.quarter): i for i, r in enumerate(self.coalition.reports)
+        }
+
+    def report_path(self, report: QuarterlyReport) -> str:
+        """Where the registry file holds ``report``: ``reports[i]``."""
+        key = (report.working_group, report.year, report.quarter)
+        return f"reports[{self._report_index.get(key, len(self._report_index))}]"
 
     @property
     def parameters(self) -> Parameters:
@@ -187,8 +274,6 @@ class Context:
     def report_statuses(self) -> dict[str, Cadence]:
         """For each working group formed by the day, its quarterly reports' statuses
         (:func:`clac.reporting.cadence`, computed once for every group)."""
-        from clac.reporting import Cadence, cadence
-
         table: dict[str, list[Any]] = {}
         for status in cadence(self.coalition, self.as_of):
             table.setdefault(status.working_group, []).append(status)
@@ -199,8 +284,6 @@ class Context:
         quarter)."""
         found = self._report_due.get(period)
         if found is None:
-            from clac.reporting import report_due
-
             found = self._report_due[period] = report_due(self.coalition, period)
         return found
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
 
 import attrs
 
-from clac.charter import Clause, Severity
+from clac.charter import ASSUMPTIONS, Clause, Severity
 from clac.errors import short_repr
 from clac.text import Language, Text
 
@@ -242,6 +242,20 @@ class Rule:
     check: Check = attrs.field(eq=False, repr=False)
     parameters: tuple[str, ...] = ()
     source: str = "clac"
+    assumption: Text | None = None
+
+    @property
+    def assumed_parameters(self) -> tuple[str, ...]:
+        """The parameters the rule reads whose values are clac's assumptions, not charter
+        text (:data:`clac.charter.ASSUMPTIONS`)."""
+        return tuple(name for name in self.parameters if name in ASSUMPTIONS)
+
+    @property
+    def charter_only(self) -> bool:
+        """Whether the rule rests on the charter's word alone: no assumption of clac's, in
+        the rule itself (``assumption``) or in a parameter it reads. ``clac check
+        --charter-only`` applies only these rules."""
+        return self.assumption is None and not self.assumed_parameters
 
     @property
     def family(self) -> str:
@@ -264,6 +278,28 @@ class Finding:
     def severity(self) -> Severity:
         """The rule's severity."""
         return self.rule.severity
+
+    @property
+    def assumption(self) -> Text | None:
+        """What the finding takes from clac rather than from the charter: the rule's own
+        assumption and the assumed parameters it read, with their values; None when the
+        finding rests on the charter's word alone."""
+        parts_en: list[str] = []
+        parts_es: list[str] = []
+        parts_pt: list[str] = []
+        if self.rule.assumption is not None:
+            parts_en.append(self.rule.assumption.en)
+            parts_es.append(self.rule.assumption.es)
+            parts_pt.append(self.rule.assumption.in_(Language.PT))
+        assumed = [str(f) for f in self.parameters if f.name in ASSUMPTIONS]
+        if assumed:
+            shown = ", ".join(assumed)
+            parts_en.append(f"parameters set by clac, not the charter: {shown}")
+            parts_es.append(f"parámetros fijados por clac, no por la carta: {shown}")
+            parts_pt.append(f"parâmetros fixados pelo clac, não pela carta: {shown}")
+        if not parts_en:
+            return None
+        return Text("; ".join(parts_en), "; ".join(parts_es), pt="; ".join(parts_pt))
 
     def describe(self, language: Language | str = Language.EN) -> str:
         """One line: rule, subject, outcome and message."""

@@ -34,12 +34,15 @@ def evaluate(
     as_of: date | None = None,
     *,
     rules: Iterable[Rule] | None = None,
+    charter_only: bool = False,
 ) -> Assessment:
     """Assess ``coalition`` on ``as_of`` (today by default) under the charter in force that day.
 
     Every rule is applied to every subject of its kind. A rule that raises, or returns anything
     but a :class:`Verdict` (a plugin's dict, ``None``), yields a finding with outcome ``error``
-    naming the rule and what went wrong, and the assessment goes on.
+    naming the rule and what went wrong, and the assessment goes on. With ``charter_only`` only
+    the rules that rest on the charter's word alone are applied (:attr:`Rule.charter_only`):
+    none that reads a deadline, window or reading clac assumes.
     """
     from clac.registry import Coalition as Registry
 
@@ -53,6 +56,8 @@ def evaluate(
 
         raise InvalidData("must be a date (datetime.date)", path="as_of", value=as_of)
     chosen = tuple(CATALOGUE) if rules is None else _checked(rules)
+    if charter_only:
+        chosen = tuple(r for r in chosen if r.charter_only)
     with paused_gc():  # a finding per rule and subject: many small acyclic objects (clac._bulk)
         return _assess(coalition, day, chosen)
 

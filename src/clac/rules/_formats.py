@@ -83,6 +83,7 @@ def _finding(f: Finding, lang: Language) -> dict[str, Any]:
         "message": f.message.in_(lang),
         "evidence": _facts(f.evidence),
         "parameters": _facts(f.parameters),
+        "assumption": None if f.assumption is None else f.assumption.in_(lang),
     }
 
 
@@ -138,6 +139,7 @@ def assessment_schema() -> dict[str, Any]:
             "message",
             "evidence",
             "parameters",
+            "assumption",
         ],
         "properties": {
             "rule": {"type": "string", "description": "The rule id, such as MEM-05."},
@@ -162,6 +164,12 @@ def assessment_schema() -> dict[str, Any]:
             "message": {"type": "string"},
             "evidence": _FACTS,
             "parameters": _FACTS,
+            "assumption": {
+                "type": ["string", "null"],
+                "description": "What the finding takes from clac rather than from the charter "
+                "(a deadline, window or reading the charter does not state); null when it rests "
+                "on the charter's word alone.",
+            },
         },
     }
     return {

@@ -71,6 +71,14 @@ def _title(a: Assessment, lang: Language | str) -> str:
     )
 
 
+_ASSUMPTION = Text("clac's assumption", "supuesto de clac", pt="suposição do clac")
+
+
+def _assumed(assumption: Text, lang: Language | str) -> str:
+    """``clac's assumption: …`` in ``lang``: what a finding takes from clac, not the charter."""
+    return f"[{_ASSUMPTION.in_(lang)}: {assumption.in_(lang)}]"
+
+
 def _evidence(facts: Iterable[Fact]) -> str:
     return "; ".join(str(f) for f in facts)
 
@@ -94,9 +102,11 @@ def to_text(
         for f in grouped[subject]:
             head = heads.get(f.rule.id)
             if head is None:
+                assumption = f.assumption
                 head = heads[f.rule.id] = (
                     f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] ",
-                    f"      {f.rule.clause.ref_in(lang)}",
+                    f"      {f.rule.clause.ref_in(lang)}"
+                    + ("" if assumption is None else f" · {_assumed(assumption, lang)}"),
                 )
             lines.append(f"{head[0]}{outcomes[f.outcome]}: {f.message.in_(lang)}")
             facts = f.evidence + f.parameters
@@ -142,7 +152,8 @@ def to_markdown(
                 _SEVERITY[f.rule.severity.value].in_(lang),
                 f.outcome.label.in_(lang),
                 f.message.in_(lang),
-                f.rule.clause.ref_in(lang),
+                f.rule.clause.ref_in(lang)
+                + ("" if f.assumption is None else f" {_assumed(f.assumption, lang)}"),
             ]
             out.append("| " + " | ".join(_md_cell(c) for c in cells) + " |")
         out.append("")

@@ -18,9 +18,9 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from clac.charter import Role, Section, Severity
-from clac.model import MeetingKind, RoleAssignment, WorkingGroup
+from clac.model import MeetingKind, RecordKind, RoleAssignment, WorkingGroup
 from clac.rules._catalogue import rule
-from clac.rules._context import Context
+from clac.rules._context import Context, before_records, unrecorded
 from clac.rules._engine import (
     SubjectKind,
     Verdict,
@@ -45,9 +45,6 @@ __all__ = [
     "secretariat",
     "strategic_plan",
 ]
-
-ICMEC_LAC = "icmec lac"
-"""The unit of ICMEC that chairs CLAC, compared case-insensitively."""
 
 
 def _n(n: int, one: str, many: str) -> str:
@@ -76,6 +73,50 @@ def _in_force(ctx: Context, role: Role) -> tuple[RoleAssignment, ...]:
 # --------------------------------------------------------------------------- GOV-01
 
 
+def _no_holder(ctx: Context, role: Role) -> Verdict:
+    """No assignment of ``role`` in force: unmet where the registry's records are complete,
+    else not recorded."""
+    label = role.label
+    facts = {"holders": ()}
+    if not ctx.complete(None, ctx.as_of):
+        return unrecorded(
+            Text(
+                f"who holds the {label.en} on {ctx.as_of.isoformat()}",
+                f"quién ejerce la {label.es} al {ctx.as_of.isoformat()}",
+                pt=f"quem exerce {label.in_('pt')} em {ctx.as_of.isoformat()}",
+            ),
+            f"roles[] (role: {role.value}, organization, since)",
+            **facts,
+        )
+    return unmet(
+        Text(
+            f"no one holds the {label.en} on {ctx.as_of.isoformat()}",
+            f"nadie ejerce la {label.es} al {ctx.as_of.isoformat()}",
+        ),
+        **facts,
+    )
+
+
+def _partner_unknown(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verdict | None:
+    """Insufficient data when the charter names a partner for ``role`` but no organization of
+    the registry is marked as that partner: clac cannot tell whether the holder is it."""
+    partner = ctx.charter.role(role).holder_organization
+    if partner is None or holder_organizations(ctx, role):
+        return None
+    return insufficient_data(
+        Text(
+            f"the {role.label.en} is held by {', '.join(holders)}, but no organization of the "
+            f"registry is marked as the charter's partner {partner!r}: record it at "
+            f"organizations[].partner",
+            f"la {role.label.es} está a cargo de {', '.join(holders)}, pero ninguna "
+            f"organización del registro está marcada como el socio {partner!r} de la carta: "
+            "regístrelo en organizations[].partner",
+        ),
+        holders=holders,
+        record_at="organizations[].partner",
+    )
+
+
 @rule(
     "GOV-01",
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
@@ -85,17 +126,38 @@ def _in_force(ctx: Context, role: Role) -> tuple[RoleAssignment, ...]:
     explanation=Text(
         "CLAC operates with ICMEC providing Secretariat support. clac looks for an assignment "
         "of the Secretariat in force on the day, held by the organization that is the ICMEC "
-        "partner.",
+        "partner. The charter says ICMEC holds it 'initially': once an amendment hands the "
+        "Secretariat over (hand_over), whoever the registry assigns holds it. With no "
+        "assignment recorded, or no organization marked as the ICMEC partner, the data are "
+        "insufficient unless the registry says its records are complete.",
         "La CLAC opera con ICMEC proporcionando el apoyo de Secretaría. clac busca una "
         "asignación de la Secretaría vigente ese día, a cargo de la organización que es el "
-        "socio ICMEC.",
+        "socio ICMEC. La carta dice que ICMEC la ejerce 'inicialmente': una vez que una "
+        "enmienda la traspasa (hand_over), la ejerce quien el registro asigne. Sin asignación "
+        "registrada, o sin organización marcada como socio ICMEC, los datos son insuficientes "
+        "salvo que el registro diga que sus registros están completos.",
     ),
 )
 def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
-    """Met when the Secretariat is held by ICMEC on the day."""
-    icmec = holder_organizations(ctx, Role.SECRETARIAT)
+    """Met when the Secretariat is held by ICMEC (or, once handed over, by anyone) on the day."""
+    definition = ctx.charter.role(Role.SECRETARIAT)
     assignments = _in_force(ctx, Role.SECRETARIAT)
     holders = tuple(a.organization for a in assignments)
+    if not assignments:
+        return _no_holder(ctx, Role.SECRETARIAT)
+    if definition.holder_organization is None:
+        first = assignments[0]
+        return met(
+            Text(
+                f"the Secretariat, handed over by amendment, is held by {first.organization!r} "
+                f"since {first.since.isoformat()}",
+                f"la Secretaría, traspasada por enmienda, está a cargo de {first.organization!r} "
+                f"desde el {first.since.isoformat()}",
+            ),
+            holders=holders,
+            since=first.since,
+        )
+    icmec = holder_organizations(ctx, Role.SECRETARIAT)
     held = [a for a in assignments if a.organization in icmec]
     if held:
         return met(
@@ -108,19 +170,15 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
             holders=holders,
             since=held[0].since,
         )
-    if not assignments:
-        return unmet(
-            Text(
-                f"no one holds the Secretariat on {ctx.as_of.isoformat()}",
-                f"nadie ejerce la Secretaría al {ctx.as_of.isoformat()}",
-            ),
-            holders=(),
-            icmec_organizations=tuple(sorted(icmec)),
-        )
+    unknown = _partner_unknown(ctx, Role.SECRETARIAT, holders)
+    if unknown is not None:
+        return unknown
     return unmet(
         Text(
-            f"the Secretariat is held by {', '.join(holders)}, not by ICMEC",
-            f"la Secretaría está a cargo de {', '.join(holders)}, no de ICMEC",
+            f"the Secretariat is held by {', '.join(holders)}, not by ICMEC (no amendment has "
+            "handed it over)",
+            f"la Secretaría está a cargo de {', '.join(holders)}, no de ICMEC (ninguna "
+            "enmienda la ha traspasado)",
         ),
         holders=holders,
         icmec_organizations=tuple(sorted(icmec)),
@@ -142,39 +200,71 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     explanation=Text(
         "CLAC operates with a representative from ICMEC LAC serving as Chair. clac looks for "
         "an assignment of the Chair in force on the day, held by the ICMEC organization for "
-        "its unit ICMEC LAC.",
+        "its regional office, ICMEC LAC, under any of its names in English, Spanish or "
+        "Portuguese or its id icmec-lac (case, accents, punctuation, '&'/'and'/'y'/'e' do not "
+        "count). An assignment to ICMEC that does not record the unit is insufficient data; "
+        "an amendment may hand the Chair over (hand_over).",
         "La CLAC opera con un representante de ICMEC LAC en la presidencia. clac busca una "
         "asignación de la presidencia vigente ese día, a cargo de la organización ICMEC por su "
-        "unidad ICMEC LAC.",
+        "oficina regional, ICMEC LAC, con cualquiera de sus nombres en inglés, español o "
+        "portugués o su id icmec-lac (no cuentan mayúsculas, acentos, puntuación ni "
+        "'&'/'and'/'y'/'e'). Una asignación a ICMEC que no registra la unidad es un dato "
+        "insuficiente; una enmienda puede traspasar la presidencia (hand_over).",
     ),
 )
-def chair(ctx: Context, coalition: Coalition) -> Verdict:
+def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when the Chair is held by ICMEC for its unit ICMEC LAC on the day."""
-    icmec = holder_organizations(ctx, Role.CHAIR)
+    definition = ctx.charter.role(Role.CHAIR)
     assignments = _in_force(ctx, Role.CHAIR)
     holders = tuple(a.organization for a in assignments)
     units = tuple(a.unit for a in assignments)
     if not assignments:
-        return unmet(
+        return _no_holder(ctx, Role.CHAIR)
+    if definition.holder_organization is None:
+        first = assignments[0]
+        return met(
             Text(
-                f"no one holds the Chair on {ctx.as_of.isoformat()}",
-                f"nadie ejerce la presidencia al {ctx.as_of.isoformat()}",
+                f"the Chair, handed over by amendment, is held by {first.organization!r} since "
+                f"{first.since.isoformat()}",
+                f"la presidencia, traspasada por enmienda, está a cargo de "
+                f"{first.organization!r} desde el {first.since.isoformat()}",
             ),
-            holders=(),
+            holders=holders,
+            units=units,
+            since=first.since,
         )
+    icmec = holder_organizations(ctx, Role.CHAIR)
+    unit = definition.unit
     for a in assignments:
-        if a.organization in icmec and " ".join((a.unit or "").split()).casefold() == ICMEC_LAC:
+        if a.organization in icmec and (unit is None or unit.matches(a.unit)):
             return met(
                 Text(
-                    f"the Chair is held by {a.organization!r} ({a.unit}) since "
+                    f"the Chair is held by {a.organization!r} ({a.unit or '—'}) since "
                     f"{a.since.isoformat()}",
-                    f"la presidencia está a cargo de {a.organization!r} ({a.unit}) desde el "
-                    f"{a.since.isoformat()}",
+                    f"la presidencia está a cargo de {a.organization!r} ({a.unit or '—'}) desde "
+                    f"el {a.since.isoformat()}",
                 ),
                 holders=holders,
                 units=units,
                 since=a.since,
             )
+    unknown = _partner_unknown(ctx, Role.CHAIR, holders)
+    if unknown is not None:
+        return unknown
+    ours = [i for i, a in enumerate(ctx.coalition.roles) if a in assignments and a.unit is None]
+    unit_unknown = any(a.organization in icmec and a.unit is None for a in assignments)
+    if unit_unknown and not ctx.complete(None, ctx.as_of):
+        where = f"roles[{ours[0]}].unit" if ours else "roles[].unit"
+        return unrecorded(
+            Text(
+                "the ICMEC unit that holds the Chair",
+                "la unidad de ICMEC que ejerce la presidencia",
+                pt="a unidade do ICMEC que exerce a presidência",
+            ),
+            where,
+            holders=holders,
+            units=units,
+        )
     if not any(a.organization in icmec for a in assignments):
         return unmet(
             Text(
@@ -216,7 +306,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:
         "el año en curso se evalúa cuando termina.",
     ),
 )
-def annual_meeting(ctx: Context, year: int) -> Verdict:
+def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when an annual meeting organized by ICMEC took place in the year."""
     skip = ctx.skip_year(year, complete=True)
     if skip is not None:
@@ -236,6 +326,39 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:
             ),
             year=year,
             meetings=tuple(m.id for m in coordinated),
+        )
+    coverage = ctx.year_coverage(RecordKind.MEETINGS, year)
+    what = Text(
+        f"the annual meeting of {year}",
+        f"la reunión anual de {year}",
+        pt=f"a reunião anual de {year}",
+    )
+    if coverage == "before":
+        since = ctx.records_since(RecordKind.MEETINGS)
+        assert since is not None  # noqa: S101 - a horizon is set when the year is before it
+        return before_records(since, what, year=year)
+    if annual and not icmec:
+        return insufficient_data(
+            Text(
+                f"annual meetings in {year} are recorded, but no organization of the registry is "
+                "marked as the ICMEC partner: record it at organizations[].partner",
+                f"hay reuniones anuales registradas en {year}, pero ninguna organización del "
+                "registro está marcada como socio ICMEC: regístrelo en organizations[].partner",
+            ),
+            year=year,
+            annual_meetings=tuple(m.id for m in annual),
+            record_at="organizations[].partner",
+        )
+    if coverage != "complete":
+        return unrecorded(
+            Text(
+                f"an annual meeting organized by ICMEC in {year}",
+                f"una reunión anual organizada por ICMEC en {year}",
+                pt=f"uma reunião anual organizada pelo ICMEC em {year}",
+            ),
+            "meetings[] (kind: annual, organizer) — or set records_since",
+            year=year,
+            annual_meetings=tuple(m.id for m in annual),
         )
     if annual:
         others = ", ".join(f"{m.id} ({m.organizer})" for m in annual)
@@ -290,6 +413,27 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
             formed=group.formed,
         )
     if group.consulted is None:
+        what = Text(
+            f"the consultation before forming {group.id!r}",
+            f"la consulta previa a la creación de {group.id!r}",
+        )
+        horizon = ctx.before(None, group.formed)
+        if horizon is not None:
+            return before_records(horizon, what, formed=group.formed)
+        if not ctx.complete(None, group.formed):
+            index = next(
+                (i for i, w in enumerate(ctx.coalition.working_groups) if w.id == group.id), 0
+            )
+            return unrecorded(
+                Text(
+                    f"the consultation of active members before forming {group.id!r}",
+                    f"la consulta a los miembros activos antes de crear {group.id!r}",
+                    pt=f"a consulta aos membros ativos antes de criar {group.id!r}",
+                ),
+                f"working_groups[{index}].consulted",
+                formed=group.formed,
+                consulted=None,
+            )
         return unmet(
             Text(
                 f"formed on {group.formed.isoformat()} with no recorded consultation of active "
@@ -348,7 +492,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
         "vigente cuando se adoptó el plan.",
     ),
 )
-def strategic_plan(ctx: Context, year: int) -> Verdict:
+def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when a strategic plan of the charter's length covers the year."""
     plans = ctx.coalition.plans.strategic
     if plans:
@@ -368,6 +512,18 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:
             return skip
     plan = ctx.coalition.plans.strategic_plan_for(year)
     if plan is None:
+        missing = _plan_not_recorded(
+            ctx,
+            year,
+            Text(
+                f"the strategic plan covering {year}",
+                f"el plan estratégico que cubre {year}",
+                pt=f"o plano estratégico que cobre {year}",
+            ),
+            "plans.strategic[]",
+        )
+        if missing is not None:
+            return missing
         return unmet(
             Text(
                 f"no strategic plan covers {year}",
@@ -415,6 +571,18 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:
     )
 
 
+def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdict | None:
+    """Why a plan missing for ``year`` is not unmet: the registry's plan records begin after
+    the year's first day (not assessed) or it does not say they are complete (not recorded);
+    None when they are complete and the plan is truly missing."""
+    since = ctx.records_since(RecordKind.PLANS)
+    if since is None:
+        return unrecorded(what, f"{where} — or set records_since", year=year)
+    if date(year, 1, 1) < since:
+        return before_records(since, what, year=year)
+    return None
+
+
 # --------------------------------------------------------------------------- GOV-06
 
 
@@ -440,6 +608,18 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
         return skip
     plan = ctx.coalition.plans.operational_plan_for(year)
     if plan is None:
+        missing = _plan_not_recorded(
+            ctx,
+            year,
+            Text(
+                f"the operational plan for {year}",
+                f"el plan operativo de {year}",
+                pt=f"o plano operacional de {year}",
+            ),
+            "plans.operational[]",
+        )
+        if missing is not None:
+            return missing
         return unmet(
             Text(f"no operational plan for {year}", f"no hay plan operativo para {year}"),
             year=year,
@@ -487,6 +667,23 @@ def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
                 f"no hay plan operativo de {year} que evaluar (véase GOV-06)",
             ),
             year=year,
+        )
+    if plan.assessed is None and ctx.year_coverage(RecordKind.PLANS, year) == "before":
+        since = ctx.records_since(RecordKind.PLANS)
+        assert since is not None  # noqa: S101 - a horizon is set when the year is before it
+        what = Text(f"the assessment of the {year} plan", f"la evaluación del plan de {year}")
+        return before_records(since, what, year=year)
+    if plan.assessed is None and ctx.year_coverage(RecordKind.PLANS, year) == "unknown":
+        index = next(i for i, p in enumerate(ctx.coalition.plans.operational) if p.year == year)
+        return unrecorded(
+            Text(
+                f"the assessment of the operational plan for {year}",
+                f"la evaluación del plan operativo de {year}",
+                pt=f"a avaliação do plano operacional de {year}",
+            ),
+            f"plans.operational[{index}].assessed",
+            year=year,
+            assessed=None,
         )
     if plan.assessed is None or plan.assessed > ctx.as_of:
         return unmet(

@@ -22,11 +22,12 @@ from clac.model import (
     ContributionKind,
     DocumentKind,
     Member,
+    RecordKind,
     RepresentativeLevel,
 )
 from clac.periods import Month, earliest, latest
 from clac.rules._catalogue import rule
-from clac.rules._context import COALITION_MEETING_KINDS, Context
+from clac.rules._context import COALITION_MEETING_KINDS, Context, before_records, unrecorded
 from clac.rules._engine import (
     SubjectKind,
     Verdict,
@@ -58,7 +59,8 @@ __all__ = [
 ]
 
 HOURS_WINDOW_MONTHS = 12
-"""MEM-09 averages a member's hours over this many complete months (fewer for a new member)."""
+"""The default of the parameter ``hours_window_months``: MEM-09 averages a member's hours over
+this many complete months (fewer for a new member). clac's assumption."""
 
 EXPERTISE_KINDS = frozenset(
     {DocumentKind.BEST_PRACTICE, DocumentKind.GUIDELINE, DocumentKind.PROTOCOL}
@@ -80,6 +82,12 @@ def _n(n: int, one: str, many: str) -> str:
 
 def _normalised(name: str) -> str:
     return " ".join(name.split()).casefold()
+
+
+def _members_complete(ctx: Context) -> bool:
+    """Whether what a member's entry records is complete on the day (``records_since`` for
+    members on or before it): only then is an empty list a recorded *none*."""
+    return ctx.complete(RecordKind.MEMBERS, ctx.as_of)
 
 
 def months_before(day: date, months: int) -> date:
@@ -165,6 +173,12 @@ def track_record(ctx: Context, member: Member) -> Verdict:
             ),
             track_record_entries=entries,
         )
+    if not _members_complete(ctx):
+        return unrecorded(
+            Text("the member's track record", "el historial del miembro", pt="o histórico"),
+            f"{ctx.member_path(member)}.track_record",
+            track_record_entries=0,
+        )
     return unmet(
         Text(
             "no evidence of a track record of cooperation is recorded",
@@ -195,6 +209,17 @@ def track_record(ctx: Context, member: Member) -> Verdict:
 def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
     """Met when a written subscription was signed on or before the day."""
     subscription = member.charter_subscription
+    if subscription is None and not ctx.complete(RecordKind.MEMBERS, member.joined):
+        return unrecorded(
+            Text(
+                "the member's written subscription to the charter",
+                "la suscripción escrita del miembro a la carta",
+                pt="a subscrição escrita da carta",
+            ),
+            f"{ctx.member_path(member)}.charter_subscription",
+            signed=None,
+            joined=member.joined,
+        )
     if subscription is None:
         return unmet(
             Text(
@@ -310,6 +335,16 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
             ),
             representatives=designated,
         )
+    if not _members_complete(ctx):
+        return unrecorded(
+            Text(
+                "the member's designated representative",
+                "el representante designado del miembro",
+                pt="o representante designado",
+            ),
+            f"{ctx.member_path(member)}.representatives",
+            representatives=0,
+        )
     return unmet(
         Text("no representative designated", "no ha designado ningún representante"),
         representatives=0,
@@ -356,6 +391,19 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
             Text(
                 f"the most senior representative is of {highest.label.en} level",
                 f"el representante de mayor rango es de nivel {highest.label.es}",
+            ),
+            highest_level=highest.label.en,
+            levels=levels,
+        )
+    if not _members_complete(ctx):
+        return insufficient_data(
+            Text(
+                f"every recorded representative is of {highest.label.en} level; whether the "
+                "member has one of middle level or above is not recorded: record them all at "
+                f"{ctx.member_path(member)}.representatives",
+                f"todos los representantes registrados son de nivel {highest.label.es}; no "
+                "consta si el miembro tiene uno de nivel medio o superior: regístrelos todos "
+                f"en {ctx.member_path(member)}.representatives",
             ),
             highest_level=highest.label.en,
             levels=levels,
@@ -429,6 +477,37 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             window_start=start,
             joined=member.joined,
         )
+    facts = {"window_start": start, "joined": member.joined}
+    horizon = ctx.before(RecordKind.MEETINGS, ctx.as_of)
+    if horizon is not None:
+        what = Text("the member's attendance", "la asistencia del miembro", pt="a presença")
+        return before_records(horizon, what, **facts)
+    complete = ctx.complete(RecordKind.MEETINGS, since)
+    unknown = () if complete else tuple(m.id for m in held if not m.attendees)
+    if not complete:
+        where = "meetings[].attendees"
+        return insufficient_data(
+            Text(
+                f"no attendance of the member is recorded at the {len(held)} CLAC meetings "
+                f"recorded since {since.isoformat()}, and the registry does not say its meeting "
+                f"records are complete: record the meetings and their attendees at {where} "
+                "(or set records_since)",
+                f"no consta asistencia del miembro a las {len(held)} reuniones de la CLAC "
+                f"registradas desde el {since.isoformat()}, y el registro no dice que sus "
+                f"registros de reuniones estén completos: registre las reuniones y sus "
+                f"asistentes en {where} (o fije records_since)",
+            )
+            if not unknown
+            else Text(
+                f"the attendees of {', '.join(unknown)} are not recorded: record them at {where}",
+                f"los asistentes de {', '.join(unknown)} no están registrados: regístrelos en "
+                f"{where}",
+            ),
+            **facts,
+            held=tuple(m.id for m in held),
+            attendance_unrecorded=unknown,
+            record_at=where,
+        )
     if not held:
         return not_applicable(
             Text(
@@ -486,6 +565,17 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
             working_groups=groups,
             count=joined,
         )
+    if joined < low and not _members_complete(ctx):
+        return unrecorded(
+            Text(
+                "the member's working groups",
+                "los grupos de trabajo del miembro",
+                pt="os grupos de trabalho",
+            ),
+            f"{ctx.member_path(member)}.working_groups",
+            working_groups=groups,
+            count=joined,
+        )
     if joined == 0:
         message = Text(
             f"in no working group (expected {low}-{high})",
@@ -508,7 +598,8 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
 
 
 def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
-    """The complete months MEM-09 averages over: the last twelve, or those since joining.
+    """The complete months MEM-09 averages over: the last ``hours_window_months`` (12), or
+    those since joining.
 
     A month counts once the member belonged to CLAC for the whole of it, so the month of
     joining counts only when the member joined on its first day.
@@ -517,7 +608,7 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     first = Month.of(joined)
     if joined.day != 1:
         first = first.next()
-    return tuple(m for m in ctx.months_back(HOURS_WINDOW_MONTHS) if m >= first)
+    return tuple(m for m in ctx.months_back(ctx.parameters.hours_window_months) if m >= first)
 
 
 @rule(
@@ -525,24 +616,31 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    parameters=("min_hours_per_month", "max_hours_per_month"),
+    parameters=("min_hours_per_month", "max_hours_per_month", "hours_window_months"),
     title=Text("About 4-7 hours a month", "Aproximadamente 4-7 horas al mes"),
     explanation=Text(
         "The representative participates actively in CLAC activities, approximately 4-7 "
         "hours per month. clac averages the recorded hours over the last 12 complete months "
-        "(or the complete months since joining). A month without a record is missing, not "
-        "zero: with no record at all, or records for fewer than half the months, the data are "
-        "insufficient. An average below the minimum is unmet; above the maximum is met, since "
-        "the charter says 'approximately'.",
+        "(hours_window_months, clac's assumption) or the complete months since joining, "
+        "leaving out months before the registry's records_since for hours. A month without a "
+        "record is missing, not zero: with no record at all, or records for fewer than half "
+        "the months, the data are insufficient. An average below the minimum is unmet when "
+        "every month is recorded or the registry says its hours records are complete; with "
+        "months missing and no such word it is insufficient data. Above the maximum is met, "
+        "since the charter says 'approximately'.",
         "El representante participa activamente en las actividades de la CLAC, "
         "aproximadamente 4-7 horas al mes. clac promedia las horas registradas en los últimos "
-        "12 meses completos (o los meses completos desde el ingreso). Un mes sin registro "
-        "falta, no vale cero: sin ningún registro, o con registros de menos de la mitad de los "
-        "meses, los datos son insuficientes. Un promedio por debajo del mínimo no se cumple; "
-        "por encima del máximo se cumple, pues la carta dice 'aproximadamente'.",
+        "12 meses completos (hours_window_months, supuesto de clac) o los meses completos "
+        "desde el ingreso, sin los meses anteriores al records_since de horas del registro. "
+        "Un mes sin registro falta, no vale cero: sin ningún registro, o con registros de "
+        "menos de la mitad de los meses, los datos son insuficientes. Un promedio por debajo "
+        "del mínimo no se cumple si todos los meses están registrados o el registro dice que "
+        "sus registros de horas están completos; si faltan meses sin esa indicación, los datos "
+        "son insuficientes. Por encima del máximo se cumple, pues la carta dice "
+        "'aproximadamente'.",
     ),
 )
-def hours_per_month(ctx: Context, member: Member) -> Verdict:
+def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 - one per case
     """Average monthly hours over the window, compared with the approximate range."""
     low = ctx.parameters.min_hours_per_month
     high = ctx.parameters.max_hours_per_month
@@ -555,6 +653,16 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:
             ),
             joined=member.joined,
         )
+    since = ctx.records_since(RecordKind.HOURS)
+    if since is not None:
+        kept = tuple(m for m in window if m.first_day >= since)
+        if not kept:
+            what = Text(
+                f"the member's hours for {window[0]}..{window[-1]}",
+                f"las horas del miembro de {window[0]}..{window[-1]}",
+            )
+            return before_records(since, what, joined=member.joined)
+        window = kept
     hours = ctx.hours(member.organization)
     recorded = {m: hours[m] for m in window if m in hours}
     span = f"{window[0]}..{window[-1]}"
@@ -584,6 +692,21 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:
     total = sum(recorded.values())
     average = round(total / len(recorded), 2)
     facts |= {"total_hours": round(total, 2), "average_hours": average}
+    if average < low and since is None and len(recorded) < len(window):
+        return insufficient_data(
+            Text(
+                f"{average:g} hours a month on average over the {len(recorded)} recorded of "
+                f"{len(window)} months ({span}), below the approximate {low}-{high}; the other "
+                f"months are not recorded: record them at participation[] (or set "
+                "records_since)",
+                f"{average:g} horas al mes en promedio en los {len(recorded)} meses registrados "
+                f"de {len(window)} ({span}), por debajo de las {low}-{high} aproximadas; los "
+                "demás meses no están registrados: regístrelos en participation[] (o fije "
+                "records_since)",
+            ),
+            **facts,
+            record_at="participation[]",
+        )
     if average < low:
         return unmet(
             Text(

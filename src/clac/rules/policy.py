@@ -13,10 +13,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from clac.charter import Section, Severity
-from clac.model import Member
+from clac.model import Member, RecordKind
 from clac.rules._catalogue import rule
-from clac.rules._context import Context
-from clac.rules._engine import SubjectKind, Verdict, met, not_applicable, unmet
+from clac.rules._context import Context, unrecorded
+from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -66,6 +66,30 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
             commitments=len(made),
             complete=len(complete),
             goals=goals,
+        )
+    if not ctx.complete(RecordKind.MEMBERS, ctx.as_of):
+        where = f"{ctx.member_path(member)}.commitments"
+        if made:
+            return insufficient_data(
+                Text(
+                    f"no recorded commitment names an indicator, and the registry does not say "
+                    f"its member records are complete: record the indicators at {where}",
+                    f"ningún compromiso registrado tiene indicador, y el registro no dice que sus "
+                    f"registros de miembros estén completos: registre los indicadores en {where}",
+                ),
+                commitments=len(made),
+                complete=0,
+                record_at=where,
+            )
+        return unrecorded(
+            Text(
+                "the member's commitment to a specific action, target and indicators",
+                "el compromiso del miembro con una acción, una meta e indicadores",
+                pt="o compromisso com uma ação, uma meta e indicadores",
+            ),
+            where,
+            commitments=0,
+            complete=0,
         )
     if made:
         return unmet(
@@ -125,9 +149,34 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
             year=year,
         )
     span = f"{plan.start_year}-{plan.end_year}"
+    index = ctx.coalition.plans.strategic.index(plan)
+    if not plan.targets and not ctx.complete(RecordKind.PLANS, ctx.as_of):
+        return unrecorded(
+            Text(
+                f"the targets and indicators of the strategic plan {span}",
+                f"las metas e indicadores del plan estratégico {span}",
+                pt=f"as metas e indicadores do plano estratégico {span}",
+            ),
+            f"plans.strategic[{index}].targets",
+            plan=span,
+        )
     covered = {t.goal for t in plan.targets if t.indicators}
     goals = tuple(g.id for g in ctx.charter.policy_goals)
     missing = tuple(g for g in goals if g not in covered)
+    if missing and not ctx.complete(RecordKind.PLANS, ctx.as_of):
+        where = f"plans.strategic[{index}].targets"
+        return insufficient_data(
+            Text(
+                f"the strategic plan {span} records no indicator for {', '.join(missing)}, and "
+                f"the registry does not say its plan records are complete: record them at {where}",
+                f"el plan estratégico {span} no registra indicador para {', '.join(missing)}, y "
+                f"el registro no dice que sus registros de planes estén completos: regístrelos "
+                f"en {where}",
+            ),
+            plan=span,
+            goals_without_indicator=missing,
+            record_at=where,
+        )
     if missing:
         return unmet(
             Text(

@@ -662,6 +662,14 @@ def pro_04(context: Context, proposal: ProposalRecord) -> Verdict:
         "propuesta deja su retiro a ese miembro.",
         pt="A carta não fala de retirada; clac entende que a retirada cabe ao proponente.",
     ),
+    assumption=Text(
+        "the charter says nothing about withdrawing a proposal: that only the proposer may "
+        "withdraw it is clac's reading",
+        "la carta no dice nada sobre el retiro de una propuesta: que solo el proponente pueda "
+        "retirarla es una lectura de clac",
+        pt="a carta nada diz sobre a retirada de uma proposta: que só o proponente possa "
+        "retirá-la é uma leitura do clac",
+    ),
 )
 def pro_05(context: Context, proposal: ProposalRecord) -> Verdict:
     """A withdraw event is by the proposer."""

@@ -10,10 +10,16 @@ report, activities are "aimed at achieving a policy goal", CLAC meetings "take p
 Members "are requested" to take part in — all *expected*; Members "commit to sharing
 information with the Secretariat … on progress" — *required* (REP-07).
 
-Three numbers are clac's assumptions, not charter text, and each rule that uses one says so:
-a report is due ``report_due_days`` (30) days after its quarter ends; minutes have
-:data:`~clac.reporting.MINUTES_GRACE_DAYS` (30) days to be circulated; a year's annual report
-may appear until the end of the next year's first quarter.
+Four numbers are clac's assumptions, not charter text, each a parameter an amendment may
+change and each marked in every finding that uses it: a report is due ``report_due_days``
+(30) days after its quarter ends; minutes have ``minutes_grace_days`` (30) days to be
+circulated; a year's annual report may appear until the end of the
+``annual_report_due_months``-th month (31 March) of the next year; a member shares progress if
+named within ``sharing_window_months`` (12).
+
+What the registry does not record is unknown, never unmet: a duty is unmet only where the
+registry says its records of that kind are complete (``records_since``), and a duty that falls
+before that day is not assessed.
 """
 
 from __future__ import annotations
@@ -23,21 +29,21 @@ from datetime import date
 
 import attrs
 
-from clac.charter import Section, Severity
-from clac.model import Meeting, Member, QuarterlyReport, WorkingGroup
-from clac.periods import Quarter, earliest, latest
-from clac.reporting import (
-    MINUTES_GRACE_DAYS,
+from clac._schedule import (
     MinutesState,
     ReportState,
     annual_report_documents,
     annual_report_due,
     cadence,
     min_meetings_for,
+    minutes_grace_days,
     minutes_state,
 )
+from clac.charter import Section, Severity
+from clac.model import Meeting, Member, QuarterlyReport, RecordKind, WorkingGroup
+from clac.periods import Quarter, earliest, latest
 from clac.rules._catalogue import rule
-from clac.rules._context import Context
+from clac.rules._context import Context, before_records, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.rules.membership import months_before
 from clac.text import Text
@@ -54,7 +60,8 @@ __all__ = [
 ]
 
 SHARING_WINDOW_MONTHS = 12
-"""REP-07 looks for a member's name in the reports of this many months before the day."""
+"""The default of the parameter ``sharing_window_months``: REP-07 looks for a member's name in
+the reports of this many months before the day (clac's assumption)."""
 
 
 # --------------------------------------------------------------------------- REP-01
@@ -114,23 +121,44 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
     if not recorded:
         return insufficient_data(
             Text(
-                "the registry holds no quarterly report to judge the group's by",
-                "el registro no contiene informes trimestrales con que evaluar los del grupo",
+                "the registry holds no quarterly report of the group and does not say its "
+                "report records are complete: record the reports at reports[] (or set "
+                "records_since)",
+                "el registro no contiene informes trimestrales del grupo ni dice que sus "
+                "registros de informes estén completos: registre los informes en reports[] (o "
+                "fije records_since)",
             ),
             unrecorded=len(due),
+            record_at="reports[]",
+        )
+    gaps = [s for s in due if s.state is ReportState.UNRECORDED and recorded[0].period < s.period]
+    if gaps:
+        quarters = ", ".join(str(s.period) for s in gaps)
+        return insufficient_data(
+            Text(
+                f"no report is recorded for {quarters}, and the registry does not say its "
+                "report records are complete: record them at reports[] (or set records_since)",
+                f"no hay informe registrado para {quarters}, y el registro no dice que sus "
+                "registros de informes estén completos: regístrelos en reports[] (o fije "
+                "records_since)",
+            ),
+            unrecorded=tuple(str(s.period) for s in gaps),
+            record_at="reports[]",
         )
     late = [s for s in recorded if s.state is ReportState.LATE]
     first = recorded[0].period
+    undated = [s for s in recorded if s.state is ReportState.RECEIVED]
     return met(
         Text(
             f"every report due since {first} was received ({len(recorded)} reports, "
-            f"{len(late)} late)",
+            f"{len(late)} late, {len(undated)} without a recorded date)",
             f"se recibieron todos los informes exigibles desde {first} ({len(recorded)} "
-            f"informes, {len(late)} con atraso)",
+            f"informes, {len(late)} con atraso, {len(undated)} sin fecha registrada)",
         ),
         since=str(first),
         received=len(recorded),
         late=tuple(str(s.period) for s in late),
+        undated=tuple(str(s.period) for s in undated),
     )
 
 
@@ -166,7 +194,18 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     due = ctx.report_due(report.period)
     submitted = report.submitted
     days = (due - report.period.last_day).days
-    if submitted is None or submitted > ctx.as_of:
+    if submitted is None:
+        return unrecorded(
+            Text(
+                "the day the report was submitted (it was received)",
+                "el día en que se presentó el informe (fue recibido)",
+                pt="o dia em que o relatório foi enviado (foi recebido)",
+            ),
+            f"{ctx.report_path(report)}.submitted",
+            due=due,
+            due_days=days,
+        )
+    if submitted > ctx.as_of:
         return not_applicable(
             Text(
                 f"not submitted as of {ctx.as_of.isoformat()} (see REP-01)",
@@ -223,7 +262,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
 )
 def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when an activity of the report names no policy goal."""
-    if report.submitted is None or report.submitted > ctx.as_of:
+    if report.submitted is not None and report.submitted > ctx.as_of:
         return not_applicable(
             Text(
                 f"not received as of {ctx.as_of.isoformat()}",
@@ -236,6 +275,21 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
             activities=0,
         )
     unaligned = tuple(a.description for a in report.activities if not a.goals)
+    if unaligned and not ctx.complete(RecordKind.REPORTS, report.period.first_day):
+        where = f"{ctx.report_path(report)}.activities[].goals"
+        return insufficient_data(
+            Text(
+                f"{len(unaligned)} of {len(report.activities)} activities record no policy goal, "
+                f"and the registry does not say its report records are complete: record the "
+                f"goals at {where}",
+                f"{len(unaligned)} de {len(report.activities)} actividades no registran objetivo "
+                f"de política, y el registro no dice que sus registros de informes estén "
+                f"completos: registre los objetivos en {where}",
+            ),
+            activities=len(report.activities),
+            unaligned=unaligned,
+            record_at=where,
+        )
     if unaligned:
         shown = "; ".join(repr(d) for d in unaligned)
         return unmet(
@@ -265,25 +319,30 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     clause=(Section.REPORTING, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEETING,
+    parameters=("minutes_grace_days",),
     title=Text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
     explanation=Text(
         "The Secretariat will be responsible for circulating meeting minutes. Each meeting "
-        f"held needs its minutes circulated; clac allows {MINUTES_GRACE_DAYS} days after the "
+        "held needs its minutes circulated; clac allows minutes_grace_days (30) days after the "
         "meeting (its assumption: the charter sets no delay), so a recent meeting without "
-        "circulated minutes is not yet a gap.",
+        "circulated minutes is not yet a gap. Minutes without a circulation date are unmet "
+        "only where the registry says its meeting records are complete (records_since).",
         "La Secretaría será la encargada de realizar las actas de las reuniones. Cada reunión "
-        f"celebrada necesita sus actas circuladas; clac da {MINUTES_GRACE_DAYS} días después "
+        "celebrada necesita sus actas circuladas; clac da minutes_grace_days (30) días después "
         "de la reunión (su supuesto: la carta no fija plazo), así que una reunión reciente sin "
-        "actas circuladas aún no es una falta.",
+        "actas circuladas aún no es una falta. Actas sin fecha de circulación no se cumplen "
+        "solo si el registro dice que sus registros de reuniones están completos "
+        "(records_since).",
     ),
 )
 def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
     """Unmet when a meeting's minutes were not circulated within the grace period."""
-    state = minutes_state(meeting, ctx.as_of)
+    state = minutes_state(meeting, ctx.as_of, coalition=ctx.coalition)
     minutes = meeting.minutes
     document = None if minutes is None else minutes.document
     circulated = None if minutes is None else minutes.circulated
-    facts = {"date": meeting.date, "minutes_document": document, "grace_days": MINUTES_GRACE_DAYS}
+    grace = minutes_grace_days(ctx.coalition, meeting)
+    facts = {"date": meeting.date, "minutes_document": document, "grace_days": grace}
     if state is MinutesState.CIRCULATED:
         assert circulated is not None  # noqa: S101 - a circulated state has its date
         return met(
@@ -298,12 +357,22 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
         return not_applicable(
             Text(
                 f"held on {meeting.date.isoformat()}: the minutes are within the "
-                f"{MINUTES_GRACE_DAYS}-day grace period",
+                f"{grace}-day grace period",
                 f"celebrada el {meeting.date.isoformat()}: las actas están dentro del plazo de "
-                f"gracia de {MINUTES_GRACE_DAYS} días",
+                f"gracia de {grace} días",
             ),
             **facts,
         )
+    if state is MinutesState.UNRECORDED:
+        what = Text(
+            "the circulation of the meeting's minutes",
+            "la circulación de las actas de la reunión",
+            pt="a circulação da ata da reunião",
+        )
+        horizon = ctx.before(RecordKind.MEETINGS, meeting.date)
+        if horizon is not None:
+            return before_records(horizon, what, **facts)
+        return unrecorded(what, f"{ctx.meeting_path(meeting)}.minutes.circulated", **facts)
     return unmet(
         Text(
             f"the minutes of the meeting of {meeting.date.isoformat()} were not circulated",
@@ -348,6 +417,28 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     held = ctx.coalition_meetings_by_year.get(year, ())
     minimum = min_meetings_for(ctx.coalition, year)
     ids = tuple(m.id for m in held)
+    coverage = ctx.year_coverage(RecordKind.MEETINGS, year)
+    if len(held) < minimum and coverage == "before":
+        since = ctx.records_since(RecordKind.MEETINGS)
+        assert since is not None  # noqa: S101 - a horizon is set when the year is before it
+        what = Text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}")
+        return before_records(since, what, year=year, meetings=ids, minimum=minimum)
+    if len(held) < minimum and coverage != "complete":
+        return insufficient_data(
+            Text(
+                f"{len(held)} CLAC meetings (annual or regional) recorded in {year}, fewer than "
+                f"{minimum}, and the registry does not say its meeting records cover the whole "
+                "year: record the meetings at meetings[] (or set records_since)",
+                f"{len(held)} reuniones de la CLAC (anuales o regionales) registradas en {year}, "
+                f"menos de {minimum}, y el registro no dice que sus registros de reuniones "
+                "cubran todo el año: registre las reuniones en meetings[] (o fije "
+                "records_since)",
+            ),
+            year=year,
+            meetings=ids,
+            minimum=minimum,
+            record_at="meetings[]",
+        )
     if len(held) < minimum:
         return unmet(
             Text(
@@ -378,16 +469,19 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     clause=(Section.REPORTING, 8),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    parameters=("annual_report_due_months",),
     title=Text("An annual report for each year", "Un informe anual para cada año"),
     explanation=Text(
         "The Secretariat will produce an electronic annual report based on the minutes of the "
         "meetings and the quarterly reports. Each complete year since the coalition's first "
         "year needs a shared-folder document of kind annual-report for it. The charter sets "
-        "no date; clac allows until the end of the next year's first quarter (its assumption).",
+        "no date; clac allows until the end of the annual_report_due_months-th month of the "
+        "next year (3: 31 March; its assumption, a parameter an amendment may change).",
         "La Secretaría elaborará un informe anual en base a las actas de las reuniones y los "
         "informes trimestrales. Cada año completo desde el primer año de la coalición necesita "
         "un documento de tipo annual-report en la carpeta compartida. La carta no fija fecha; "
-        "clac da plazo hasta el fin del primer trimestre del año siguiente (su supuesto).",
+        "clac da plazo hasta el fin del mes annual_report_due_months del año siguiente (3: 31 "
+        "de marzo; su supuesto, un parámetro que una enmienda puede cambiar).",
     ),
 )
 def annual_report_produced(ctx: Context, year: int) -> Verdict:
@@ -395,7 +489,7 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
     skip = ctx.skip_year(year)
     if skip is not None:
         return skip
-    due = annual_report_due(year)
+    due = annual_report_due(year, ctx.coalition)
     documents = annual_report_documents(ctx.coalition, year, as_of=ctx.as_of)
     if documents:
         first = min(documents, key=lambda d: (d.date, d.id))
@@ -417,6 +511,23 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
             year=year,
             due=due,
         )
+    coverage = ctx.year_coverage(RecordKind.DOCUMENTS, year + 1)
+    what = Text(f"the annual report for {year}", f"el informe anual de {year}")
+    if coverage == "unknown":
+        return unrecorded(
+            Text(
+                f"the annual report for {year}",
+                f"el informe anual de {year}",
+                pt=f"o relatório anual de {year}",
+            ),
+            f"documents[] (kind: annual-report, year: {year}) — or set records_since",
+            year=year,
+            due=due,
+        )
+    if coverage != "complete":
+        since = ctx.records_since(RecordKind.DOCUMENTS)
+        assert since is not None  # noqa: S101 - a horizon is set unless unknown
+        return before_records(since, what, year=year, due=due)
     return unmet(
         Text(
             f"no annual report for {year} (due {due.isoformat()})",
@@ -447,12 +558,13 @@ def _sharing(ctx: Context) -> _Sharing:
     cached = _SHARING.get(ctx)
     if cached is not None:
         return cached
-    start = months_before(ctx.as_of, SHARING_WINDOW_MONTHS)
+    start = months_before(ctx.as_of, ctx.parameters.sharing_window_months)
     sources: dict[str, list[str]] = {}
     window = [
         r
         for r in ctx.coalition.reports
-        if r.submitted is not None and start < r.submitted <= ctx.as_of
+        if (r.submitted is not None and start < r.submitted <= ctx.as_of)
+        or (r.submitted is None and start < r.period.last_day and r.period.first_day <= ctx.as_of)
     ]
     for r in window:
         where = f"{r.working_group}/{r.period}"
@@ -474,7 +586,7 @@ def _sharing(ctx: Context) -> _Sharing:
     clause=(Section.REPORTING, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
-    parameters=("report_due_days",),
+    parameters=("report_due_days", "sharing_window_months"),
     title=Text(
         "Shares progress with the Secretariat",
         "Comparte su progreso con la Secretaría",
@@ -531,6 +643,26 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             ),
             joined=member.joined,
             first_due=first_due,
+        )
+    if not ctx.complete(RecordKind.REPORTS, sharing.start) or not ctx.complete(
+        RecordKind.PLANS, sharing.start
+    ):
+        return insufficient_data(
+            Text(
+                f"named in none of the {sharing.reports} quarterly reports recorded since "
+                f"{sharing.start.isoformat()}, and the registry does not say its report and plan "
+                "records are complete: record the member in a report's activities[].members or "
+                "policies[].organization, or in an operational plan's actions[].members (or set "
+                "records_since)",
+                f"no figura en ninguno de los {sharing.reports} informes trimestrales registrados "
+                f"desde el {sharing.start.isoformat()}, y el registro no dice que sus registros "
+                "de informes y planes estén completos: registre al miembro en "
+                "activities[].members o policies[].organization de un informe, o en "
+                "actions[].members de un plan operativo (o fije records_since)",
+            ),
+            window_start=sharing.start,
+            reports=sharing.reports,
+            record_at="reports[].activities[].members",
         )
     if not sharing.reports:
         return insufficient_data(

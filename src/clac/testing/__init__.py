@@ -101,6 +101,7 @@ from clac.charter import (
     Principle,
     Requirement,
     RoleDefinition,
+    Unit,
     WorkingGroupDefinition,
 )
 from clac.model import (
@@ -148,6 +149,7 @@ from clac.testing._charter import (
     principles,
     requirements,
     role_definitions,
+    units,
     working_group_definitions,
 )
 from clac.testing._coalitions import coalitions, records_since_by_kind
@@ -254,6 +256,7 @@ __all__ = [
     "surveys",
     "targets",
     "texts",
+    "units",
     "working_group_definitions",
     "working_groups",
 ]
@@ -307,6 +310,7 @@ def _hypothesis_setup_hook() -> None:
         LaterName: later_names(),
         Requirement: requirements(),
         RoleDefinition: role_definitions(),
+        Unit: units(),
         WorkingGroupDefinition: working_group_definitions(),
         Parameters: parameters(),
         Amendment: amendments(),

@@ -26,6 +26,7 @@ from clac.charter import (
     Section,
     Sector,
     Severity,
+    Unit,
     WorkingGroupDefinition,
 )
 from clac.testing._core import (
@@ -197,6 +198,16 @@ def _role_definition(draw: st.DrawFn) -> RoleDefinition:
     )
 
 
+def _unit(draw: st.DrawFn) -> Unit:
+    return Unit(id=_identifier(draw), names=_repeat(draw, lambda: _string(draw), 3))
+
+
+def units() -> st.SearchStrategy[Unit]:
+    """Parts of a partner organization the charter names (`clac.charter.Unit`, such as
+    `ICMEC_LAC`), with an id and a few names."""
+    return _strategy("units", _unit)
+
+
 def role_definitions() -> st.SearchStrategy[RoleDefinition]:
     """Offices (`clac.charter.RoleDefinition`): the Secretariat, the Chair or the Steering
     Committee, held by a partner id or by none, with the clauses that give it duties."""
@@ -240,6 +251,10 @@ def _parameters(draw: st.DrawFn) -> Parameters:
         strategic_plan_years=_int(draw, 1, 10),
         report_due_days=_int(draw, 1, 120),
         attendance_window_months=_int(draw, 1, 24),
+        hours_window_months=_int(draw, 1, 24),
+        sharing_window_months=_int(draw, 1, 24),
+        minutes_grace_days=_int(draw, 1, 90),
+        annual_report_due_months=_int(draw, 1, 12),
     )
 
 
@@ -264,12 +279,21 @@ def _amendment(draw: st.DrawFn, effective: date, taken: frozenset[str]) -> Amend
         parameters["reporting_period_months"] = _pick(draw, _PERIODS)
     if _flag(draw):
         parameters["report_due_days"] = _int(draw, 7, 90)
+    if _flag(draw):
+        parameters["minutes_grace_days"] = _int(draw, 7, 90)
+    if _flag(draw):
+        parameters["annual_report_due_months"] = _int(draw, 1, 12)
     added: tuple[WorkingGroupDefinition, ...] = ()
     if _flag(draw):
         group = WorkingGroupDefinition(id=_fresh(draw, taken), name=_text(draw), formed=effective)
         added = (group,)
+    hand_over = tuple(r for r in (Role.SECRETARIAT, Role.CHAIR) if not _int(draw, 0, 7))
     return Amendment(
-        effective=effective, summary=_text(draw), parameters=parameters, add_working_groups=added
+        effective=effective,
+        summary=_text(draw),
+        parameters=parameters,
+        add_working_groups=added,
+        hand_over=hand_over,
     )
 
 

@@ -33,6 +33,7 @@ from clac.model import (
 )
 from clac.periods import Month, Quarter
 from clac.registry import Coalition
+from clac.reporting import annual_report_due
 from clac.testing._core import (
     _country,
     _day,
@@ -69,10 +70,9 @@ from clac.testing._reporting import _activity, _quarterly_report
 # --------------------------------------------------------------------------- violations
 
 
-def _minutes_grace() -> timedelta:
-    from clac.reporting import MINUTES_GRACE_DAYS
-
-    return timedelta(days=MINUTES_GRACE_DAYS)
+def _minutes_grace(charter: Charter) -> timedelta:
+    """The longest grace for minutes any version of `charter` gives."""
+    return timedelta(days=max(c.parameters.minutes_grace_days for c in charter.history))
 
 
 Violation = Callable[[st.DrawFn, Coalition, date, date], Coalition]
@@ -259,7 +259,7 @@ def _uncirculated_minutes(
     coalition, member = _on(coalition, end)
     held = Meeting(
         id=_fresh(draw, {m.id for m in coalition.meetings}),
-        date=_day(draw, start, end - _minutes_grace()),
+        date=_day(draw, start, end - _minutes_grace(coalition.charter)),
         kind=_pick(draw, _OTHER_MEETING_KINDS),
         mode=_pick(draw, _MODES),
         organizer=_pick(draw, tuple(o.id for o in coalition.organizations)),
@@ -283,15 +283,17 @@ def _few_coalition_meetings(
     return coalition.evolve(meetings=meets)
 
 
-def _annual_report_year(end: date) -> int:
-    """The latest year whose annual report is overdue on `end`."""
-    from clac.reporting import annual_report_due
-
-    return end.year - 1 if annual_report_due(end.year - 1) < end else end.year - 2
+def _annual_report_year(end: date, charter: Charter) -> int:
+    """The latest year whose annual report is overdue on `end` under `charter`."""
+    probe = Coalition(name="probe", charter=charter)
+    year = end.year - 1
+    while year > end.year - 3 and annual_report_due(year, probe) >= end:
+        year -= 1
+    return year
 
 
 def _no_annual_report(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
-    year = _annual_report_year(end)
+    year = _annual_report_year(end, coalition.charter)
     coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
     docs = tuple(
         attrs.evolve(d, kind=DocumentKind.OTHER)
@@ -647,14 +649,14 @@ def _violation(
         raise InvalidArgument(
             f"violating={rule_id!r} needs a whole year from start, within the charter, before end"
         )
-    if rule_id == "REP-06" and _annual_report_year(end) < first:
+    if rule_id == "REP-06" and _annual_report_year(end, charter) < first:
         raise InvalidArgument(
             "violating='REP-06' needs a year, from start and within the charter, whose annual "
             "report is overdue on end"
         )
-    if rule_id == "REP-04" and end - _minutes_grace() < start:
+    if rule_id == "REP-04" and end - _minutes_grace(charter) < start:
         raise InvalidArgument(
-            f"violating='REP-04' needs end at least {_minutes_grace().days} days after start"
+            f"violating='REP-04' needs end at least {_minutes_grace(charter).days} days after start"
         )
     if rule_id in {"REP-01", "REP-02", "REP-07"} and not _owed_quarters(
         Coalition(name="probe", charter=charter), start, end
