@@ -284,13 +284,24 @@ def load_registry(file: str | None) -> Coalition:
         from clac import demo
 
         return demo()
-    from clac.frameworks import check_references
     from clac.io import load
 
     with _progress.task(_LOADING.format(file=Path(file).name)):
+        coalition = load(file)
+        if not _cites_frameworks(coalition):
+            return coalition  # nothing to check: clac.frameworks is not even imported
+        from clac.frameworks import check_references
+
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
-        return check_references(load(file))
+        return check_references(coalition)
+
+
+def _cites_frameworks(coalition: Coalition) -> bool:
+    """Whether the registry holds evidence naming frameworks (assessments, report criteria)."""
+    return bool(coalition.assessments) or any(
+        advance.criteria for report in coalition.reports for advance in report.legislative_advances
+    )
 
 
 _LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")
