@@ -25,6 +25,7 @@ from clac.cli._common import (
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    MAX_SIZE_OPTION,
     complete_path,
     console,
     fail,
@@ -251,6 +252,7 @@ CHECK_FORMATS = {
     help="Assess only what the charter itself says: leave out every rule that rests on a "
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
+@MAX_SIZE_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
     file: str | None,
