@@ -25,6 +25,7 @@ from clac.cli._common import (
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    MAX_SIZE_OPTION,
     complete_path,
     console,
     fail,
@@ -251,6 +252,7 @@ CHECK_FORMATS = {
     help="Assess only what the charter itself says: leave out every rule that rests on a "
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
+@MAX_SIZE_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
     file: str | None,
@@ -293,13 +295,16 @@ def check(  # noqa: PLR0917 - one parameter per option
 
 def _basis(r: Rule) -> Text:
     """Whether a rule rests on the charter's word alone or also on clac's assumptions."""
+    from clac._labels import WORDS
+
     if r.charter_only:
         return Text("charter", "carta", pt="carta")
     parts = [*([] if r.assumption is None else ["reading"]), *r.assumed_parameters]
+    assumption = WORDS["assumption"]
     return Text(
-        f"clac's assumption: {', '.join(parts)}",
-        f"supuesto de clac: {', '.join(parts).replace('reading', 'lectura')}",
-        pt=f"suposição do clac: {', '.join(parts).replace('reading', 'leitura')}",
+        f"{assumption.en}: {', '.join(parts)}",
+        f"{assumption.es}: {', '.join(parts).replace('reading', 'lectura')}",
+        pt=f"{assumption.in_('pt')}: {', '.join(parts).replace('reading', 'leitura')}",
     )
 
 
@@ -357,23 +362,20 @@ def rules(lang: str) -> None:
     """List every rule: id, severity, clause, title and where it comes from."""
     from rich.table import Table
 
+    from clac._labels import SEVERITIES, WORDS
     from clac.rules import CATALOGUE
 
     out = console()
     table = Table(box=None if not out.is_terminal else _box())
     for heading in (
-        Text("Rule", "Regla", pt="Regra"),
-        Text("Severity", "Severidad", pt="Severidade"),
-        Text("Clause", "Cláusula", pt="Cláusula"),
-        Text("Title", "Título", pt="Título"),
-        Text("Source", "Origen", pt="Origem"),
+        *(WORDS[key] for key in ("rule", "severity", "clause", "title", "source")),
         Text("Charter or clac", "Carta o clac", pt="Carta ou clac"),
     ):
         table.add_column(tr(heading, lang))
     for r in CATALOGUE:
         table.add_row(
             r.id,
-            r.severity.value,
+            tr(SEVERITIES[r.severity], lang),
             r.clause.ref_in(lang),
             tr(r.title, lang),
             r.source,
