@@ -393,13 +393,26 @@ def rules(lang: str) -> None:
     is_flag=True,
     help="The schema of the assessment (clac check --format json) instead.",
 )
+@click.option(
+    "--framework",
+    "framework_file",
+    is_flag=True,
+    help="The schema of a framework data file (clac --framework-file) instead.",
+)
 @LANG_OPTION
 @reports_errors
-def schema(output: str | None, assessment: bool, lang: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of the registry file, or of the assessment."""
+def schema(output: str | None, assessment: bool, framework_file: bool, lang: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of the registry file, of the assessment or of a
+    framework data file."""
     import json
 
-    if assessment:
+    if assessment and framework_file:
+        fail("--assessment and --framework cannot be used together")
+    if framework_file:
+        from clac.frameworks import framework_schema
+
+        document = framework_schema()
+    elif assessment:
         from clac.rules._formats import assessment_schema
 
         document = assessment_schema()
