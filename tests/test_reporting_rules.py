@@ -456,8 +456,12 @@ class TestRep07SharesProgress:
         )
         assert finding(c, "REP-07", "org-b").outcome is UNMET
 
-    def test_no_report_in_the_window_is_insufficient_data(self) -> None:
-        assert finding(self.base(), "REP-07", "org-a").outcome is INSUFFICIENT
+    def test_no_report_in_the_window_without_records_since_is_insufficient_data(self) -> None:
+        base = self.base().evolve(records_since=None)
+        assert finding(base, "REP-07", "org-a").outcome is INSUFFICIENT
+
+    def test_no_report_in_the_window_of_complete_records_is_unmet(self) -> None:
+        assert finding(self.base(), "REP-07", "org-a").outcome is UNMET
 
     def test_a_member_whose_first_report_is_not_due_is_not_judged(self) -> None:
         c = self.base()
