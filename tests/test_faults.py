@@ -64,8 +64,18 @@ class TestKilledWriters:
             left_behind += len(strays(tmp_path, target))
             write_atomically(target, VERSIONS[0])  # the next write to the folder …
             assert strays(tmp_path, target) == []  # … leaves no copy behind
-        if not unnamed:
+        if unnamed:
+            # Unnamed until the instant before its rename: a kill almost never leaves a copy.
+            assert left_behind <= 1
+        else:
             assert left_behind > 0  # the kills did land mid-write
+
+    @pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="Linux' O_TMPFILE")
+    def test_on_linux_the_temporary_file_has_no_name_while_written(self, tmp_path: Path) -> None:
+        target = tmp_path / "registry.yaml"
+        assert _files._write_unnamed(target, b"clac: 1\n", 0o600, None)
+        assert target.read_bytes() == b"clac: 1\n"
+        assert strays(tmp_path, target) == []
 
     def test_a_temporary_of_a_live_writer_is_left_alone(self, tmp_path: Path) -> None:
         target = tmp_path / "registry.yaml"

@@ -342,3 +342,30 @@ class TestTheNetworkOnSparseData:
         players = key_players_of(graph)
         assert players.organizations == ()
         assert players.fragmentation == ((1.0,) if n >= 2 else (0.0,))
+
+
+class TestTerritoriesOnTheCommandLine:
+    def rows(self, *args: str) -> int:
+        from click.testing import CliRunner
+
+        from clac.cli import cli
+
+        result = CliRunner().invoke(cli, ["gaps", "-f", "mnr", "--all-countries", *args])
+        assert result.exit_code == 0, result.output
+        table = result.output.split("### ")[0]
+        return sum(1 for line in table.splitlines() if line.startswith("| ") and "(" in line)
+
+    def test_gaps_shows_the_33_states_and_the_territories_on_request(self) -> None:
+        assert self.rows() == 33
+        assert self.rows("--include-territories") == 52
+
+    def test_network_counts_territories_on_request(self) -> None:
+        from click.testing import CliRunner
+
+        from clac.cli import cli
+
+        plain = CliRunner().invoke(cli, ["network"])
+        wide = CliRunner().invoke(cli, ["network", "--include-territories"])
+        assert plain.exit_code == wide.exit_code == 0
+        assert " of 33" in plain.output
+        assert " of 52" in wide.output

@@ -288,3 +288,19 @@ class TestTerminal:
         status, _, stderr = run(*args)
         assert status == 2
         assert fragment in stderr
+
+
+class TestFigures:
+    @pytest.mark.parametrize("export", ["png", "gexf", "graphml", "json"])
+    def test_tex_and_markup_in_names_export_as_plain_text(
+        self, export: str, tmp_path: Path
+    ) -> None:
+        pytest.importorskip("matplotlib")
+        from clac.network import export as write
+
+        demo = clac.demo()
+        odd = "$\\frac{1}{$ x_{ } \\undefined $ <b>&amp;</b> ]]>"
+        first = attrs.evolve(demo.organizations[0], name=odd)
+        coalition = demo.evolve(name=odd, organizations=(first, *demo.organizations[1:]))
+        path = write(coalition, tmp_path / f"network.{export}")
+        assert path.stat().st_size > 0

@@ -359,3 +359,26 @@ class TestFuzzing:
         refused_cleanly(text, Format.YAML)
         if width**levels > 10 * ALIAS_EXPANSION_LIMIT:
             assert "aliases" in str(refused(text, "yaml"))
+
+
+class TestTomlRepeatedKeys:
+    @pytest.mark.parametrize(
+        ("text", "path", "key"),
+        [
+            ('clac = 1\nname = "A"\nname = "B"\n', "", "name"),
+            (
+                'clac = 1\nname = "A"\n[[organizations]]\nid = "a"\nid = "b"\n',
+                "organizations[0]",
+                "id",
+            ),
+            ('clac = 1\nname = "A"\n[plans]\nx = 1\n[plans]\ny = 2\n', "", "plans"),
+            ('clac = 1\nname = """\nname = 1\n"""\nname = "B"\n', "", "name"),
+        ],
+    )
+    def test_the_key_given_twice_is_named_with_its_lines(
+        self, text: str, path: str, key: str
+    ) -> None:
+        error = refused(text, "toml")
+        assert (error.problems[0].path, error.problems[0].value) == (path, key)
+        assert "given twice" in str(error)
+        assert "lines" in str(error)

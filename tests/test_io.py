@@ -933,8 +933,8 @@ class TestBadFiles:
             ),
             (
                 Format.TOML,
-                "clac = 1\nclac = 2\n",
-                "has a TOML syntax error at line 2, column 9: Cannot",
+                'clac = 1\nname = "x\n',
+                "has a TOML syntax error at line 2, column 10: Illegal character",
             ),
         ],
     )

@@ -589,3 +589,21 @@ class TestTextOutput:
         assert "wg 1 (1.00)" in result.output
         assert "PG-1 2" in result.output
         assert "alpha: suprimido / suprimido" in result.output
+
+
+class TestTheInstalledCommand:
+    def test_json_on_stdout_is_the_whole_output(self, files: tuple[str, str]) -> None:
+        import subprocess
+        import sys
+
+        result = subprocess.run(  # noqa: S603 - this interpreter running clac
+            [sys.executable, "-m", "clac", "network", "survey", *files, "--format", "json"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=60,
+        )
+        assert result.returncode == 0, result.stderr
+        rounds = json.loads(result.stdout)["rounds"]
+        assert [r["round"] for r in rounds] == ["2024-03-01", "2025-03-01"]
+        assert rounds[1]["response_rate"] == pytest.approx(0.8)

@@ -264,3 +264,32 @@ class TestConfidenceIsShown:
         assert trend.changes[0].evidence.confidence is Confidence.LOW
         assert "UN Treaty Collection (confidence: low)" in fw.trend_markdown(trend, "en")
         assert "(confianza: baja)" in fw.trend_markdown(trend, "es")
+
+
+class TestFrameworkFilesForEveryCommand:
+    def test_clac_framework_file_lets_any_command_read_a_registry_citing_it(
+        self, tmp_path: Path
+    ) -> None:
+        definition = tmp_path / "network.toml"
+        definition.write_text(CUSTOM, encoding="utf-8")
+        registry = tmp_path / "registry.yaml"
+        registry.write_text(
+            "clac: 1\nname: C\nassessments:\n"
+            "  - {country: BR, framework: hotline-network, item: member, outcome: met,"
+            " date: 2019, source: the list}\n",
+            encoding="utf-8",
+        )
+        refused = CliRunner().invoke(cli, ["check", str(registry)])
+        assert refused.exit_code == 2
+        result = CliRunner().invoke(
+            cli, ["--framework-file", str(definition), "check", str(registry)]
+        )
+        assert result.exit_code in (0, 1), result.output
+        assert "hotline-network" not in fw.FRAMEWORKS  # for that run only
+
+    def test_a_bad_framework_file_is_bad_input(self, tmp_path: Path) -> None:
+        definition = tmp_path / "bad.yaml"
+        definition.write_text("id: x\nname: {en: X, es: X}\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["--framework-file", str(definition), "rules"])
+        assert result.exit_code == 2
+        assert "sources" in result.output

@@ -14,9 +14,14 @@ for its own format, with one function per format, shared by every writer.
 
 from __future__ import annotations
 
+import functools
 import re
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-__all__ = ["json_safe", "markdown", "markdown_cell", "terminal", "xml"]
+F = TypeVar("F", bound=Callable[..., Any])
+
+__all__ = ["json_safe", "literal_figure_text", "markdown", "markdown_cell", "terminal", "xml"]
 
 # Characters Markdown (CommonMark and GitHub's) would read as markup: emphasis, code, links
 # and images, raw HTML, tables, headings, strikethrough; and the backslash itself.
@@ -77,3 +82,18 @@ def json_safe(document: str) -> str:
     '{"name": "a\\\\u009bb"}'
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+def literal_figure_text(draw: F) -> F:
+    """``draw`` (a function making a matplotlib figure) with every text it places read
+    literally: a ``$`` in a name would otherwise open TeX math, and an unbalanced one fails
+    the whole drawing."""
+
+    @functools.wraps(draw)
+    def drawing(*args: Any, **kwargs: Any) -> Any:
+        import matplotlib  # the caller has checked it is installed
+
+        with matplotlib.rc_context({"text.parse_math": False}):
+            return draw(*args, **kwargs)
+
+    return drawing  # type: ignore[return-value]

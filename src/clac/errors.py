@@ -145,6 +145,10 @@ def mask(value: Any) -> str:
             return "''"
         first = short_repr(value[0])[1:-1]
         return f"'{first}***@…'" if "@" in value else f"'{first}***'"
+    if isinstance(value, Mapping):
+        return "{***}"
+    if isinstance(value, list | tuple):
+        return "[***]"
     return "'***'"
 
 
@@ -299,8 +303,9 @@ class Problem:
 
     @property
     def masked(self) -> bool:
-        """Whether the value is personal data, shown masked: text at a personal path."""
-        if not isinstance(self.value, str):
+        """Whether the value is personal data, shown masked: text (or a list or mapping, as
+        a file holds them) at a personal path."""
+        if not isinstance(self.value, str | list | tuple | Mapping):
             return False
         return is_personal(self.path) if self.personal is None else self.personal
 

@@ -208,6 +208,15 @@ def cases(yaml_text: str, json_text: str, toml_text: str) -> dict[str, bytes]:
         ),
     )
 
+    add(
+        "representative-as-a-list.yaml",
+        yaml_with(
+            "{organization: icmec, joined: 2016-01-01}",
+            "{organization: icmec, joined: 2016-01-01, representatives: "
+            "[[Zoe Ejemplo, zoe@example.org], Zoe Ejemplo]}",
+        ),
+    )
+
     # -- syntax, encoding and nesting (answered in the language asked)
     add("yaml-syntax-error.yaml", yaml_with(yaml_name, "name: [Test coalition\n"))
     add("json-syntax-error.json", json_text[:-3])

@@ -25,6 +25,7 @@ from clac.cli._common import (
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
+    MAX_SIZE_OPTION,
     complete_path,
     console,
     fail,
@@ -112,6 +113,29 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         ctx.find_root().meta["clac.debug"] = True
 
 
+def _framework_files(ctx: click.Context, _param: click.Parameter, paths: tuple[str, ...]) -> None:
+    """Register the frameworks the files define for this run of ``clac`` (every command)."""
+    if not paths:
+        return
+    from clac.errors import ClacError
+    from clac.frameworks import FRAMEWORKS, load_framework
+
+    added: list[str] = []
+
+    def forget() -> None:
+        for framework_id in added:
+            FRAMEWORKS.unregister(framework_id)
+
+    ctx.call_on_close(forget)
+    for path in paths:
+        try:
+            framework = load_framework(path)
+            FRAMEWORKS.register(framework)
+        except ClacError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=_param) from None
+        added.append(framework.id)
+
+
 @click.group(
     cls=_LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -125,6 +149,15 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     is_eager=True,
     callback=_debug,
     help=f"Show the traceback of an internal error (also {DEBUG_VARIABLE}=1).",
+)
+@click.option(
+    "--framework-file",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    expose_value=False,
+    callback=_framework_files,
+    help="A framework defined in a data file (YAML, TOML or JSON; repeatable), known to the "
+    "command for this run: clac --framework-file F check REGISTRY.",
 )
 def cli() -> None:
     """clac: the CLAC Base Document as code.
@@ -219,6 +252,7 @@ CHECK_FORMATS = {
     help="Assess only what the charter itself says: leave out every rule that rests on a "
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
+@MAX_SIZE_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
     file: str | None,

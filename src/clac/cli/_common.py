@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
 import click
 
@@ -129,6 +129,51 @@ LANG_OPTION = click.option(
     callback=_language_option,
     help="Language of the output [default: CLAC_LANG, else the locale (LC_ALL, LC_MESSAGES, "
     "LANG: es_*, pt_*), else en].",
+)
+
+
+if TYPE_CHECKING:  # click 8.5 makes ParamType generic; older clicks do not subscript it
+    _ParamType = click.ParamType[int, Any]
+else:
+    _ParamType = click.ParamType
+
+
+class _Size(_ParamType):
+    """A number of bytes: ``52428800``, ``200MB``, ``1.5GB`` (KB, MB and GB are powers of 1024)."""
+
+    name = "size"
+    _UNITS: ClassVar[dict[str, int]] = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int) and not isinstance(value, bool):
+            return value
+        text = str(value).strip().upper().removesuffix("B").removesuffix("I")
+        unit = text[-1:] if text[-1:] in self._UNITS else ""
+        try:
+            size = int(float(text.removesuffix(unit)) * self._UNITS[unit])
+        except ValueError:
+            size = 0
+        if size <= 0:
+            self.fail(f"{value!r} is not a size (bytes, or a number with KB, MB or GB)", param, ctx)
+        return size
+
+
+def _remember_max_size(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
+    if value is not None:
+        ctx.meta[_MAX_SIZE] = value
+
+
+_MAX_SIZE = "clac.max_size"
+
+MAX_SIZE_OPTION = click.option(
+    "--max-size",
+    type=_Size(),
+    envvar="CLAC_MAX_SIZE",
+    expose_value=False,
+    callback=_remember_max_size,
+    metavar="SIZE",
+    help="Read a registry FILE of up to SIZE (bytes, or 200MB, 1GB …) [default: 50MB; "
+    "env CLAC_MAX_SIZE]. Larger files are refused unread.",
 )
 
 
@@ -284,13 +329,26 @@ def load_registry(file: str | None) -> Coalition:
         from clac import demo
 
         return demo()
-    from clac.frameworks import check_references
     from clac.io import load
 
+    context = click.get_current_context(silent=True)
+    max_size = None if context is None else context.meta.get(_MAX_SIZE)
     with _progress.task(_LOADING.format(file=Path(file).name)):
+        coalition = load(file, max_size=max_size)
+        if not _cites_frameworks(coalition):
+            return coalition  # nothing to check: clac.frameworks is not even imported
+        from clac.frameworks import check_references
+
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
-        return check_references(load(file))
+        return check_references(coalition)
+
+
+def _cites_frameworks(coalition: Coalition) -> bool:
+    """Whether the registry holds evidence naming frameworks (assessments, report criteria)."""
+    return bool(coalition.assessments) or any(
+        advance.criteria for report in coalition.reports for advance in report.legislative_advances
+    )
 
 
 _LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")

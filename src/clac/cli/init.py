@@ -60,7 +60,7 @@ def init(file: str, records_since: datetime | None, force: bool, lang: str) -> N
     --lang language, says what to record there. `clac check FILE` then finds nothing unmet.
     """
     from clac._starter import starting_registry
-    from clac.io import write_text_atomically
+    from clac.io import REGISTRY_MODE, write_text_atomically
 
     target = Path(file)
     if target.suffix.lower() not in _SUFFIXES:
@@ -68,5 +68,7 @@ def init(file: str, records_since: datetime | None, force: bool, lang: str) -> N
     if target.exists() and not force:
         fail(_EXISTS.format(path=file).in_(lang))
     day = date.today() if records_since is None else records_since.date()
-    write_text_atomically(target, starting_registry(lang, records_since=day, file=file))
+    # A registry file (it will hold personal data): readable by its owner only, as clac.dump.
+    text = starting_registry(lang, records_since=day, file=file)
+    write_text_atomically(target, text, mode=REGISTRY_MODE)
     click.echo(_WROTE.format(path=file, day=day.isoformat()).in_(lang))

@@ -14,6 +14,7 @@ import textwrap
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from clac._escape import literal_figure_text
 from clac.countries import country_name
 from clac.errors import require
 from clac.frameworks._framework import Verdict
@@ -58,6 +59,7 @@ _VERDICT_COLOURS = {
 }
 
 
+@literal_figure_text
 def heatmap(grid: RegionalMatrix, language: Language | str = Language.EN) -> Figure:
     """The heat map of ``grid`` as a matplotlib ``Figure`` (needs matplotlib)."""
     require("matplotlib", "The heat map", "plot")

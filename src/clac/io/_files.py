@@ -236,7 +236,18 @@ def _write_unnamed(target: Path, payload: bytes, mode: int, kept: int | None) ->
             os.fchmod(descriptor, kept)
         named = _temporary_name(target)
         try:
-            os.link(f"/proc/self/fd/{descriptor}", named, follow_symlinks=True)
+            # linkat(..., AT_SYMLINK_FOLLOW), which os.link calls only when given a folder
+            # descriptor: a plain link() would link /proc's symbolic link, not the file.
+            folder = os.open(target.parent, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+            try:
+                os.link(
+                    f"/proc/self/fd/{descriptor}",
+                    named.name,
+                    dst_dir_fd=folder,
+                    follow_symlinks=True,
+                )
+            finally:
+                os.close(folder)
         except OSError:
             named = None
             return False

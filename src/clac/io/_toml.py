@@ -35,7 +35,12 @@ def parse(text: str) -> Any:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise FileFormatError(_syntax_reason(str(error))) from None
+        message = str(error)
+        if message.startswith(_OVERWRITE):
+            repeated = _repeated_key(text)
+            if repeated is not None:
+                raise FileFormatError(problems=[repeated]) from None
+        raise FileFormatError(_syntax_reason(message)) from None
     except RecursionError:
         raise FileFormatError(too_deep()) from None
     except ValueError:  # a whole number past the int-string limit
@@ -51,6 +56,75 @@ def _syntax_reason(message: str) -> Text:
     if detail.startswith(_OVERWRITE):
         detail += " (a key or table given twice?)"
     return syntax_error("TOML", line, column, detail)
+
+
+_TABLE = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(?:#.*)?$")
+_BARE_OR_QUOTED = r"""(?:[A-Za-z0-9_-]+|"[^"\\]*"|'[^']*')"""
+_KEY = re.compile(rf"^\s*({_BARE_OR_QUOTED}(?:\s*\.\s*{_BARE_OR_QUOTED})*)\s*=")
+_MULTI_LINE_QUOTES = ('"' * 3, "'" * 3)
+
+
+def _repeated_key(text: str) -> Problem | None:
+    """The first key (or table) the TOML text gives twice in one table, with its path and its
+    lines; None when a simple reading of the lines does not find it (tomllib's own message is
+    given then)."""
+    where = ""
+    elements: dict[str, int] = {}
+    tables: dict[str, int] = {}
+    seen: dict[tuple[str, str], int] = {}
+    in_string = False
+    for number, line in enumerate(text.splitlines(), 1):
+        opens_or_closes = any(line.count(quotes) % 2 for quotes in _MULTI_LINE_QUOTES)
+        if in_string:  # inside a multi-line string: not a key
+            in_string = not opens_or_closes
+            continue
+        in_string = opens_or_closes
+        header = _TABLE.match(line)
+        if header is not None:
+            name = header.group(2).replace(" ", "")
+            if header.group(1) == "[[":
+                elements[name] = elements.get(name, -1) + 1
+                where = f"{name}[{elements[name]}]"
+            else:
+                if name in tables:
+                    parent, _, last = name.rpartition(".")
+                    return _twice(last, parent, tables[name], number)
+                tables[name] = number
+                where = name
+            continue
+        key = _KEY.match(line)
+        if key is None:
+            continue
+        name = "".join(key.group(1).split()).strip("\"'")
+        if (where, name) in seen:
+            return _twice(name, where, seen[where, name], number)
+        seen[where, name] = number
+    return None
+
+
+def _twice(key: str, at: str, first: int, second: int) -> Problem:
+    return Problem(
+        Text(
+            f"is given twice in this table (lines {first} and {second}; the second would "
+            "replace the first)",
+            f"aparece dos veces en esta tabla (líneas {first} y {second}; la segunda "
+            "reemplazaría a la primera)",
+            pt=f"aparece duas vezes nesta tabela (linhas {first} e {second}; a segunda "
+            "substituiria a primeira)",
+        )
+        if at
+        else Text(
+            f"is given twice at the top level (lines {first} and {second}; the second would "
+            "replace the first)",
+            f"aparece dos veces en el nivel superior (líneas {first} y {second}; la segunda "
+            "reemplazaría a la primera)",
+            pt=f"aparece duas vezes no nível superior (linhas {first} e {second}; a segunda "
+            "substituiria a primeira)",
+        ),
+        path=at,
+        value=key,
+        personal=False,
+    )
 
 
 # A bare decimal whole number: digits, possibly signed, possibly with underscores.

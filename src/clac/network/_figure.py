@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import networkx as nx
 
+from clac._escape import literal_figure_text
 from clac.charter import Sector
 from clac.io import write_atomically
 from clac.network._frames import require
@@ -124,6 +125,7 @@ def _layout(graph: nx.Graph[Any], seed: int) -> dict[Any, Any]:
     return positions
 
 
+@literal_figure_text
 def draw(
     graph: Coalition | nx.Graph[Any],
     *,

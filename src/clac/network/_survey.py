@@ -176,7 +176,7 @@ class SurveyRound:
     goals: tuple[GoalTies, ...]
     resources: Mapping[ResourceKind, int]
     collaboration: Mapping[Collaboration, int]
-    excluded: int
+    beyond_invited: int
     threshold: int
     rule: Symmetrization
     pairs: Mapping[Pair, Collaboration] = attrs.field(repr=False)
@@ -219,7 +219,7 @@ class SurveyRound:
             "goals_without_ties": list(self.goals_without_ties),
             "resources": {kind.value: count for kind, count in self.resources.items()},
             "collaboration": {level.value: n for level, n in self.collaboration.items()},
-            "ties_beyond_invited": self.excluded,
+            "ties_beyond_invited": self.beyond_invited,
             "symmetrization": self.rule.value,
             "anonymity_threshold": self.threshold,
         }
@@ -560,7 +560,7 @@ def _round(
         collaboration={
             level: level_counts.get(level, 0) for level in Collaboration if level.rank > 0
         },
-        excluded=len(reported) - len(within),
+        beyond_invited=len(reported) - len(within),
         threshold=threshold,
         rule=rule,
         pairs=pairs,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import networkx as nx
 
+from clac._escape import literal_figure_text
 from clac.charter import Sector
 from clac.io import write_atomically
 from clac.network._figure import SECTOR_COLOURS, _matplotlib, _short
@@ -50,6 +51,7 @@ _ROUND = Text("Round {day}", "Ronda {day}", pt="Rodada {day}")
 _NO_ROUNDS = Text("No survey rounds", "Ninguna ronda de encuesta", pt="Nenhuma rodada de pesquisa")
 
 
+@literal_figure_text
 def draw_rounds(
     coalition: Coalition,
     answers: Iterable[SurveyAnswer] | None = None,

@@ -179,8 +179,8 @@ def to_text(partnership: Partnership, lang: Language | str = Language.EN) -> str
         lines.append(f"  {_t('received', lang)}:")
         lines.extend(f"    {org}: {trust} / {value}" for org, trust, value in _received(r, lang))
         lines.extend(f"  {label}: {text}" for label, text in _charter_lines(r, lang))
-        if r.excluded:
-            lines.append(f"  {_t('excluded', lang)}: {r.excluded}")
+        if r.beyond_invited:
+            lines.append(f"  {_t('excluded', lang)}: {r.beyond_invited}")
     for change in partnership.changes:
         lines.extend(_change_line(change, lang))
     lines.append(_t("suppressed", lang).format(n=partnership.threshold))

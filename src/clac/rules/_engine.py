@@ -313,17 +313,43 @@ class Finding:
 STRENGTH = {Severity.REQUIRED: 0, Severity.EXPECTED: 1, Severity.ENCOURAGED: 2}
 
 
+#: Lower is shown first: the order of :func:`severity_rank`.
+OUTCOME_ORDER = {
+    Outcome.ERROR: 0,
+    Outcome.UNMET: 1,
+    Outcome.INSUFFICIENT_DATA: 2,
+    Outcome.MET: 3,
+    Outcome.NOT_APPLICABLE: 4,
+}
+
+
+def rank_key(finding: Finding) -> tuple[int, int, str]:
+    """Where ``finding`` goes in :func:`severity_rank`, but for its subject."""
+    return (OUTCOME_ORDER[finding.outcome], STRENGTH[finding.rule.severity], finding.rule.id)
+
+
 def severity_rank(findings: Iterable[Finding]) -> list[Finding]:
     """Findings ordered for display: unmet required first, then by rule id and subject."""
     order = STRENGTH
-    outcome_order = {
-        Outcome.ERROR: 0,
-        Outcome.UNMET: 1,
-        Outcome.INSUFFICIENT_DATA: 2,
-        Outcome.MET: 3,
-        Outcome.NOT_APPLICABLE: 4,
-    }
-    return sorted(
-        findings,
-        key=lambda f: (outcome_order[f.outcome], order[f.rule.severity], f.rule.id, str(f.subject)),
-    )
+    outcome_order = OUTCOME_ORDER
+    # Bucketed by (outcome, severity, rule), then each bucket sorted by subject: the same order
+    # as one sort on the whole key, without building and comparing a tuple per finding.
+    buckets: dict[tuple[int, int, str], list[Finding]] = {}
+    for f in findings:
+        rule = f.rule
+        key = (outcome_order[f.outcome], order[rule.severity], rule.id)
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = [f]
+        else:
+            bucket.append(f)
+    ranked: list[Finding] = []
+    for key in sorted(buckets):
+        bucket = buckets[key]
+        bucket.sort(key=_subject_key)
+        ranked += bucket
+    return ranked
+
+
+def _subject_key(finding: Finding) -> str:
+    return str(finding.subject)

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clac._escape import markdown
-from clac.rules._engine import Fact, Finding, Outcome, severity_rank
+from clac.rules._engine import Fact, Finding, Outcome, rank_key, severity_rank
 from clac.rules._formats import to_dict
 from clac.text import Language, Text
 
@@ -88,18 +88,30 @@ def to_text(
 ) -> str:
     """Plain text grouped by subject, then a summary line."""
     lang = Language.parse(language)
-    shown = _noteworthy(assessment, everything)
+    shown = (
+        assessment.findings
+        if everything
+        else [f for f in assessment.findings if f.outcome in _NOTEWORTHY]
+    )
     lines = [_title(assessment, lang), ""]
     grouped: dict[str, list[Finding]] = {}
     for f in shown:
-        grouped.setdefault(str(f.subject), []).append(f)
-    # What repeats for every finding of a rule is rendered once per rule (an assessment of a
-    # large registry has a line pair per finding).
+        subject = str(f.subject)
+        group = grouped.get(subject)
+        if group is None:
+            grouped[subject] = [f]
+        else:
+            group.append(f)
+    # What repeats for every finding of a rule is rendered once per rule, and the parameters
+    # once per rule too (an assessment of a large registry has a line pair per finding).
     heads: dict[str, tuple[str, str]] = {}
+    parameters: dict[int, str] = {}
     outcomes = {o: o.label.in_(lang) for o in Outcome}
     for subject in sorted(grouped):
         lines.append(subject)
-        for f in grouped[subject]:
+        group = grouped[subject]
+        group.sort(key=rank_key)  # severity_rank's order, within one subject
+        for f in group:
             head = heads.get(f.rule.id)
             if head is None:
                 assumption = f.assumption
@@ -109,8 +121,13 @@ def to_text(
                     + ("" if assumption is None else f" · {_assumed(assumption, lang)}"),
                 )
             lines.append(f"{head[0]}{outcomes[f.outcome]}: {f.message.in_(lang)}")
-            facts = f.evidence + f.parameters
-            lines.append(f"{head[1]} · {_evidence(facts)}" if facts else head[1])
+            evidence = _evidence(f.evidence)
+            if f.parameters:
+                shared = parameters.get(id(f.parameters))
+                if shared is None:
+                    shared = parameters[id(f.parameters)] = _evidence(f.parameters)
+                evidence = f"{evidence}; {shared}" if evidence else shared
+            lines.append(f"{head[1]} · {evidence}" if evidence else head[1])
     if not everything:
         hidden = len(assessment.findings) - len(shown)
         lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]

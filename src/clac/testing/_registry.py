@@ -73,13 +73,12 @@ _SECTORS = tuple(Sector)
 
 
 def _sectors(draw: st.DrawFn) -> tuple[Sector, ...]:
-    """One sector, sometimes two or three (the first is the primary one)."""
+    """One sector; one organization in four has a second (the first is the primary one)."""
     first = _pick(draw, _SECTORS)
-    if not _flag(draw):
+    if _int(draw, 0, 3):
         return (first,)
     others = [s for s in _SECTORS if s is not first]
-    extra = _int(draw, 1, 2)
-    return (first, *(others.pop(_int(draw, 0, len(others) - 1)) for _ in range(extra)))
+    return (first, others[_int(draw, 0, len(others) - 1)])
 
 
 def _organization(draw: st.DrawFn, id_: str, partners: _Refs) -> Organization:
