@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from clac.charter import Role, Section, Severity
 from clac.model import MeetingKind, RecordKind, RoleAssignment, WorkingGroup
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, before_records, unrecorded
+from clac.rules._context import Context, assessed_from, before_records, unrecorded
 from clac.rules._engine import (
     SubjectKind,
     Verdict,
@@ -117,6 +117,26 @@ def _partner_unknown(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     )
 
 
+def _others_recorded(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verdict:
+    """Insufficient data: only other organizations are recorded in ``role``, and the registry
+    does not say its records are complete, so ICMEC's own assignment (or an amendment handing
+    the office over) may simply not be recorded."""
+    label = role.label
+    return insufficient_data(
+        Text(
+            f"the {label.en} is recorded as held by {', '.join(holders)}, not by ICMEC, and the "
+            "registry does not say its records are complete: record ICMEC's assignment at "
+            f"roles[] (role: {role.value}) or the amendment that handed it over (or set "
+            "records_since)",
+            f"la {label.es} figura a cargo de {', '.join(holders)}, no de ICMEC, y el registro "
+            "no dice que sus registros estén completos: registre la asignación de ICMEC en "
+            f"roles[] (role: {role.value}) o la enmienda que la traspasó (o fije records_since)",
+        ),
+        holders=holders,
+        record_at="roles[]",
+    )
+
+
 @rule(
     "GOV-01",
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
@@ -173,6 +193,8 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     unknown = _partner_unknown(ctx, Role.SECRETARIAT, holders)
     if unknown is not None:
         return unknown
+    if not ctx.complete(None, ctx.as_of):
+        return _others_recorded(ctx, Role.SECRETARIAT, holders)
     return unmet(
         Text(
             f"the Secretariat is held by {', '.join(holders)}, not by ICMEC (no amendment has "
@@ -265,6 +287,8 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
             holders=holders,
             units=units,
         )
+    if not any(a.organization in icmec for a in assignments) and not ctx.complete(None, ctx.as_of):
+        return _others_recorded(ctx, Role.CHAIR, holders)
     if not any(a.organization in icmec for a in assignments):
         return unmet(
             Text(
@@ -305,6 +329,11 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
         "desde el primer año de la coalición necesita una reunión anual organizada por ICMEC; "
         "el año en curso se evalúa cuando termina.",
     ),
+)
+@assessed_from(
+    RecordKind.MEETINGS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the annual meeting of {year}", f"la reunión anual de {year}"),
 )
 def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when an annual meeting organized by ICMEC took place in the year."""
@@ -492,6 +521,11 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
         "vigente cuando se adoptó el plan.",
     ),
 )
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the strategic plan for {year}", f"el plan estratégico de {year}"),
+)
 def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when a strategic plan of the charter's length covers the year."""
     plans = ctx.coalition.plans.strategic
@@ -601,6 +635,11 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
         "necesita su plan operativo.",
     ),
 )
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the operational plan for {year}", f"el plan operativo de {year}"),
+)
 def operational_plan(ctx: Context, year: int) -> Verdict:
     """Met when the year has an operational plan."""
     skip = ctx.skip_year(year)
@@ -652,6 +691,13 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
         "La implementación del plan 'será evaluada anualmente para los cambios y ajustes "
         "necesarios'. El plan de cada año completo necesita una evaluación registrada, con "
         "fecha no posterior al día; un año sin plan queda para GOV-06.",
+    ),
+)
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(
+        f"the assessment of the {year} operational plan", f"la evaluación del plan de {year}"
     ),
 )
 def operational_plan_assessed(ctx: Context, year: int) -> Verdict:

@@ -41,7 +41,7 @@ from clac.model import (
     Recommendation,
 )
 from clac.rules._catalogue import rule
-from clac.rules._context import Context
+from clac.rules._context import Context, before_records
 from clac.rules._engine import (
     Rule,
     SubjectKind,
@@ -507,6 +507,13 @@ def _judge(context: Context, proposal: ProposalRecord, rule_id: str, *, none: Te
             state=proposal.state.value,
         )
     index, event, refused = result
+    since = context.before(None, event.date)
+    if since is not None:  # a step taken before the records begin is not assessed
+        what = Text(
+            f"history[{index}] ({event.event.value} on {event.date})",
+            f"history[{index}] ({EVENT_LABELS[event.event].es}, {event.date})",
+        )
+        return before_records(since, what, event=event.event.value)
     where = Text(
         "history[{i}] ({event} on {day}):",
         "history[{i}] ({event_es}, {day}):",

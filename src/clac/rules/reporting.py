@@ -43,7 +43,7 @@ from clac.charter import Section, Severity
 from clac.model import Meeting, Member, QuarterlyReport, RecordKind, WorkingGroup
 from clac.periods import Quarter, earliest, latest
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, before_records, unrecorded
+from clac.rules._context import Context, assessed_from, before_records, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.rules.membership import months_before
 from clac.text import Text
@@ -189,6 +189,11 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
         "para REP-01.",
     ),
 )
+@assessed_from(
+    RecordKind.REPORTS,
+    lambda report: report.period.first_day,
+    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
+)
 def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when the report was submitted after its due date."""
     due = ctx.report_due(report.period)
@@ -259,6 +264,11 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
         "previstos - dirigido a lograr un objetivo político para el periodo'. Cada actividad de "
         "un informe recibido nombra al menos uno de los objetivos de política de la carta.",
     ),
+)
+@assessed_from(
+    RecordKind.REPORTS,
+    lambda report: report.period.first_day,
+    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
 )
 def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when an activity of the report names no policy goal."""
@@ -409,6 +419,11 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
         "año: una enmienda cambia solo los años que empiezan después de su entrada en vigor.",
     ),
 )
+@assessed_from(
+    RecordKind.MEETINGS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}"),
+)
 def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     """Unmet when a complete year had fewer coalition meetings than the minimum."""
     skip = ctx.skip_year(year, complete=True)
@@ -483,6 +498,11 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
         "clac da plazo hasta el fin del mes annual_report_due_months del año siguiente (3: 31 "
         "de marzo; su supuesto, un parámetro que una enmienda puede cambiar).",
     ),
+)
+@assessed_from(
+    RecordKind.DOCUMENTS,
+    lambda year: date(year + 1, 1, 1),
+    lambda year: Text(f"the annual report for {year}", f"el informe anual de {year}"),
 )
 def annual_report_produced(ctx: Context, year: int) -> Verdict:
     """Unmet when a year has no annual report once its grace period is over."""
@@ -663,17 +683,6 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             reports=sharing.reports,
             record_at="reports[].activities[].members",
-        )
-    if not sharing.reports:
-        return insufficient_data(
-            Text(
-                f"the registry holds no quarterly report submitted since "
-                f"{sharing.start.isoformat()}",
-                f"el registro no contiene informes trimestrales presentados desde el "
-                f"{sharing.start.isoformat()}",
-            ),
-            window_start=sharing.start,
-            reports=0,
         )
     return unmet(
         Text(
