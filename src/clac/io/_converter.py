@@ -48,10 +48,9 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
 from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
-from clac.io._keys import FILE_KEYS, file_key
+from clac.io._keys import FILE_KEYS, OMITTED_FIELDS, file_fields, file_key
 from clac.model import RepresentativeLevel
 from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
 
@@ -73,12 +72,6 @@ C = TypeVar("C", bound=cattrs.Converter)
 #: How a date is written in a file (the JSON Schema uses the same pattern).
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _DATE = re.compile(DATE_PATTERN)
-
-#: Fields of the model that are not part of the file: a working group an amendment adds has no
-#: clause of the Base Document to cite.
-OMITTED_FIELDS: Mapping[type[Any], frozenset[str]] = {
-    WorkingGroupDefinition: frozenset({"clause"}),
-}
 
 #: Fields whose text may span lines (and hold tabs): prose rather than names. Any other text
 #: field must be one line. A model field can also say so itself with
@@ -113,12 +106,6 @@ def enum_file_values(enum: type[Enum]) -> Mapping[str, Enum]:
     if enum in _BY_NAME:
         return MappingProxyType({member.name.lower(): member for member in enum})
     return MappingProxyType({str(member.value): member for member in enum})
-
-
-def file_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
-    """The attrs fields of ``cls`` that a registry file holds, in order."""
-    omitted = OMITTED_FIELDS.get(cls, frozenset())
-    return tuple(f for f in attrs.fields(cls) if f.name not in omitted)
 
 
 def optional_arm(hint: Any) -> Any | None:
