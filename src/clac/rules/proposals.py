@@ -546,6 +546,7 @@ _NOT_APPROVED = Text(
     clause=(_SG, 11),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history", "members[].status"),
     title=Text(
         "A proposal is submitted by its proposer, an active Member",
         "Una propuesta la presenta su proponente, un miembro activo",
@@ -570,6 +571,7 @@ def pro_01(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 13),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history",),
     title=Text(
         "A proposal is shared with the other Members before it is approved",
         "Una propuesta se comparte con los otros miembros antes de aprobarse",
@@ -595,6 +597,7 @@ def pro_02(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 12),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].meeting", "meetings[]"),
     title=Text(
         "A proposal is discussed at a regional meeting organized by ICMEC LAC",
         "Una propuesta se discute en una reunión regional organizada por ICMEC LAC",
@@ -626,6 +629,7 @@ def pro_03(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 14),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].recommendations",),
     title=Text(
         "A proposal not approved is returned with recommendations based on CLAC's objectives",
         "Una propuesta no aprobada se devuelve con recomendaciones ajustadas a los objetivos",
@@ -657,6 +661,7 @@ def pro_04(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 11),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].actor",),
     title=Text(
         "Only the proposer withdraws its proposal",
         "Solo el proponente retira su propuesta",
@@ -693,6 +698,7 @@ def pro_05(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 14),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].actor",),
     title=Text(
         "A returned proposal goes back to the Member that introduced it",
         "Una propuesta devuelta vuelve al miembro que la presentó",
