@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clac._escape import markdown
+from clac._labels import SEVERITIES, WORDS
 from clac.rules._engine import Fact, Finding, Outcome, rank_key, severity_rank
 from clac.rules._formats import to_dict
 from clac.text import Language, Text
@@ -30,13 +31,13 @@ _T = {
         "Findings by subject", "Hallazgos por sujeto", pt="Constatações por sujeito"
     ),
     "by_rule": Text("Findings by rule", "Hallazgos por regla", pt="Constatações por regra"),
-    "rule": Text("Rule", "Regla", pt="Regra"),
-    "subject": Text("Subject", "Sujeto", pt="Sujeito"),
-    "outcome": Text("Outcome", "Resultado", pt="Resultado"),
-    "severity": Text("Severity", "Severidad", pt="Severidade"),
-    "message": Text("Message", "Mensaje", pt="Mensagem"),
-    "clause": Text("Clause", "Cláusula", pt="Cláusula"),
-    "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "rule": WORDS["rule"],
+    "subject": WORDS["subject"],
+    "outcome": WORDS["outcome"],
+    "severity": WORDS["severity"],
+    "message": WORDS["message"],
+    "clause": WORDS["clause"],
+    "evidence": WORDS["evidence"],
     "only_issues": Text(
         "(showing findings that are not met; {hidden} met or not applicable findings hidden)",
         "(se muestran los hallazgos no cumplidos; {hidden} hallazgos cumplidos o "
@@ -45,11 +46,6 @@ _T = {
     ),
 }
 
-_SEVERITY = {
-    "required": Text("required", "obligatoria", pt="obrigatória"),
-    "expected": Text("expected", "esperada", pt="esperada"),
-    "encouraged": Text("encouraged", "alentada", pt="incentivada"),
-}
 
 _NOTEWORTHY = (Outcome.UNMET, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
 
@@ -71,12 +67,9 @@ def _title(a: Assessment, lang: Language | str) -> str:
     )
 
 
-_ASSUMPTION = Text("clac's assumption", "supuesto de clac", pt="suposição do clac")
-
-
 def _assumed(assumption: Text, lang: Language | str) -> str:
     """``clac's assumption: …`` in ``lang``: what a finding takes from clac, not the charter."""
-    return f"[{_ASSUMPTION.in_(lang)}: {assumption.in_(lang)}]"
+    return f"[{WORDS['assumption'].in_(lang)}: {assumption.in_(lang)}]"
 
 
 def _evidence(facts: Iterable[Fact]) -> str:
@@ -116,7 +109,7 @@ def to_text(
             if head is None:
                 assumption = f.assumption
                 head = heads[f.rule.id] = (
-                    f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] ",
+                    f"  {f.rule.id} [{SEVERITIES[f.rule.severity].in_(lang)}] ",
                     f"      {f.rule.clause.ref_in(lang)}"
                     + ("" if assumption is None else f" · {_assumed(assumption, lang)}"),
                 )
@@ -166,7 +159,7 @@ def to_markdown(
         for f in grouped[subject]:
             cells = [
                 f.rule.id,
-                _SEVERITY[f.rule.severity.value].in_(lang),
+                SEVERITIES[f.rule.severity].in_(lang),
                 f.outcome.label.in_(lang),
                 f.message.in_(lang),
                 f.rule.clause.ref_in(lang)
@@ -208,7 +201,7 @@ def to_html(
             for c in (
                 str(f.subject),
                 f.rule.id,
-                _SEVERITY[f.rule.severity.value].in_(lang),
+                SEVERITIES[f.rule.severity].in_(lang),
                 f.outcome.label.in_(lang),
                 f.message.in_(lang),
             )
