@@ -381,3 +381,31 @@ class TestCheckFormats:
         check_junit(junit)
         csv_bytes = runner.invoke(cli, ["check", "--format", "csv"]).stdout_bytes
         assert csv_bytes.decode("utf-8") == demo_assessment().to_csv()
+
+
+class TestAssumptionsAreMarked:
+    """What a finding takes from clac rather than the charter is marked in every format."""
+
+    def test_csv_sarif_and_junit_carry_each_findings_assumption(self) -> None:
+        a = demo_assessment()
+        assumed = [f for f in a if f.assumption is not None]
+        assert assumed
+        assert len(assumed) < len(a)
+        rows = list(csv.reader(io.StringIO(a.to_csv("es"), newline="")))[1:]
+        column = CSV_COLUMNS.index("assumption")
+        for row, f in zip(rows, a, strict=True):
+            expected = "" if f.assumption is None else f.assumption.in_("es")
+            assert _unguard(row[column]) == expected
+        log = a.to_sarif(everything=True)
+        for result, f in zip(log["runs"][0]["results"], a, strict=True):
+            marked = result["properties"].get("assumption")
+            assert marked == (None if f.assumption is None else f.assumption.en)
+        charter_only = {
+            d["id"]: d["properties"]["charterOnly"]
+            for d in log["runs"][0]["tool"]["driver"]["rules"]
+        }
+        assert charter_only == {f.rule.id: f.rule.charter_only for f in a}
+        root = check_junit(a.to_junit("pt"))
+        unmet_assumed = [f for f in assumed if f.outcome is Outcome.UNMET]
+        texts = [e.text or "" for e in root.iter("failure")]
+        assert sum("suposição do clac" in t for t in texts) == len(unmet_assumed)

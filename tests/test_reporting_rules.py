@@ -456,8 +456,12 @@ class TestRep07SharesProgress:
         )
         assert finding(c, "REP-07", "org-b").outcome is UNMET
 
-    def test_no_report_in_the_window_is_insufficient_data(self) -> None:
-        assert finding(self.base(), "REP-07", "org-a").outcome is INSUFFICIENT
+    def test_no_report_in_the_window_without_records_since_is_insufficient_data(self) -> None:
+        base = self.base().evolve(records_since=None)
+        assert finding(base, "REP-07", "org-a").outcome is INSUFFICIENT
+
+    def test_no_report_in_the_window_of_complete_records_is_unmet(self) -> None:
+        assert finding(self.base(), "REP-07", "org-a").outcome is UNMET
 
     def test_a_member_whose_first_report_is_not_due_is_not_judged(self) -> None:
         c = self.base()
@@ -468,7 +472,7 @@ class TestRep07SharesProgress:
         assert finding(c, "REP-07", "org-b").outcome is NA
 
     @given(COALITIONS, DATES)
-    def test_unmet_only_with_reports_in_the_window_that_do_not_name_the_member(
+    def test_unmet_only_on_complete_records_that_do_not_name_the_member(
         self, c: Coalition, as_of: date
     ) -> None:
         start = months_before(as_of, 12)
@@ -487,13 +491,13 @@ class TestRep07SharesProgress:
             for action in plan.actions
             for m in action.members
         }
+        reports, plans = c.records_since_for("reports"), c.records_since_for("plans")
+        complete = reports is not None and plans is not None and max(reports, plans) <= start
         for f in rep_findings(c, "REP-07", as_of):
             if f.subject.id in named | planned:
                 assert f.outcome is MET
             elif f.outcome is UNMET:
-                assert window
-            if not window and f.subject.id not in planned:
-                assert f.outcome is not UNMET
+                assert complete  # no report in the window is unmet only on complete records
 
 
 class TestDemo:

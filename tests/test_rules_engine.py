@@ -227,7 +227,7 @@ class TestFindings:
 
     def test_evaluate_refuses_what_is_not_a_coalition(self) -> None:
         with pytest.raises(InvalidData, match=r"clac\.Coalition"):
-            evaluate({"members": []}, AS_OF)
+            evaluate({"members": []}, AS_OF)  # type: ignore[arg-type]
 
     @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(base=coalitions(), as_of=st.dates(date(2016, 1, 1), date(2027, 12, 31)))

@@ -293,3 +293,14 @@ class TestFrameworkFilesForEveryCommand:
         result = CliRunner().invoke(cli, ["--framework-file", str(definition), "rules"])
         assert result.exit_code == 2
         assert "sources" in result.output
+
+
+class TestTheFrameworkSchemaCommand:
+    def test_clac_schema_framework_prints_the_framework_files_schema(self) -> None:
+        result = CliRunner().invoke(cli, ["schema", "--framework"])
+        assert result.exit_code == 0
+        assert json.loads(result.output) == fw.framework_schema()
+
+    def test_it_cannot_be_asked_with_the_assessments(self) -> None:
+        result = CliRunner().invoke(cli, ["schema", "--framework", "--assessment"])
+        assert result.exit_code == 2

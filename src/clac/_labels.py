@@ -49,6 +49,7 @@ __all__ = [
 #: Headings and words more than one output uses, by key.
 WORDS: Final[Mapping[str, Text]] = {
     "activity": Text("Activity", "Actividad", pt="Atividade"),
+    "assumption": Text("clac's assumption", "supuesto de clac", pt="suposição do clac"),
     "clause": Text("Clause", "Cláusula", pt="Cláusula"),
     "coalition": Text("Coalition", "Coalición", pt="Coalizão"),
     "countries": Text("Countries", "Países", pt="Países"),
@@ -70,7 +71,7 @@ WORDS: Final[Mapping[str, Text]] = {
     "quarter": Text("Quarter", "Trimestre", pt="Trimestre"),
     "rule": Text("Rule", "Regla", pt="Regra"),
     "severity": Text("Severity", "Severidad", pt="Severidade"),
-    "source": Text("Source", "Origen", pt="Origem"),
+    "source": Text("Source", "Fuente", pt="Fonte"),
     "state": Text("State", "Estado", pt="Estado"),
     "status": Text("Status", "Estado", pt="Situação"),
     "subject": Text("Subject", "Sujeto", pt="Sujeito"),

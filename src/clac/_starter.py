@@ -16,6 +16,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
+from clac.charter import BASE_DOCUMENT, Role
 from clac.text import Language, Text
 
 if TYPE_CHECKING:
@@ -234,8 +235,6 @@ def starting_registry(
     >>> coalition.records_since, coalition.members
     (datetime.date(2026, 12, 1), ())
     """
-    from clac.charter import BASE_DOCUMENT, Role
-
     lang = Language.parse(language)
     doc = BASE_DOCUMENT if charter is None else charter
     day = date.today() if records_since is None else records_since

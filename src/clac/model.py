@@ -17,9 +17,10 @@ from typing import Any
 import attrs
 
 from clac import _validators as v
+from clac.charter import Role
 from clac.charter._vocabulary import Sector
 from clac.countries import expand, is_region
-from clac.periods import DateValue, Month, date_value, is_date_value
+from clac.periods import DateValue, Month, Quarter, date_value, is_date_value
 from clac.text import Language, Text
 
 __all__ = [
@@ -363,8 +364,6 @@ class RoleAssignment:
     unit: str | None = attrs.field(default=None, validator=v.optional(v.text))
 
     def __attrs_post_init__(self) -> None:
-        from clac.charter import Role
-
         if self.role not in {r.value for r in Role}:
             v.fail("role", self.role, f"is not a charter role ({', '.join(r for r in Role)})")
         if self.until is not None and self.until < self.since:
@@ -688,8 +687,6 @@ class QuarterlyReport:
     )
 
     def __attrs_post_init__(self) -> None:
-        from clac.periods import Quarter
-
         period = Quarter(self.year, self.quarter)
         if self.submitted is not None and self.submitted < period.first_day:
             v.fail("submitted", self.submitted, f"is before the quarter {period} began")
@@ -697,8 +694,6 @@ class QuarterlyReport:
     @property
     def period(self) -> Any:
         """The :class:`~clac.periods.Quarter` the report covers."""
-        from clac.periods import Quarter
-
         return Quarter(self.year, self.quarter)
 
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable, Iterable, Iterator
 from datetime import date
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import attrs
 
 from clac import _validators as v
 from clac._compact import Printer, changed_fields, compact
+from clac.charter import BASE_DOCUMENT, Charter
 from clac.errors import CrossReferenceError, Problem, UnknownReference
 from clac.model import (
     CountryAssessment,
@@ -37,23 +38,16 @@ from clac.periods import DateValue
 from clac.survey import SurveyAnswer
 from clac.text import Text
 
-if TYPE_CHECKING:
-    from clac.charter import Charter
-
 __all__ = ["Coalition", "default_working_groups"]
 
 T = TypeVar("T")
 
 
 def _default_charter() -> Charter:
-    from clac.charter import BASE_DOCUMENT
-
     return BASE_DOCUMENT
 
 
 def _is_charter(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    from clac.charter import Charter
-
     if not isinstance(value, Charter):
         v.fail(attribute, value, "must be a clac Charter (e.g. clac.BASE_DOCUMENT)")
 

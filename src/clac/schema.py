@@ -35,7 +35,10 @@ from typing import Any, Final
 import attrs
 
 from clac._validators import schema_of
-from clac.io._layout import FORMAT_VERSION
+from clac.charter import Charter
+from clac.io._converter import DATE_PATTERN, enum_file_values, file_fields, file_key, optional_arm
+from clac.io._layout import FORMAT_VERSION, RegistryFile
+from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
 
@@ -57,8 +60,6 @@ def json_schema() -> dict[str, Any]:
     >>> schema["$defs"]["Participation"]["properties"]["hours"]
     {'type': 'number', 'minimum': 0, 'maximum': 744}
     """
-    from clac.io._layout import RegistryFile
-
     generator = _Generator()
     root = generator.object_schema(RegistryFile)
     return {
@@ -105,8 +106,6 @@ class _Generator:
 
     def object_schema(self, cls: type[Any]) -> dict[str, Any]:
         """The schema of an attrs class: an object with a property per field."""
-        from clac.io._converter import file_fields, file_key, optional_arm
-
         hints = _hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []
@@ -128,8 +127,6 @@ class _Generator:
 
     def field_schema(self, hint: Any, constraints: dict[str, Any]) -> dict[str, Any]:
         """The schema of a value of type ``hint`` with the validator's ``constraints``."""
-        from clac.io._converter import optional_arm
-
         arm = optional_arm(hint)
         if arm is not None:
             return {"anyOf": [self.field_schema(arm, constraints), {"type": "null"}]}
@@ -139,9 +136,6 @@ class _Generator:
 
     def type_schema(self, hint: Any) -> dict[str, Any]:  # noqa: PLR0911 - one return per kind
         """The schema a type hint alone gives."""
-        from clac.io._converter import DATE_PATTERN, enum_file_values
-        from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
-
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if hint is Any:
@@ -181,8 +175,6 @@ class _Generator:
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
-    from clac.charter import Charter
-
     return typing.get_type_hints(cls, localns={"Charter": Charter})
 
 

@@ -295,13 +295,16 @@ def check(  # noqa: PLR0917 - one parameter per option
 
 def _basis(r: Rule) -> Text:
     """Whether a rule rests on the charter's word alone or also on clac's assumptions."""
+    from clac._labels import WORDS
+
     if r.charter_only:
         return Text("charter", "carta", pt="carta")
     parts = [*([] if r.assumption is None else ["reading"]), *r.assumed_parameters]
+    assumption = WORDS["assumption"]
     return Text(
-        f"clac's assumption: {', '.join(parts)}",
-        f"supuesto de clac: {', '.join(parts).replace('reading', 'lectura')}",
-        pt=f"suposição do clac: {', '.join(parts).replace('reading', 'leitura')}",
+        f"{assumption.en}: {', '.join(parts)}",
+        f"{assumption.es}: {', '.join(parts).replace('reading', 'lectura')}",
+        pt=f"{assumption.in_('pt')}: {', '.join(parts).replace('reading', 'leitura')}",
     )
 
 
@@ -359,23 +362,20 @@ def rules(lang: str) -> None:
     """List every rule: id, severity, clause, title and where it comes from."""
     from rich.table import Table
 
+    from clac._labels import SEVERITIES, WORDS
     from clac.rules import CATALOGUE
 
     out = console()
     table = Table(box=None if not out.is_terminal else _box())
     for heading in (
-        Text("Rule", "Regla", pt="Regra"),
-        Text("Severity", "Severidad", pt="Severidade"),
-        Text("Clause", "Cláusula", pt="Cláusula"),
-        Text("Title", "Título", pt="Título"),
-        Text("Source", "Origen", pt="Origem"),
+        *(WORDS[key] for key in ("rule", "severity", "clause", "title", "source")),
         Text("Charter or clac", "Carta o clac", pt="Carta ou clac"),
     ):
         table.add_column(tr(heading, lang))
     for r in CATALOGUE:
         table.add_row(
             r.id,
-            r.severity.value,
+            tr(SEVERITIES[r.severity], lang),
             r.clause.ref_in(lang),
             tr(r.title, lang),
             r.source,
@@ -393,13 +393,26 @@ def rules(lang: str) -> None:
     is_flag=True,
     help="The schema of the assessment (clac check --format json) instead.",
 )
+@click.option(
+    "--framework",
+    "framework_file",
+    is_flag=True,
+    help="The schema of a framework data file (clac --framework-file) instead.",
+)
 @LANG_OPTION
 @reports_errors
-def schema(output: str | None, assessment: bool, lang: str) -> None:
-    """Print the JSON Schema (draft 2020-12) of the registry file, or of the assessment."""
+def schema(output: str | None, assessment: bool, framework_file: bool, lang: str) -> None:
+    """Print the JSON Schema (draft 2020-12) of the registry file, of the assessment or of a
+    framework data file."""
     import json
 
-    if assessment:
+    if assessment and framework_file:
+        fail("--assessment and --framework cannot be used together")
+    if framework_file:
+        from clac.frameworks import framework_schema
+
+        document = framework_schema()
+    elif assessment:
         from clac.rules._formats import assessment_schema
 
         document = assessment_schema()

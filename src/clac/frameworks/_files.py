@@ -37,6 +37,7 @@ from clac.charter import Sector
 from clac.frameworks._framework import Area, Framework, FrameworkItem, Source, Sufficiency
 from clac.io import Format, load_data, loads_data
 from clac.model import Outcome
+from clac.schema import json_schema_of
 from clac.text import Text
 
 __all__ = [
@@ -150,8 +151,6 @@ def framework_schema() -> dict[str, Any]:
     >>> schema["required"]
     ['id', 'name', 'sources', 'items']
     """
-    from clac.schema import json_schema_of
-
     return json_schema_of(
         FrameworkFile, schema_id=FRAMEWORK_SCHEMA_ID, title="clac framework file (format 1)"
     )

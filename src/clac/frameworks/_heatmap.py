@@ -16,8 +16,9 @@ from typing import TYPE_CHECKING, Final
 
 from clac._escape import literal_figure_text
 from clac.countries import country_name
-from clac.errors import require
+from clac.errors import InvalidData, require
 from clac.frameworks._framework import Verdict
+from clac.io import write_atomically
 from clac.model import Outcome
 from clac.text import Language, Text
 
@@ -175,9 +176,6 @@ def write_heatmap(
     dpi: int = 150,
 ) -> Path:
     """Write the heat map to ``path`` (PNG or SVG, by suffix) atomically; return the path."""
-    from clac.errors import InvalidData
-    from clac.io import write_atomically
-
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in ("png", "svg"):
         raise InvalidData("must end in .png or .svg", path="path", value=str(path))

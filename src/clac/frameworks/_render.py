@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 
 from clac._escape import markdown
+from clac._labels import WORDS
 from clac.countries import country_name
 from clac.frameworks._goals import INTERPRETATION
 from clac.frameworks._heatmap import OUTCOME_COLOURS, OUTCOME_SYMBOLS
@@ -23,22 +24,23 @@ __all__ = ["gaps_markdown", "matrix_html", "matrix_markdown", "thin_markdown", "
 _T = {
     "matrix": Text("Regional matrix", "Matriz regional", pt="Matriz regional"),
     "as_of": Text("as of {day}", "al {day}", pt="em {day}"),
-    "source": Text("Source", "Fuente", pt="Fonte"),
-    "country": Text("Country", "País", pt="País"),
+    "source": WORDS["source"],
+    "country": WORDS["country"],
     "verdict": Text("Verdict", "Veredicto", pt="Veredito"),
     "per_item": Text(
         "Countries per outcome, by item",
         "Países por resultado, por ítem",
-        pt="Países por resultado",
+        pt="Países por resultado, por item",
     ),
-    "item": Text("Item", "Ítem", pt="Item"),
+    "item": WORDS["item"],
     "legend": Text("Legend", "Leyenda", pt="Legenda"),
     "illustrative": Text(
         "**Illustrative data**: these assessments are made up for the demonstration and say "
         "nothing about any real country's law or capabilities.",
         "**Datos ilustrativos**: estas evaluaciones se inventaron para la demostración y no "
         "dicen nada de la legislación ni de las capacidades de ningún país real.",
-        pt="**Dados ilustrativos**: estas avaliações foram inventadas para a demonstração.",
+        pt="**Dados ilustrativos**: estas avaliações foram inventadas para a demonstração e não "
+        "dizem nada sobre a legislação nem sobre as capacidades de nenhum país real.",
     ),
     "thin": Text(
         "Thin spots: gaps with no national member of a needed sector",
@@ -48,26 +50,32 @@ _T = {
     "none_thin": Text(
         "No thin spots: every gap has a national member of a needed sector.",
         "Sin puntos débiles: cada brecha tiene un miembro nacional de un sector necesario.",
-        pt="Sem pontos fracos.",
+        pt="Sem pontos fracos: cada lacuna tem um membro nacional de um setor necessário.",
     ),
-    "outcome": Text("Outcome", "Resultado", pt="Resultado"),
+    "outcome": WORDS["outcome"],
     "needs": Text("Sectors needed", "Sectores necesarios", pt="Setores necessários"),
     "regional": Text(
-        "Regional members there", "Miembros regionales presentes", pt="Membros regionais"
+        "Regional members there", "Miembros regionales presentes", pt="Membros regionais presentes"
     ),
     "sectors_note": Text(
         "Which sectors carry an item is {interpretation}.",
         "Qué sectores asumen cada ítem es {interpretation}.",
         pt="Quais setores assumem cada item é {interpretation}.",
     ),
-    "trend": Text("Changes from {start} to {end}", "Cambios del {start} al {end}", pt="Mudanças"),
-    "none_changed": Text(
-        "Nothing changed in this period.", "Nada cambió en este periodo.", pt="Nada mudou."
+    "trend": Text(
+        "Changes from {start} to {end}",
+        "Cambios del {start} al {end}",
+        pt="Mudanças de {start} a {end}",
     ),
-    "date": Text("Date", "Fecha", pt="Data"),
+    "none_changed": Text(
+        "Nothing changed in this period.",
+        "Nada cambió en este periodo.",
+        pt="Nada mudou neste período.",
+    ),
+    "date": WORDS["date"],
     "change": Text("Change", "Cambio", pt="Mudança"),
     "preceded": Text("Preceded by", "Precedido por", pt="Precedido por"),
-    "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "evidence": WORDS["evidence"],
     "confidence": Text("confidence: {level}", "confianza: {level}", pt="confiança: {level}"),
     "reported": Text(
         "quarterly report of {group}, {period}",
@@ -80,14 +88,17 @@ _T = {
         "preceded a change and are not shown to have caused it.",
         "Los precedentes se vinculan a los ítems mediante los objetivos de política, "
         "{interpretation}; precedieron un cambio y no se afirma que lo causaran.",
-        pt="Os precedentes se vinculam aos itens pelos objetivos de política, {interpretation}.",
+        pt="Os precedentes se vinculam aos itens pelos objetivos de política, "
+        "{interpretation}; precederam uma mudança e não se afirma que a tenham causado.",
     ),
 }
 
 _KIND = {
     "activity": Text("activity", "actividad", pt="atividade"),
     "policy": Text("policy", "política", pt="política"),
-    "legislative-advance": Text("legislative advance", "avance legislativo", pt="avanço"),
+    "legislative-advance": Text(
+        "legislative advance", "avance legislativo", pt="avanço legislativo"
+    ),
 }
 
 

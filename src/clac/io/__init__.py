@@ -53,12 +53,11 @@ from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_char
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
 from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
+from clac.registry import Coalition
 from clac.text import Text
 
 if TYPE_CHECKING:
     import cattrs
-
-    from clac.registry import Coalition
 
 __all__ = [
     "EXPORT_MODE",
@@ -253,8 +252,6 @@ def dumps(coalition: Coalition, format: Format | str, *, redact: bool = False) -
     addresses are left out (the result still loads). Raises
     :class:`~clac.errors.InvalidData` for a coalition whose charter a file cannot name.
     """
-    from clac.registry import Coalition
-
     if not isinstance(coalition, Coalition):
         raise InvalidData(
             f"must be a clac Coalition, not {type(coalition).__name__}", path="coalition"

@@ -24,6 +24,7 @@ import networkx as nx
 
 from clac._escape import json_safe, xml
 from clac.errors import ClacError
+from clac.io import write_text_atomically
 from clac.network._graph import build_graph, organization_graph
 from clac.network._subject import check_subject
 from clac.registry import Coalition
@@ -164,8 +165,6 @@ def json_bytes(graph: nx.Graph[Any]) -> bytes:
 
 
 def _write_text(path: str | os.PathLike[str], data: bytes) -> Path:
-    from clac.io import write_text_atomically
-
     write_text_atomically(path, data.decode("utf-8"))
     return Path(path)
 

@@ -36,6 +36,7 @@ import attrs
 import networkx as nx
 
 from clac.charter import Sector
+from clac.errors import InvalidData
 from clac.network._frames import HtmlTable, data_frame
 from clac.network._graph import node_id
 from clac.network._subject import organizations_of
@@ -188,8 +189,6 @@ class KeyPlayers(HtmlTable):
 def key_players_of(graph: nx.Graph[str], k: int = DEFAULT_KEY_PLAYERS) -> KeyPlayers:
     """The greedy KPP-Neg key players of an organization graph."""
     if k < 0:
-        from clac.errors import InvalidData
-
         raise InvalidData("must be zero or more", path="k", value=k)
     remaining: nx.Graph[str] = nx.Graph(graph.edges())
     remaining.add_nodes_from(graph)

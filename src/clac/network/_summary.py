@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from clac._labels import WORDS
 from clac._progress import task
 from clac.network._analyses import (
     EXACT_BETWEENNESS_LIMIT,
@@ -46,7 +47,7 @@ __all__ = ["NetworkSummary", "summarize"]
 
 _L = {
     "title": Text("Stakeholder network", "Red de actores", pt="Rede de atores"),
-    "coalition": Text("Coalition", "Coalición", pt="Coalizão"),
+    "coalition": WORDS["coalition"],
     "as_of": Text("As of", "Fecha de corte", pt="Data de referência"),
     "all_records": Text("all records", "todos los registros", pt="todos os registros"),
     "organizations": Text(
@@ -54,8 +55,8 @@ _L = {
         "Organizaciones en el registro",
         pt="Organizações no registro",
     ),
-    "members": Text("Members", "Miembros", pt="Membros"),
-    "working_groups": Text("Working groups", "Grupos de trabajo", pt="Grupos de trabalho"),
+    "members": WORDS["members"],
+    "working_groups": WORDS["working_groups"],
     "meetings": Text("Meetings held", "Reuniones realizadas", pt="Reuniões realizadas"),
     "ties": Text("Ties between members", "Vínculos entre miembros", pt="Vínculos entre membros"),
     "density": Text("Density", "Densidad", pt="Densidade"),

@@ -1,19 +1,35 @@
-"""The words of the annual report and the calendar, in English, Spanish and Portuguese."""
+"""The words of the annual report and the calendar, in English, Spanish and Portuguese.
+
+The words other outputs say too, and the names of the model's vocabularies (meeting kinds and
+modes, activity, policy and document kinds, TLP labels), come from :mod:`clac._labels`.
+"""
 
 from __future__ import annotations
 
-from clac.model import (
-    TLP,
-    ActivityScope,
-    ActivityStatus,
-    DocumentKind,
-    MeetingKind,
-    MeetingMode,
-    PolicyKind,
+from clac._labels import (
+    ACTIVITY_SCOPES,
+    ACTIVITY_STATUSES,
+    DOCUMENT_KINDS,
+    MEETING_KINDS,
+    MEETING_MODES,
+    POLICY_KINDS,
+    TLP_LABELS,
+    WORDS,
 )
 from clac.text import Language, Text
 
-__all__ = ["LABELS", "label", "quarter_label"]
+__all__ = [
+    "ACTIVITY_SCOPES",
+    "ACTIVITY_STATUSES",
+    "DOCUMENT_KINDS",
+    "LABELS",
+    "MEETING_KINDS",
+    "MEETING_MODES",
+    "POLICY_KINDS",
+    "TLP_LABELS",
+    "label",
+    "quarter_label",
+]
 
 LABELS: dict[str, Text] = {
     # headings
@@ -68,35 +84,35 @@ LABELS: dict[str, Text] = {
         pt="Reuniões cujas atas não foram circuladas",
     ),
     "activities": Text("Activities", "Actividades", pt="Atividades"),
-    "policies": Text("Policies", "Políticas", pt="Políticas"),
+    "policies": WORDS["policies"],
     "by_country": Text("By country", "Por país", pt="Por país"),
     "strategic_plan": Text("Strategic plan", "Plan estratégico", pt="Plano estratégico"),
     "operational_plan": Text("Operational plan", "Plan operativo", pt="Plano operacional"),
     # table headings and labels
-    "goal": Text("Policy goal", "Objetivo de política", pt="Objetivo de política"),
-    "total": Text("Total", "Total", pt="Total"),
-    "quarter": Text("Quarter", "Trimestre", pt="Trimestre"),
-    "working_group": Text("Working group", "Grupo de trabajo", pt="Grupo de trabalho"),
-    "activity": Text("Activity", "Actividad", pt="Atividade"),
-    "status": Text("Status", "Estado", pt="Situação"),
+    "goal": WORDS["goal"],
+    "total": WORDS["total"],
+    "quarter": WORDS["quarter"],
+    "working_group": WORDS["working_group"],
+    "activity": WORDS["activity"],
+    "status": WORDS["status"],
     "scope": Text("Scope", "Alcance", pt="Alcance"),
-    "countries": Text("Countries", "Países", pt="Países"),
-    "country": Text("Country", "País", pt="País"),
-    "members": Text("Members", "Miembros", pt="Membros"),
-    "date": Text("Date", "Fecha", pt="Data"),
+    "countries": WORDS["countries"],
+    "country": WORDS["country"],
+    "members": WORDS["members"],
+    "date": WORDS["date"],
     "instrument": Text("Instrument", "Instrumento", pt="Instrumento"),
-    "description": Text("Description", "Descripción", pt="Descrição"),
+    "description": WORDS["description"],
     "reported_by": Text("Reported by", "Informado por", pt="Informado por"),
-    "meeting": Text("Meeting", "Reunión", pt="Reunião"),
-    "kind": Text("Kind", "Tipo", pt="Tipo"),
+    "meeting": WORDS["meeting"],
+    "kind": WORDS["kind"],
     "mode": Text("Mode", "Modalidad", pt="Modalidade"),
     "minutes": Text("Minutes", "Actas", pt="Atas"),
-    "title": Text("Title", "Título", pt="Título"),
+    "title": WORDS["title"],
     "label": Text("TLP label", "Etiqueta TLP", pt="Rótulo TLP"),
     "due": Text("due", "vence", pt="vence"),
     "days_overdue": Text("days overdue", "días de atraso", pt="dias de atraso"),
     "days_late": Text("days late", "días de atraso", pt="dias de atraso"),
-    "none": Text("None.", "Ninguno.", pt="Nenhum."),
+    "none": WORDS["none"],
     "nothing_reported": Text(
         "No activity or policy was reported toward this goal.",
         "No se informó ninguna actividad ni política hacia este objetivo.",
@@ -294,55 +310,3 @@ def label(key: str, language: Language, **values: object) -> str:
 def quarter_label(quarter: int, language: Language) -> str:
     """``Q1`` in English, ``T1`` (trimestre) in Spanish and Portuguese."""
     return f"{'Q' if language is Language.EN else 'T'}{quarter}"
-
-
-MEETING_KINDS: dict[MeetingKind, Text] = {
-    MeetingKind.ANNUAL: Text("Annual meeting", "Reunión anual", pt="Reunião anual"),
-    MeetingKind.REGIONAL: Text("Regional meeting", "Reunión regional", pt="Reunião regional"),
-    MeetingKind.WORKING_GROUP: Text(
-        "Working group meeting", "Reunión de grupo de trabajo", pt="Reunião de grupo de trabalho"
-    ),
-    MeetingKind.STEERING_COMMITTEE: Text(
-        "Steering Committee meeting",
-        "Reunión del Comité Directivo",
-        pt="Reunião do Comitê Diretivo",
-    ),
-}
-
-MEETING_MODES: dict[MeetingMode, Text] = {
-    MeetingMode.IN_PERSON: Text("in person", "presencial", pt="presencial"),
-    MeetingMode.TELECONFERENCE: Text("teleconference", "por teleconferencia", pt="teleconferência"),
-}
-
-ACTIVITY_STATUSES: dict[ActivityStatus, Text] = {
-    ActivityStatus.IMPLEMENTED: Text("implemented", "ejecutada", pt="executada"),
-    ActivityStatus.PLANNED: Text("planned", "prevista", pt="prevista"),
-}
-
-ACTIVITY_SCOPES: dict[ActivityScope, Text] = {
-    ActivityScope.IN_COUNTRY: Text("in-country", "en el país", pt="no país"),
-    ActivityScope.REGIONAL: Text("regional", "regional", pt="regional"),
-}
-
-POLICY_KINDS: dict[PolicyKind, Text] = {
-    PolicyKind.ORGANIZATIONAL: Text("organizational", "organizativa", pt="organizacional"),
-    PolicyKind.IN_COUNTRY: Text("in-country", "en el país", pt="no país"),
-}
-
-DOCUMENT_KINDS: dict[DocumentKind, Text] = {
-    DocumentKind.MINUTES: Text("minutes", "actas", pt="atas"),
-    DocumentKind.QUARTERLY_REPORT: Text(
-        "quarterly report", "informe trimestral", pt="relatório trimestral"
-    ),
-    DocumentKind.ANNUAL_REPORT: Text("annual report", "informe anual", pt="relatório anual"),
-    DocumentKind.BEST_PRACTICE: Text("best practice", "buena práctica", pt="boa prática"),
-    DocumentKind.GUIDELINE: Text("guideline", "directriz", pt="diretriz"),
-    DocumentKind.PROTOCOL: Text("protocol", "protocolo", pt="protocolo"),
-    DocumentKind.PLAN: Text("plan", "plan", pt="plano"),
-    DocumentKind.SUBSCRIPTION: Text(
-        "charter subscription", "suscripción de la carta", pt="adesão à carta"
-    ),
-    DocumentKind.OTHER: Text("other", "otro", pt="outro"),
-}
-
-TLP_LABELS: dict[TLP, str] = {label_: f"TLP:{label_.value}" for label_ in TLP}

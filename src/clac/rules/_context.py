@@ -6,21 +6,34 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from clac._schedule import COALITION_MEETING_KINDS, Cadence, cadence, report_due
 from clac.model import Document, Meeting, Member, QuarterlyReport, RecordKind
 from clac.periods import DateValue, Month, Quarter, earliest
-from clac.rules._engine import Subject, SubjectKind, Verdict, insufficient_data, not_applicable
+from clac.rules._engine import (
+    Outcome,
+    Subject,
+    SubjectKind,
+    Verdict,
+    insufficient_data,
+    not_applicable,
+)
 from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.charter import Charter, Parameters
     from clac.registry import Coalition
 
-__all__ = ["COALITION_MEETING_KINDS", "Context", "before_records", "unrecorded"]
+__all__ = [
+    "COALITION_MEETING_KINDS",
+    "Context",
+    "assessed_from",
+    "before_records",
+    "unrecorded",
+]
 
 
 def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
@@ -51,6 +64,30 @@ def before_records(since: date, what: Text, **facts: Any) -> Verdict:
         records_since=since,
         **facts,
     )
+
+
+def assessed_from(
+    kind: RecordKind | None, day: Callable[[Any], DateValue], what: Callable[[Any], Text]
+) -> Callable[[Callable[[Context, Any], Verdict]], Callable[[Context, Any], Verdict]]:
+    """Make a rule check *not assess* a duty that falls before the registry's records begin:
+    whatever the check finds short of *met* for a subject whose ``day`` is before
+    ``records_since`` (for ``kind``) becomes *not applicable*, "before the records begin"."""
+
+    def wrap(check: Callable[[Context, Any], Verdict]) -> Callable[[Context, Any], Verdict]:
+        @functools.wraps(check)
+        def run(ctx: Context, subject: Any) -> Verdict:
+            verdict = check(ctx, subject)
+            if verdict.outcome in (Outcome.MET, Outcome.NOT_APPLICABLE):
+                return verdict
+            since = ctx.before(kind, day(subject))
+            if since is None:
+                return verdict
+            facts = {f.name: f.value for f in verdict.facts if f.name != "records_since"}
+            return before_records(since, what(subject), **facts)
+
+        return run
+
+    return wrap
 
 
 class Context:

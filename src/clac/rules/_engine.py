@@ -231,6 +231,9 @@ class Rule:
     ``check`` is called once per subject of kind ``applies_to``; ``parameters`` names the charter
     parameters it reads, whose values in force on the day go into each finding's evidence.
     ``source`` is ``"clac"`` for built-in rules and the distribution name for plugins.
+    ``assumption`` says what the rule takes from clac rather than from the charter (None when
+    nothing); ``facts`` are the registry fields it reads, as file paths: a fact not recorded
+    gives *insufficient data* naming where to record it, never *unmet*.
     """
 
     id: str
@@ -243,6 +246,7 @@ class Rule:
     parameters: tuple[str, ...] = ()
     source: str = "clac"
     assumption: Text | None = None
+    facts: tuple[str, ...] = ()
 
     @property
     def assumed_parameters(self) -> tuple[str, ...]:
@@ -313,17 +317,43 @@ class Finding:
 STRENGTH = {Severity.REQUIRED: 0, Severity.EXPECTED: 1, Severity.ENCOURAGED: 2}
 
 
+#: Lower is shown first: the order of :func:`severity_rank`.
+OUTCOME_ORDER = {
+    Outcome.ERROR: 0,
+    Outcome.UNMET: 1,
+    Outcome.INSUFFICIENT_DATA: 2,
+    Outcome.MET: 3,
+    Outcome.NOT_APPLICABLE: 4,
+}
+
+
+def rank_key(finding: Finding) -> tuple[int, int, str]:
+    """Where ``finding`` goes in :func:`severity_rank`, but for its subject."""
+    return (OUTCOME_ORDER[finding.outcome], STRENGTH[finding.rule.severity], finding.rule.id)
+
+
 def severity_rank(findings: Iterable[Finding]) -> list[Finding]:
     """Findings ordered for display: unmet required first, then by rule id and subject."""
     order = STRENGTH
-    outcome_order = {
-        Outcome.ERROR: 0,
-        Outcome.UNMET: 1,
-        Outcome.INSUFFICIENT_DATA: 2,
-        Outcome.MET: 3,
-        Outcome.NOT_APPLICABLE: 4,
-    }
-    return sorted(
-        findings,
-        key=lambda f: (outcome_order[f.outcome], order[f.rule.severity], f.rule.id, str(f.subject)),
-    )
+    outcome_order = OUTCOME_ORDER
+    # Bucketed by (outcome, severity, rule), then each bucket sorted by subject: the same order
+    # as one sort on the whole key, without building and comparing a tuple per finding.
+    buckets: dict[tuple[int, int, str], list[Finding]] = {}
+    for f in findings:
+        rule = f.rule
+        key = (outcome_order[f.outcome], order[rule.severity], rule.id)
+        bucket = buckets.get(key)
+        if bucket is None:
+            buckets[key] = [f]
+        else:
+            bucket.append(f)
+    ranked: list[Finding] = []
+    for key in sorted(buckets):
+        bucket = buckets[key]
+        bucket.sort(key=_subject_key)
+        ranked += bucket
+    return ranked
+
+
+def _subject_key(finding: Finding) -> str:
+    return str(finding.subject)

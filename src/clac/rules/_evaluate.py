@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from clac._bulk import paused_gc
 from clac._progress import task
+from clac.errors import InvalidData
+from clac.registry import Coalition
 from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
@@ -23,14 +24,11 @@ from clac.rules._engine import (
 )
 from clac.text import Text
 
-if TYPE_CHECKING:
-    from clac.registry import Coalition
-
 __all__ = ["evaluate"]
 
 
 def evaluate(
-    coalition: object,
+    coalition: Coalition,
     as_of: date | None = None,
     *,
     rules: Iterable[Rule] | None = None,
@@ -44,16 +42,11 @@ def evaluate(
     the rules that rest on the charter's word alone are applied (:attr:`Rule.charter_only`):
     none that reads a deadline, window or reading clac assumes.
     """
-    from clac.registry import Coalition as Registry
-
-    if not isinstance(coalition, Registry):
-        from clac.errors import InvalidData
-
-        raise InvalidData("must be a clac.Coalition", path="coalition", value=coalition)
+    given: object = coalition  # callers may pass anything
+    if not isinstance(given, Coalition):
+        raise InvalidData("must be a clac.Coalition", path="coalition", value=given)
     day: object = date.today() if as_of is None else as_of  # callers may pass anything
     if not isinstance(day, date):
-        from clac.errors import InvalidData
-
         raise InvalidData("must be a date (datetime.date)", path="as_of", value=as_of)
     chosen = tuple(CATALOGUE) if rules is None else _checked(rules)
     if charter_only:
@@ -111,8 +104,6 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
 
 def _checked(rules: Iterable[Rule]) -> tuple[Rule, ...]:
     """``rules`` as a tuple, each a Rule and no id twice (:class:`InvalidData` otherwise)."""
-    from clac.errors import InvalidData
-
     chosen = tuple(rules)
     seen: dict[str, int] = {}
     for index, r in enumerate(chosen):

@@ -20,6 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
+from clac._labels import WORDS
 from clac.charter import Severity
 from clac.periods import ApproximateDate
 from clac.rules._engine import Fact, Finding, Outcome, SubjectKind
@@ -52,6 +53,7 @@ CSV_COLUMNS: Final = (
     "outcome",
     "message",
     "evidence",
+    "assumption",
 )
 
 _SARIF_SCHEMA: Final = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -273,6 +275,7 @@ def to_sarif(
                         "clause": f.rule.clause.id,
                         "clauseRef": f.rule.clause.ref_in(lang),
                         "source": f.rule.source,
+                        "charterOnly": f.rule.charter_only,
                         "tags": [f.rule.family, f.rule.severity.value],
                     },
                 }
@@ -307,6 +310,8 @@ def to_sarif(
                 "parameters": _facts(f.parameters),
             },
         }
+        if f.assumption is not None:
+            result["properties"]["assumption"] = f.assumption.in_(lang)
         results.append(result)
     run: dict[str, Any] = {
         "tool": {
@@ -421,9 +426,14 @@ def to_junit(assessment: Assessment, language: Language | str = Language.EN) -> 
                 classname=_xml(f"{f.rule.id} {f.rule.title.in_(lang)}"),
                 time="0",
             )
+            assumed = (
+                ""
+                if f.assumption is None
+                else f"\n{WORDS['assumption'].in_(lang)}: {f.assumption.in_(lang)}"
+            )
             detail = _xml(
                 f"{f.rule.id} [{f.rule.severity.value}] {f.rule.clause.ref_in(lang)}\n"
-                f"{f.subject}: {f.message.in_(lang)}"
+                f"{f.subject}: {f.message.in_(lang)}{assumed}"
             )
             message = _xml(f.message.in_(lang))
             if f.outcome is Outcome.UNMET:
@@ -457,7 +467,9 @@ def _cell(value: str) -> str:
 
 def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> str:
     """One row per finding under a header row (:data:`CSV_COLUMNS`), quoted as spreadsheets
-    expect (RFC 4180, CRLF line ends); evidence and parameters as ``name=value; …``."""
+    expect (RFC 4180, CRLF line ends); evidence and parameters as ``name=value; …``; the
+    assumption column says what the finding takes from clac rather than the charter (empty
+    when nothing)."""
     lang = Language.parse(language)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -475,6 +487,7 @@ def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> st
                 f.outcome.value,
                 f.message.in_(lang),
                 "; ".join(str(x) for x in f.evidence + f.parameters),
+                "" if f.assumption is None else f.assumption.in_(lang),
             )
         )
     return buffer.getvalue()

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from clac._escape import markdown
-from clac.rules._engine import Fact, Finding, Outcome, severity_rank
+from clac._labels import SEVERITIES, WORDS
+from clac.rules._engine import Fact, Finding, Outcome, rank_key, severity_rank
 from clac.rules._formats import to_dict
 from clac.text import Language, Text
 
@@ -30,13 +31,13 @@ _T = {
         "Findings by subject", "Hallazgos por sujeto", pt="Constatações por sujeito"
     ),
     "by_rule": Text("Findings by rule", "Hallazgos por regla", pt="Constatações por regra"),
-    "rule": Text("Rule", "Regla", pt="Regra"),
-    "subject": Text("Subject", "Sujeto", pt="Sujeito"),
-    "outcome": Text("Outcome", "Resultado", pt="Resultado"),
-    "severity": Text("Severity", "Severidad", pt="Severidade"),
-    "message": Text("Message", "Mensaje", pt="Mensagem"),
-    "clause": Text("Clause", "Cláusula", pt="Cláusula"),
-    "evidence": Text("Evidence", "Evidencia", pt="Evidência"),
+    "rule": WORDS["rule"],
+    "subject": WORDS["subject"],
+    "outcome": WORDS["outcome"],
+    "severity": WORDS["severity"],
+    "message": WORDS["message"],
+    "clause": WORDS["clause"],
+    "evidence": WORDS["evidence"],
     "only_issues": Text(
         "(showing findings that are not met; {hidden} met or not applicable findings hidden)",
         "(se muestran los hallazgos no cumplidos; {hidden} hallazgos cumplidos o "
@@ -45,11 +46,6 @@ _T = {
     ),
 }
 
-_SEVERITY = {
-    "required": Text("required", "obligatoria", pt="obrigatória"),
-    "expected": Text("expected", "esperada", pt="esperada"),
-    "encouraged": Text("encouraged", "alentada", pt="incentivada"),
-}
 
 _NOTEWORTHY = (Outcome.UNMET, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
 
@@ -71,12 +67,9 @@ def _title(a: Assessment, lang: Language | str) -> str:
     )
 
 
-_ASSUMPTION = Text("clac's assumption", "supuesto de clac", pt="suposição do clac")
-
-
 def _assumed(assumption: Text, lang: Language | str) -> str:
     """``clac's assumption: …`` in ``lang``: what a finding takes from clac, not the charter."""
-    return f"[{_ASSUMPTION.in_(lang)}: {assumption.in_(lang)}]"
+    return f"[{WORDS['assumption'].in_(lang)}: {assumption.in_(lang)}]"
 
 
 def _evidence(facts: Iterable[Fact]) -> str:
@@ -88,29 +81,46 @@ def to_text(
 ) -> str:
     """Plain text grouped by subject, then a summary line."""
     lang = Language.parse(language)
-    shown = _noteworthy(assessment, everything)
+    shown = (
+        assessment.findings
+        if everything
+        else [f for f in assessment.findings if f.outcome in _NOTEWORTHY]
+    )
     lines = [_title(assessment, lang), ""]
     grouped: dict[str, list[Finding]] = {}
     for f in shown:
-        grouped.setdefault(str(f.subject), []).append(f)
-    # What repeats for every finding of a rule is rendered once per rule (an assessment of a
-    # large registry has a line pair per finding).
+        subject = str(f.subject)
+        group = grouped.get(subject)
+        if group is None:
+            grouped[subject] = [f]
+        else:
+            group.append(f)
+    # What repeats for every finding of a rule is rendered once per rule, and the parameters
+    # once per rule too (an assessment of a large registry has a line pair per finding).
     heads: dict[str, tuple[str, str]] = {}
+    parameters: dict[int, str] = {}
     outcomes = {o: o.label.in_(lang) for o in Outcome}
     for subject in sorted(grouped):
         lines.append(subject)
-        for f in grouped[subject]:
+        group = grouped[subject]
+        group.sort(key=rank_key)  # severity_rank's order, within one subject
+        for f in group:
             head = heads.get(f.rule.id)
             if head is None:
                 assumption = f.assumption
                 head = heads[f.rule.id] = (
-                    f"  {f.rule.id} [{_SEVERITY[f.rule.severity.value].in_(lang)}] ",
+                    f"  {f.rule.id} [{SEVERITIES[f.rule.severity].in_(lang)}] ",
                     f"      {f.rule.clause.ref_in(lang)}"
                     + ("" if assumption is None else f" · {_assumed(assumption, lang)}"),
                 )
             lines.append(f"{head[0]}{outcomes[f.outcome]}: {f.message.in_(lang)}")
-            facts = f.evidence + f.parameters
-            lines.append(f"{head[1]} · {_evidence(facts)}" if facts else head[1])
+            evidence = _evidence(f.evidence)
+            if f.parameters:
+                shared = parameters.get(id(f.parameters))
+                if shared is None:
+                    shared = parameters[id(f.parameters)] = _evidence(f.parameters)
+                evidence = f"{evidence}; {shared}" if evidence else shared
+            lines.append(f"{head[1]} · {evidence}" if evidence else head[1])
     if not everything:
         hidden = len(assessment.findings) - len(shown)
         lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
@@ -149,7 +159,7 @@ def to_markdown(
         for f in grouped[subject]:
             cells = [
                 f.rule.id,
-                _SEVERITY[f.rule.severity.value].in_(lang),
+                SEVERITIES[f.rule.severity].in_(lang),
                 f.outcome.label.in_(lang),
                 f.message.in_(lang),
                 f.rule.clause.ref_in(lang)
@@ -191,7 +201,7 @@ def to_html(
             for c in (
                 str(f.subject),
                 f.rule.id,
-                _SEVERITY[f.rule.severity.value].in_(lang),
+                SEVERITIES[f.rule.severity].in_(lang),
                 f.outcome.label.in_(lang),
                 f.message.in_(lang),
             )

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from clac.charter import Role, Section, Severity
 from clac.model import MeetingKind, RecordKind, RoleAssignment, WorkingGroup
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, before_records, unrecorded
+from clac.rules._context import Context, assessed_from, before_records, unrecorded
 from clac.rules._engine import (
     SubjectKind,
     Verdict,
@@ -117,11 +117,32 @@ def _partner_unknown(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     )
 
 
+def _others_recorded(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verdict:
+    """Insufficient data: only other organizations are recorded in ``role``, and the registry
+    does not say its records are complete, so ICMEC's own assignment (or an amendment handing
+    the office over) may simply not be recorded."""
+    label = role.label
+    return insufficient_data(
+        Text(
+            f"the {label.en} is recorded as held by {', '.join(holders)}, not by ICMEC, and the "
+            "registry does not say its records are complete: record ICMEC's assignment at "
+            f"roles[] (role: {role.value}) or the amendment that handed it over (or set "
+            "records_since)",
+            f"la {label.es} figura a cargo de {', '.join(holders)}, no de ICMEC, y el registro "
+            "no dice que sus registros estén completos: registre la asignación de ICMEC en "
+            f"roles[] (role: {role.value}) o la enmienda que la traspasó (o fije records_since)",
+        ),
+        holders=holders,
+        record_at="roles[]",
+    )
+
+
 @rule(
     "GOV-01",
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
+    facts=("roles[] (secretariat)", "organizations[].partner", "amendments[].hand_over"),
     title=Text("ICMEC holds the Secretariat", "ICMEC ejerce la Secretaría"),
     explanation=Text(
         "CLAC operates with ICMEC providing Secretariat support. clac looks for an assignment "
@@ -173,6 +194,8 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     unknown = _partner_unknown(ctx, Role.SECRETARIAT, holders)
     if unknown is not None:
         return unknown
+    if not ctx.complete(None, ctx.as_of):
+        return _others_recorded(ctx, Role.SECRETARIAT, holders)
     return unmet(
         Text(
             f"the Secretariat is held by {', '.join(holders)}, not by ICMEC (no amendment has "
@@ -193,6 +216,7 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
+    facts=("roles[] (chair)", "roles[].unit", "organizations[].partner", "amendments[].hand_over"),
     title=Text(
         "A representative of ICMEC LAC chairs CLAC",
         "Un representante de ICMEC LAC ejerce la presidencia",
@@ -265,6 +289,8 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
             holders=holders,
             units=units,
         )
+    if not any(a.organization in icmec for a in assignments) and not ctx.complete(None, ctx.as_of):
+        return _others_recorded(ctx, Role.CHAIR, holders)
     if not any(a.organization in icmec for a in assignments):
         return unmet(
             Text(
@@ -293,6 +319,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 4),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("meetings[] (kind: annual)", "meetings[].organizer", "organizations[].partner"),
     title=Text(
         "An annual meeting coordinated by ICMEC LAC",
         "Una reunión anual coordinada por ICMEC LAC",
@@ -305,6 +332,11 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
         "desde el primer año de la coalición necesita una reunión anual organizada por ICMEC; "
         "el año en curso se evalúa cuando termina.",
     ),
+)
+@assessed_from(
+    RecordKind.MEETINGS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the annual meeting of {year}", f"la reunión anual de {year}"),
 )
 def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when an annual meeting organized by ICMEC took place in the year."""
@@ -387,6 +419,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 10),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.WORKING_GROUP,
+    facts=("working_groups[].formed", "working_groups[].consulted"),
     title=Text(
         "New working groups formed after consulting active members",
         "Nuevos grupos de trabajo creados previa consulta con los miembros activos",
@@ -477,6 +510,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.strategic[]", "plans.strategic[].adopted"),
     parameters=("strategic_plan_years",),
     title=Text("A strategic plan in force", "Un plan estratégico vigente"),
     explanation=Text(
@@ -491,6 +525,11 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
         "estratégico que lo cubra, adoptado a esa fecha, de la duración que fija la carta "
         "vigente cuando se adoptó el plan.",
     ),
+)
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the strategic plan for {year}", f"el plan estratégico de {year}"),
 )
 def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when a strategic plan of the charter's length covers the year."""
@@ -591,6 +630,7 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.operational[]",),
     title=Text("An operational plan for each year", "Un plan operativo para cada año"),
     explanation=Text(
         "CLAC Members shall develop an operational plan, and ICMEC LAC works with them on "
@@ -600,6 +640,11 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
         "ellos para elaborarlo. Cada año desde el primer año de la coalición hasta el actual "
         "necesita su plan operativo.",
     ),
+)
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the operational plan for {year}", f"el plan operativo de {year}"),
 )
 def operational_plan(ctx: Context, year: int) -> Verdict:
     """Met when the year has an operational plan."""
@@ -644,6 +689,7 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.operational[].assessed",),
     title=Text("Each year's operational plan assessed", "El plan operativo de cada año evaluado"),
     explanation=Text(
         "The operational plan 'will be assessed annually to accommodate necessary "
@@ -652,6 +698,13 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
         "La implementación del plan 'será evaluada anualmente para los cambios y ajustes "
         "necesarios'. El plan de cada año completo necesita una evaluación registrada, con "
         "fecha no posterior al día; un año sin plan queda para GOV-06.",
+    ),
+)
+@assessed_from(
+    RecordKind.PLANS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(
+        f"the assessment of the {year} operational plan", f"la evaluación del plan de {year}"
     ),
 )
 def operational_plan_assessed(ctx: Context, year: int) -> Verdict:

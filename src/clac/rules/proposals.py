@@ -41,7 +41,7 @@ from clac.model import (
     Recommendation,
 )
 from clac.rules._catalogue import rule
-from clac.rules._context import Context
+from clac.rules._context import Context, before_records
 from clac.rules._engine import (
     Rule,
     SubjectKind,
@@ -507,6 +507,13 @@ def _judge(context: Context, proposal: ProposalRecord, rule_id: str, *, none: Te
             state=proposal.state.value,
         )
     index, event, refused = result
+    since = context.before(None, event.date)
+    if since is not None:  # a step taken before the records begin is not assessed
+        what = Text(
+            f"history[{index}] ({event.event.value} on {event.date})",
+            f"history[{index}] ({EVENT_LABELS[event.event].es}, {event.date})",
+        )
+        return before_records(since, what, event=event.event.value)
     where = Text(
         "history[{i}] ({event} on {day}):",
         "history[{i}] ({event_es}, {day}):",
@@ -539,6 +546,7 @@ _NOT_APPROVED = Text(
     clause=(_SG, 11),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history", "members[].status"),
     title=Text(
         "A proposal is submitted by its proposer, an active Member",
         "Una propuesta la presenta su proponente, un miembro activo",
@@ -563,6 +571,7 @@ def pro_01(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 13),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history",),
     title=Text(
         "A proposal is shared with the other Members before it is approved",
         "Una propuesta se comparte con los otros miembros antes de aprobarse",
@@ -588,6 +597,7 @@ def pro_02(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 12),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].meeting", "meetings[]"),
     title=Text(
         "A proposal is discussed at a regional meeting organized by ICMEC LAC",
         "Una propuesta se discute en una reunión regional organizada por ICMEC LAC",
@@ -619,6 +629,7 @@ def pro_03(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 14),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].recommendations",),
     title=Text(
         "A proposal not approved is returned with recommendations based on CLAC's objectives",
         "Una propuesta no aprobada se devuelve con recomendaciones ajustadas a los objetivos",
@@ -650,6 +661,7 @@ def pro_04(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 11),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].actor",),
     title=Text(
         "Only the proposer withdraws its proposal",
         "Solo el proponente retira su propuesta",
@@ -686,6 +698,7 @@ def pro_05(context: Context, proposal: ProposalRecord) -> Verdict:
     clause=(_SG, 14),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.PROPOSAL,
+    facts=("proposals[].history[].actor",),
     title=Text(
         "A returned proposal goes back to the Member that introduced it",
         "Una propuesta devuelta vuelve al miembro que la presentó",

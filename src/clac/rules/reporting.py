@@ -43,7 +43,7 @@ from clac.charter import Section, Severity
 from clac.model import Meeting, Member, QuarterlyReport, RecordKind, WorkingGroup
 from clac.periods import Quarter, earliest, latest
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, before_records, unrecorded
+from clac.rules._context import Context, assessed_from, before_records, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.rules.membership import months_before
 from clac.text import Text
@@ -72,6 +72,7 @@ the reports of this many months before the day (clac's assumption)."""
     clause=(Section.REPORTING, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.WORKING_GROUP,
+    facts=("reports[] (working_group, year, quarter)", "working_groups[].formed"),
     parameters=("report_due_days",),
     title=Text(
         "Each Working Group provides its quarterly reports",
@@ -170,6 +171,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
     clause=(Section.REPORTING, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.REPORT,
+    facts=("reports[].submitted",),
     parameters=("report_due_days",),
     title=Text(
         "Quarterly reports submitted on time",
@@ -188,6 +190,11 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
         "informe presentado después de su vencimiento está atrasado; uno no presentado queda "
         "para REP-01.",
     ),
+)
+@assessed_from(
+    RecordKind.REPORTS,
+    lambda report: report.period.first_day,
+    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
 )
 def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when the report was submitted after its due date."""
@@ -247,6 +254,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     clause=(Section.REPORTING, 3),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.REPORT,
+    facts=("reports[].activities[].goals",),
     title=Text(
         "Reported activities aim at a policy goal",
         "Las actividades informadas apuntan a un objetivo de política",
@@ -259,6 +267,11 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
         "previstos - dirigido a lograr un objetivo político para el periodo'. Cada actividad de "
         "un informe recibido nombra al menos uno de los objetivos de política de la carta.",
     ),
+)
+@assessed_from(
+    RecordKind.REPORTS,
+    lambda report: report.period.first_day,
+    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
 )
 def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when an activity of the report names no policy goal."""
@@ -319,6 +332,7 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     clause=(Section.REPORTING, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEETING,
+    facts=("meetings[].minutes.circulated",),
     parameters=("minutes_grace_days",),
     title=Text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
     explanation=Text(
@@ -391,6 +405,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
     clause=(Section.MEMBERSHIP, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("meetings[] (kind: annual or regional)",),
     parameters=("min_meetings_per_year",),
     title=Text(
         "CLAC meetings at least twice a year",
@@ -408,6 +423,11 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
         "la coalición (anuales o regionales), el mínimo de la carta vigente el primer día del "
         "año: una enmienda cambia solo los años que empiezan después de su entrada en vigor.",
     ),
+)
+@assessed_from(
+    RecordKind.MEETINGS,
+    lambda year: date(year, 1, 1),
+    lambda year: Text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}"),
 )
 def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     """Unmet when a complete year had fewer coalition meetings than the minimum."""
@@ -469,6 +489,7 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     clause=(Section.REPORTING, 8),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("documents[] (kind: annual-report, year)",),
     parameters=("annual_report_due_months",),
     title=Text("An annual report for each year", "Un informe anual para cada año"),
     explanation=Text(
@@ -483,6 +504,11 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
         "clac da plazo hasta el fin del mes annual_report_due_months del año siguiente (3: 31 "
         "de marzo; su supuesto, un parámetro que una enmienda puede cambiar).",
     ),
+)
+@assessed_from(
+    RecordKind.DOCUMENTS,
+    lambda year: date(year + 1, 1, 1),
+    lambda year: Text(f"the annual report for {year}", f"el informe anual de {year}"),
 )
 def annual_report_produced(ctx: Context, year: int) -> Verdict:
     """Unmet when a year has no annual report once its grace period is over."""
@@ -586,6 +612,11 @@ def _sharing(ctx: Context) -> _Sharing:
     clause=(Section.REPORTING, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
+    facts=(
+        "reports[].activities[].members",
+        "reports[].policies[].organization",
+        "plans.operational[].actions[].members",
+    ),
     parameters=("report_due_days", "sharing_window_months"),
     title=Text(
         "Shares progress with the Secretariat",
@@ -663,17 +694,6 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             reports=sharing.reports,
             record_at="reports[].activities[].members",
-        )
-    if not sharing.reports:
-        return insufficient_data(
-            Text(
-                f"the registry holds no quarterly report submitted since "
-                f"{sharing.start.isoformat()}",
-                f"el registro no contiene informes trimestrales presentados desde el "
-                f"{sharing.start.isoformat()}",
-            ),
-            window_start=sharing.start,
-            reports=0,
         )
     return unmet(
         Text(

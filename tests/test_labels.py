@@ -1,0 +1,101 @@
+"""The words outputs share live once (``clac._labels``), and every label has its Portuguese
+form."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from collections.abc import Mapping
+from pathlib import Path
+
+import pytest
+
+from clac import _labels
+from clac._labels import VOCABULARIES, WORDS, label_of, word
+from clac.text import Language, Text
+
+SRC = Path(__file__).parent.parent / "src" / "clac"
+
+#: The label tables of each output, by module.
+TABLES = {
+    "clac.reporting._labels": "LABELS",
+    "clac.frameworks._render": "_T",
+    "clac.rules._render": "_T",
+    "clac.network._summary": "_L",
+    "clac.network._survey_render": "_LABELS",
+    "clac.cli.proposal": "_H",
+}
+
+#: The modules whose words people read: every Text written in them has a Portuguese form.
+LABEL_MODULES = sorted(
+    {
+        SRC / "_labels.py",
+        SRC / "reporting" / "_labels.py",
+        SRC / "reporting" / "_render.py",
+        SRC / "frameworks" / "_render.py",
+        SRC / "rules" / "_render.py",
+        SRC / "rules" / "_formats.py",
+        SRC / "network" / "_summary.py",
+        SRC / "network" / "_survey_render.py",
+        *(SRC / "cli").glob("*.py"),
+    }
+)
+
+
+def table(module: str) -> Mapping[str, Text]:
+    found = getattr(importlib.import_module(module), TABLES[module])
+    assert isinstance(found, Mapping)
+    return found
+
+
+class TestSharedWords:
+    def test_every_shared_word_and_vocabulary_label_has_portuguese(self) -> None:
+        texts = [*WORDS.values(), *(t for v in VOCABULARIES.values() for t in v.values())]
+        assert all(t.pt is not None for t in texts)
+
+    @pytest.mark.parametrize("vocabulary", list(VOCABULARIES), ids=lambda v: v.__name__)
+    def test_every_member_of_a_vocabulary_has_words(self, vocabulary: type) -> None:
+        for member in vocabulary:  # type: ignore[attr-defined]
+            assert label_of(member).en
+
+    @pytest.mark.parametrize("module", sorted(TABLES))
+    def test_an_output_takes_a_shared_word_from_the_table_and_never_repeats_it(
+        self, module: str
+    ) -> None:
+        shared = {t.en: t for t in WORDS.values()}
+        for key, text in table(module).items():
+            if text.en in shared:
+                assert text is shared[text.en], f"{module}: {key!r} repeats a shared word"
+
+    @pytest.mark.parametrize("module", sorted(TABLES))
+    def test_every_label_of_an_output_has_portuguese(self, module: str) -> None:
+        missing = [key for key, text in table(module).items() if text.pt is None]
+        assert not missing, f"{module}: no Portuguese for {missing}"
+
+    def test_the_reports_vocabularies_are_the_shared_ones(self) -> None:
+        reporting = importlib.import_module("clac.reporting._labels")
+        for name in ("MEETING_KINDS", "MEETING_MODES", "DOCUMENT_KINDS", "TLP_LABELS"):
+            assert getattr(reporting, name) is getattr(_labels, name)
+
+    @pytest.mark.parametrize("lang", list(Language))
+    def test_word_fills_in_values_in_each_language(self, lang: Language) -> None:
+        assert word("country", lang) == WORDS["country"].in_(lang)
+
+
+def _texts_without_portuguese(path: Path) -> list[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [
+        f"{path.relative_to(SRC)}:{node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "Text"
+        and len(node.args) < 3
+        and not any(k.arg in ("pt", None) for k in node.keywords)
+    ]
+
+
+class TestEveryLabelSpeaksPortuguese:
+    @pytest.mark.parametrize("path", LABEL_MODULES, ids=lambda p: str(p.relative_to(SRC)))
+    def test_every_text_written_in_an_output_module_has_portuguese(self, path: Path) -> None:
+        assert not _texts_without_portuguese(path)

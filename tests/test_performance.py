@@ -1,0 +1,36 @@
+"""The shortcuts taken for speed give the same answers as the plain way."""
+
+from __future__ import annotations
+
+import functools
+from random import Random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import clac
+from clac.rules import evaluate
+from clac.rules._engine import OUTCOME_ORDER, STRENGTH, Finding, severity_rank
+
+
+@functools.cache
+def _demo_findings() -> tuple[Finding, ...]:
+    return evaluate(clac.demo(), as_of=clac.DEMO_AS_OF).findings
+
+
+class TestSeverityRank:
+    @settings(max_examples=10)
+    @given(st.randoms(use_true_random=False))
+    def test_it_is_one_sort_on_outcome_severity_rule_and_subject(self, random: Random) -> None:
+        findings = list(_demo_findings())
+        random.shuffle(findings)
+        expected = sorted(
+            findings,
+            key=lambda f: (
+                OUTCOME_ORDER[f.outcome],
+                STRENGTH[f.rule.severity],
+                f.rule.id,
+                str(f.subject),
+            ),
+        )
+        assert severity_rank(findings) == expected
