@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import clac
-from clac.rules import evaluate
+from clac.rules import _render, evaluate
 from clac.rules._engine import OUTCOME_ORDER, STRENGTH, Finding, severity_rank
 
 
@@ -41,7 +41,6 @@ class TestTextChunks:
     def test_the_chunks_are_whole_lines_that_make_the_text(
         self, monkeypatch: pytest.MonkeyPatch
     ) -> None:
-        from clac.rules import _render
 
         monkeypatch.setattr(_render, "CHUNK_LINES", 7)
         assessment = evaluate(clac.demo(), as_of=clac.DEMO_AS_OF)
