@@ -49,11 +49,14 @@ from benchmarks._runner import (
     Result,
     growth,
     median_time,
+    peak_memory,
     process_time,
     table,
     use_clock,
     write_json,
 )
+from benchmarks._targets import CHECK_SMALL, targets
+from benchmarks._targets import table as targets_table
 
 FULL_SIZES = (1_000, 10_000, 100_000)
 SMOKE_SIZES = (200,)  # smoke mode checks that every scenario runs; it times nothing
@@ -268,34 +271,51 @@ def _bench_dump(
     return results
 
 
-def bench_check(json_file: Path, size: int, smoke: bool) -> list[Result]:
-    """``clac check`` end to end on a registry file, against a process that only reads it."""
+def bench_check(
+    files: dict[int, Path], smoke: bool, folder: Path
+) -> tuple[list[Result], dict[int, float]]:
+    """``clac check`` end to end as a process: a 100-member registry against ``python -c pass``
+    (start-up), the 10,000-member file (the smallest in smoke mode) against a process that only
+    reads it, and a 100,000-member file when one was made (with ``--max-size``); and the peak
+    memory of each check, in MB."""
+    import clac
+    from benchmarks.bench_network import synthetic
+
     repeats = 1 if smoke else 3
     python = sys.executable
-    floor = process_time(
-        [
-            python,
-            "-c",
-            f"import json, pathlib; json.loads(pathlib.Path({str(json_file)!r}).read_bytes())",
-        ],
-        repeats,
-    )
-    check = process_time(
-        [python, "-m", "clac", "check", "--as-of", AS_OF.isoformat(), str(json_file)],
-        repeats,
-        accept=(0, 1),
-    )
-    return [
-        Result(
-            "check",
-            "clac check FILE.json",
-            check,
-            "python -c 'json.loads(FILE.json)'",
-            floor,
-            size,
-            repeats,
+    small = folder / f"registry-{CHECK_SMALL}.json"
+    small.write_text(clac.dumps(synthetic(CHECK_SMALL), "json"), encoding="utf-8")
+    results: list[Result] = []
+    peaks: dict[int, float] = {}
+    name = "clac check FILE.json"
+    if not smoke:
+        bare = process_time([python, "-c", "pass"], 10)
+        seconds = process_time(_check_command(small), 10, accept=(0, 1))
+        results.append(Result("check", name, seconds, "python -c pass", bare, CHECK_SMALL, 10))
+    large = CHECK_SIZE if CHECK_SIZE in files else min(files)
+    for size in sorted({large, *(s for s in files if s > CHECK_SIZE)}):
+        path = files[size]
+        floor = process_time(
+            [
+                python,
+                "-c",
+                f"import json, pathlib; json.loads(pathlib.Path({str(path)!r}).read_bytes())",
+            ],
+            repeats if size <= CHECK_SIZE else 1,
         )
-    ]
+        check = process_time(
+            _check_command(path), repeats if size <= CHECK_SIZE else 1, accept=(0, 1)
+        )
+        baseline = "python -c 'json.loads(FILE.json)'"
+        results.append(Result("check", name, check, baseline, floor, size, repeats))
+        peaks[size] = peak_memory(_check_command(path))
+    return results, peaks
+
+
+def _check_command(path: Path) -> list[str]:
+    size = path.stat().st_size
+    limit = ["--max-size", str(size)] if size > 50 * 2**20 else []
+    return [sys.executable, "-m", "clac", "check", "--as-of", AS_OF.isoformat(), *limit, str(path)]
 
 
 def bench_capabilities(smoke: bool) -> list[Result]:
@@ -349,7 +369,7 @@ def bench_capabilities(smoke: bool) -> list[Result]:
 
 def run(
     sizes: Sequence[int], smoke: bool, notes: list[str], evaluate_up_to: int = EVALUATE_UP_TO
-) -> list[Result]:
+) -> tuple[list[Result], dict[int, float]]:
     """Every scenario, in order (with progress on stderr when it is a terminal)."""
     from clac._progress import task
     from clac.text import Text
@@ -361,12 +381,12 @@ def run(
             registries, files = bench_registries(sizes, smoke, Path(folder), notes, evaluate_up_to)
             results += registries
             progress.advance()
-            check_size = CHECK_SIZE if CHECK_SIZE in files else min(files)
-            results += bench_check(files[check_size], check_size, smoke)
+            checked, peaks = bench_check(files, smoke, Path(folder))
+            results += checked
             progress.advance()
         results += bench_capabilities(smoke)
         progress.advance()
-    return results
+    return results, peaks
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -400,7 +420,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = "smoke" if options.smoke else "full"
     notes: list[str] = []
     started = time.perf_counter()
-    results = run(sizes, options.smoke, notes, options.evaluate_up_to)
+    results, peaks = run(sizes, options.smoke, notes, options.evaluate_up_to)
     elapsed = time.perf_counter() - started
     print(
         f"clac benchmarks ({mode}, {options.clock} clock), Python {sys.version.split()[0]}, "
@@ -414,8 +434,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(grown)
     for note in notes:
         print(f"- {note}")
+    met = targets(results, peaks)
+    print()
+    print("Targets (each a ratio of two figures of this run, or a peak of memory):")
+    print()
+    print(targets_table(met))
+    if peaks:
+        shown = ", ".join(f"{size:,} members {mb:,.0f} MB" for size, mb in sorted(peaks.items()))
+        print(f"- peak memory of clac check: {shown}")
     if options.json is not None:
-        write_json(options.json, results, mode=mode, notes=notes)
+        write_json(
+            options.json, results, mode=mode, notes=notes, targets=[t.as_dict() for t in met]
+        )
     return 0
 
 

@@ -27,14 +27,16 @@ from typing import Annotated, Any, Literal
 import attrs
 import pydantic
 
-from clac.io._converter import enum_file_values, file_fields, optional_arm
+from clac.io._converter import FILE_KEYS, enum_file_values, file_fields, optional_arm
 from clac.io._layout import RegistryFile
-from clac.periods import Month
+from clac.periods import ApproximateDate, Month
 
 __all__ = ["load_json", "load_yaml_data", "registry_model"]
 
 _CONFIG = pydantic.ConfigDict(extra="forbid", frozen=True)
 _MONTH = Annotated[str, pydantic.StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}$")]
+# A date known to the year or the month: "2016", "2016-05" (YAML may read a year as a number).
+_ROUGH = Annotated[str, pydantic.StringConstraints(pattern=r"^[0-9]{4}(-[0-9]{2})?$")] | int
 
 
 def _annotation(hint: Any) -> Any:  # noqa: PLR0911 - one branch per kind of hint
@@ -55,6 +57,9 @@ def _annotation(hint: Any) -> Any:  # noqa: PLR0911 - one branch per kind of hin
     if origin is not None and isinstance(origin, type) and issubclass(origin, Mapping):
         key, value = typing.get_args(hint)
         return dict[_annotation(key), _annotation(value)]  # type: ignore[misc]
+    if origin in (typing.Union, types.UnionType) and ApproximateDate in typing.get_args(hint):
+        others = [a for a in typing.get_args(hint) if a is not ApproximateDate]
+        return typing.Union[(*(_annotation(a) for a in others), _ROUGH)]
     if origin in (typing.Union, types.UnionType):  # pragma: no cover - not in the layout
         raise TypeError(f"no pydantic equivalent for {hint!r}")
     return hint  # str, int, float, bool, date and the str enums, as pydantic reads them
@@ -77,6 +82,11 @@ def _model(cls: type[Any]) -> type[pydantic.BaseModel]:
             spec = default.name.lower()
         else:
             spec = default
+        key = FILE_KEYS.get(cls, {}).get(field.name)
+        if key is not None:  # written under another key, as one value or a list (sector)
+            one = _annotation(typing.get_args(hints[field.name])[0])
+            annotation = one | annotation
+            spec = pydantic.Field(alias=key) if spec is ... else pydantic.Field(spec, alias=key)
         fields[field.name] = (annotation, spec)
     return pydantic.create_model(cls.__name__, __config__=_CONFIG, **fields)
 

@@ -113,6 +113,22 @@ def process_time(
     return median_time(run, repeats)
 
 
+def peak_memory(arguments: Sequence[str]) -> float:
+    """The peak memory (resident set, in MB) of running ``arguments`` as a whole process, as
+    the operating system accounts it: a child process runs it and reports its own child's."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run(  # noqa: S603 - our own interpreter and commands
+        [sys.executable, "-c", probe, *arguments], capture_output=True, text=True, check=True
+    )
+    peak = int(done.stdout.split()[-1])
+    # Linux counts kilobytes, macOS bytes.
+    return peak / 2**20 if sys.platform == "darwin" else peak / 2**10
+
+
 def _seconds(value: float | None) -> str:
     if value is None:
         return "—"
@@ -177,9 +193,15 @@ def environment() -> dict[str, str]:
 
 
 def write_json(
-    path: Path, results: Sequence[Result], *, mode: str, notes: Sequence[str] = ()
+    path: Path,
+    results: Sequence[Result],
+    *,
+    mode: str,
+    notes: Sequence[str] = (),
+    targets: Sequence[dict[str, Any]] = (),
 ) -> None:
-    """Write the results, the mode, the environment and the notes to ``path`` as JSON."""
+    """Write the results, the mode, the environment, the notes and the targets to ``path`` as
+    JSON."""
     scenarios = sorted({r.scenario for r in results})
     document = {
         "mode": mode,
@@ -188,5 +210,6 @@ def write_json(
         "scenarios": scenarios,
         "results": [r.as_dict() for r in results],
         "notes": list(notes),
+        "targets": list(targets),
     }
     path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")

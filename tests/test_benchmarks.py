@@ -56,6 +56,42 @@ class TestRunner:
             assert row["seconds"] > 0
             if row["baseline_seconds"]:
                 assert row["ratio"] == pytest.approx(row["seconds"] / row["baseline_seconds"])
+        # Every target is printed, with a verdict or why the smoke run did not measure it.
+        assert "| target | measured | limit | verdict |" in result.stdout
+        assert len(document["targets"]) == 9
+        for target in document["targets"]:
+            assert target["met"] in (True, False) or target["not_measured"]
+
+
+class TestTargets:
+    def _targets(self) -> Any:
+        if not (ROOT / "benchmarks" / "_targets.py").exists():  # an sdist ships no benchmarks
+            pytest.skip("benchmarks/ is not here")
+        return importlib.import_module("benchmarks._targets")
+
+    def test_a_ratio_within_its_limit_is_met_and_one_over_it_missed(self) -> None:
+        targets = self._targets()
+        runner = _runner()
+        check = "clac check FILE.json"
+        floor = "python -c 'json.loads(FILE.json)'"
+        results = [
+            runner.Result("check", check, 0.8, floor, 0.1, size=10_000),
+            runner.Result("check", check, 0.9, "python -c pass", 0.1, size=100),
+            runner.Result("dump", "clac.dumps (JSON)", 1.0, size=1_000),
+            runner.Result("dump", "clac.dumps (JSON)", 11.0, size=10_000),
+        ]
+        found = {t.name: t for t in targets.targets(results, {10_000: 130.0})}
+        assert len(found) == 9
+        verdicts = {name: t.met for name, t in found.items() if t.met is not None}
+        assert verdicts == {
+            "`clac check` 10,000 members (JSON) / a process that only `json.loads` the file": True,
+            "`clac check` 100 members / `python -c pass`": False,
+            "`clac.dumps` (JSON) growth, 1,000 → 10,000 members": True,
+            "peak memory of `clac check`, 10,000 members (JSON)": False,
+        }
+        table = targets.table(list(found.values()))
+        assert "| 9.00× | ≤ 8.00× | **missed** |" in table
+        assert "not measured: needs pydantic" in table
 
 
 def _runner() -> Any:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import functools
 from random import Random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import clac
-from clac.rules import evaluate
+from clac.rules import _render, evaluate
 from clac.rules._engine import OUTCOME_ORDER, STRENGTH, Finding, severity_rank
 
 
@@ -34,3 +35,16 @@ class TestSeverityRank:
             ),
         )
         assert severity_rank(findings) == expected
+
+
+class TestTextChunks:
+    def test_the_chunks_are_whole_lines_that_make_the_text(
+        self, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+
+        monkeypatch.setattr(_render, "CHUNK_LINES", 7)
+        assessment = evaluate(clac.demo(), as_of=clac.DEMO_AS_OF)
+        chunks = list(_render.text_chunks(assessment, "es", everything=True))
+        assert len(chunks) > 10
+        assert all(chunk.endswith("\n") for chunk in chunks)
+        assert "".join(chunks) == _render.to_text(assessment, "es", everything=True)

@@ -10,7 +10,7 @@ runs, so ``clac --help`` is fast.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
@@ -283,8 +283,10 @@ def check(  # noqa: PLR0917 - one parameter per option
         click.echo(tr(_DEMO_DAY, lang).format(day=day.isoformat()), err=True)
     assessment = evaluate(coalition, as_of=day, charter_only=charter_only)
     with paused_gc():  # a line per finding: many small objects at once
-        report = _check_report(assessment, output_format, lang, everything=everything, file=file)
-    click.echo(report, nl=False)
+        for chunk in _check_report(
+            assessment, output_format, lang, everything=everything, file=file
+        ):
+            click.echo(chunk, nl=False)  # written as it comes: a large report is never whole
     warn_reports_after(coalition, assessment.as_of, lang)
     for problem in CATALOGUE.errors:
         warn(str(problem))
@@ -336,23 +338,26 @@ _DEMO_DAY = Text(
 
 def _check_report(
     assessment: Assessment, output_format: str, lang: str, *, everything: bool, file: str | None
-) -> str:
+) -> Iterator[str]:
+    """The report in ``output_format``, in pieces (the text report line by line in chunks)."""
     import json
 
-    from clac.rules._render import to_json, to_markdown, to_text
+    from clac.rules._render import text_chunks, to_json, to_markdown
 
     if output_format == "json":
-        return json_safe(to_json(assessment, lang))
-    if output_format == "markdown":
-        return to_markdown(assessment, lang, everything=everything)
-    if output_format == "sarif":
+        yield json_safe(to_json(assessment, lang))
+    elif output_format == "markdown":
+        yield to_markdown(assessment, lang, everything=everything)
+    elif output_format == "sarif":
         log = assessment.to_sarif(lang, artifact=file, everything=everything)
-        return json_safe(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
-    if output_format == "junit":
-        return assessment.to_junit(lang)
-    if output_format == "csv":
-        return assessment.to_csv(lang)
-    return terminal(to_text(assessment, lang, everything=everything))
+        yield json_safe(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
+    elif output_format == "junit":
+        yield assessment.to_junit(lang)
+    elif output_format == "csv":
+        yield assessment.to_csv(lang)
+    else:
+        for chunk in text_chunks(assessment, lang, everything=everything):
+            yield terminal(chunk)  # escapes character by character: chunks of lines are safe
 
 
 @cli.command()

@@ -259,8 +259,9 @@ def dumps(coalition: Coalition, format: Format | str, *, redact: bool = False) -
     codec = _codec(Format.parse(format))
     if redact:
         coalition = _redact(coalition)
-    data = codec.CONVERTER.unstructure(from_coalition(coalition), RegistryFile)
-    return codec.serialize(data)
+    with paused_gc():  # unstructuring makes many small acyclic dicts and lists (clac._bulk)
+        data = codec.CONVERTER.unstructure(from_coalition(coalition), RegistryFile)
+        return codec.serialize(data)
 
 
 def dump(

@@ -53,10 +53,12 @@ from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_p
 from clac.io._keys import FILE_KEYS, OMITTED_FIELDS, file_fields, file_key
 from clac.model import RepresentativeLevel
 from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
+from clac.text import Text
 
 __all__ = [
     "DATE_PATTERN",
     "FILE_KEYS",
+    "MAX_LIST_PROBLEMS",
     "MULTI_LINE_FIELDS",
     "OMITTED_FIELDS",
     "enum_file_values",
@@ -257,6 +259,20 @@ def _unstructure_enum(member: Enum) -> str:
 
 # ------------------------------------------------------------------------------ containers
 
+#: The most wrong items of one list a file's error lists; the items after them are left
+#: unchecked (and counted), so that a huge file of wrong values is refused in bounded time.
+MAX_LIST_PROBLEMS = 1000
+
+
+def _unchecked(count: int) -> InvalidData:
+    return InvalidData(
+        Text(
+            f"has {count:,} more items, not checked after {MAX_LIST_PROBLEMS:,} wrong ones",
+            f"tiene {count:,} elementos más, sin revisar tras {MAX_LIST_PROBLEMS:,} erróneos",
+            pt=f"tem mais {count:,} itens, não verificados após {MAX_LIST_PROBLEMS:,} errados",
+        )
+    )
+
 
 def _is_homogeneous_tuple(hint: Any) -> bool:
     args = typing.get_args(hint)
@@ -295,6 +311,9 @@ def _tuple_hooks(converter: cattrs.Converter) -> None:
                         IterableValidationNote(f"Structuring item {index}", index, item_type),
                     ]
                     errors.append(error)
+                    if len(errors) == MAX_LIST_PROBLEMS and index + 1 < len(value):
+                        errors.append(_unchecked(len(value) - index - 1))
+                        break
             if errors:
                 raise IterableValidationError(f"While structuring {hint!r}", errors, hint)
             return tuple(items)

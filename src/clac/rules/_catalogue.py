@@ -40,13 +40,16 @@ def rule(
     parameters: Iterable[str] = (),
     source: str = "clac",
     assumption: Text | None = None,
+    facts: Iterable[str] = (),
 ) -> Callable[[Check], Rule]:
     """Make a :class:`Rule` of the decorated check function.
 
     ``clause`` is ``(section, item)`` of the Base Document; an unknown clause or an unknown
     parameter name is refused at once, so a rule cannot cite what the charter does not say.
     ``assumption`` states what the rule takes from clac rather than from the charter (a reading
-    the charter does not spell out), so that every finding of it says so.
+    the charter does not spell out), so that every finding of it says so. ``facts`` are the
+    registry fields the rule reads, as paths of the registry file (``members[].track_record``):
+    what a secretariat must record for the rule to decide (docs/rules.md lists them).
     """
     section, item = clause
     cited = BASE_DOCUMENT.clause(Section(section), item)
@@ -68,6 +71,7 @@ def rule(
             parameters=names,
             source=source,
             assumption=assumption,
+            facts=tuple(facts),
         )
 
     return decorate

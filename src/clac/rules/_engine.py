@@ -231,6 +231,9 @@ class Rule:
     ``check`` is called once per subject of kind ``applies_to``; ``parameters`` names the charter
     parameters it reads, whose values in force on the day go into each finding's evidence.
     ``source`` is ``"clac"`` for built-in rules and the distribution name for plugins.
+    ``assumption`` says what the rule takes from clac rather than from the charter (None when
+    nothing); ``facts`` are the registry fields it reads, as file paths: a fact not recorded
+    gives *insufficient data* naming where to record it, never *unmet*.
     """
 
     id: str
@@ -243,6 +246,7 @@ class Rule:
     parameters: tuple[str, ...] = ()
     source: str = "clac"
     assumption: Text | None = None
+    facts: tuple[str, ...] = ()
 
     @property
     def assumed_parameters(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import html
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from clac._escape import markdown
@@ -80,6 +80,18 @@ def to_text(
     assessment: Assessment, language: Language | str = Language.EN, *, everything: bool = False
 ) -> str:
     """Plain text grouped by subject, then a summary line."""
+    return "".join(text_chunks(assessment, language, everything=everything))
+
+
+#: Lines per chunk of :func:`text_chunks`.
+CHUNK_LINES = 4096
+
+
+def text_chunks(
+    assessment: Assessment, language: Language | str = Language.EN, *, everything: bool = False
+) -> Iterator[str]:
+    """:func:`to_text` in pieces of whole lines, each ending with a line break: ``clac check``
+    writes them as they come, so the report of a large registry is never held whole."""
     lang = Language.parse(language)
     shown = (
         assessment.findings
@@ -101,6 +113,9 @@ def to_text(
     parameters: dict[int, str] = {}
     outcomes = {o: o.label.in_(lang) for o in Outcome}
     for subject in sorted(grouped):
+        if len(lines) >= CHUNK_LINES:
+            yield "\n".join(lines) + "\n"
+            lines = []
         lines.append(subject)
         group = grouped[subject]
         group.sort(key=rank_key)  # severity_rank's order, within one subject
@@ -125,7 +140,7 @@ def to_text(
         hidden = len(assessment.findings) - len(shown)
         lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
     lines += ["", assessment.summary(lang)]
-    return "\n".join(lines) + "\n"
+    yield "\n".join(lines) + "\n"
 
 
 _md_cell = markdown  # every value escaped: registry and plugin text reads as plain text

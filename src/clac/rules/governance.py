@@ -142,6 +142,7 @@ def _others_recorded(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
+    facts=("roles[] (secretariat)", "organizations[].partner", "amendments[].hand_over"),
     title=Text("ICMEC holds the Secretariat", "ICMEC ejerce la Secretaría"),
     explanation=Text(
         "CLAC operates with ICMEC providing Secretariat support. clac looks for an assignment "
@@ -215,6 +216,7 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
+    facts=("roles[] (chair)", "roles[].unit", "organizations[].partner", "amendments[].hand_over"),
     title=Text(
         "A representative of ICMEC LAC chairs CLAC",
         "Un representante de ICMEC LAC ejerce la presidencia",
@@ -317,6 +319,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 4),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("meetings[] (kind: annual)", "meetings[].organizer", "organizations[].partner"),
     title=Text(
         "An annual meeting coordinated by ICMEC LAC",
         "Una reunión anual coordinada por ICMEC LAC",
@@ -416,6 +419,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 10),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.WORKING_GROUP,
+    facts=("working_groups[].formed", "working_groups[].consulted"),
     title=Text(
         "New working groups formed after consulting active members",
         "Nuevos grupos de trabajo creados previa consulta con los miembros activos",
@@ -506,6 +510,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.strategic[]", "plans.strategic[].adopted"),
     parameters=("strategic_plan_years",),
     title=Text("A strategic plan in force", "Un plan estratégico vigente"),
     explanation=Text(
@@ -625,6 +630,7 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.operational[]",),
     title=Text("An operational plan for each year", "Un plan operativo para cada año"),
     explanation=Text(
         "CLAC Members shall develop an operational plan, and ICMEC LAC works with them on "
@@ -683,6 +689,7 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
     clause=(Section.STRUCTURE_AND_GOVERNANCE, 15),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("plans.operational[].assessed",),
     title=Text("Each year's operational plan assessed", "El plan operativo de cada año evaluado"),
     explanation=Text(
         "The operational plan 'will be assessed annually to accommodate necessary "

@@ -106,6 +106,7 @@ def months_before(day: date, months: int) -> date:
     clause=(Section.MEMBERSHIP, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
+    facts=("organizations[].name", "members[].representatives[].name"),
     title=Text("Membership is institutional", "La membresía es institucional"),
     explanation=Text(
         "CLAC membership is institutional and not specific to individuals: a member is an "
@@ -152,6 +153,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].track_record",),
     title=Text("Proven track record on record", "Historial comprobado registrado"),
     explanation=Text(
         "Members are requested to have a proven track record of cooperation on reducing the "
@@ -196,6 +198,7 @@ def track_record(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 3),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].charter_subscription.signed", "members[].joined"),
     title=Text("Charter subscribed in writing", "Carta suscrita por escrito"),
     explanation=Text(
         "Members are requested to subscribe to or support this charter in writing: the "
@@ -268,6 +271,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 4),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].listed_in_materials",),
     title=Text(
         "Listed as a CLAC member in its materials",
         "Figura como miembro de la CLAC en sus materiales",
@@ -316,6 +320,7 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].representatives",),
     title=Text("At least one designated representative", "Al menos un representante designado"),
     explanation=Text(
         "Members are requested to designate at least one representative to participate "
@@ -359,6 +364,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].representatives[].level",),
     title=Text(
         "A representative of at least middle level",
         "Un representante de al menos nivel medio",
@@ -426,6 +432,7 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("meetings[].date", "meetings[].kind", "meetings[].attendees", "members[].joined"),
     parameters=("attendance_window_months",),
     title=Text("Takes part in CLAC meetings", "Participa en las reuniones de la CLAC"),
     explanation=Text(
@@ -541,6 +548,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 7),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].working_groups",),
     parameters=("min_working_groups_per_member", "max_working_groups_per_member"),
     title=Text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
     explanation=Text(
@@ -616,6 +624,7 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
+    facts=("participation[].month", "participation[].hours", "members[].joined"),
     parameters=("min_hours_per_month", "max_hours_per_month", "hours_window_months"),
     title=Text("About 4-7 hours a month", "Aproximadamente 4-7 horas al mes"),
     explanation=Text(
@@ -749,6 +758,7 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 -
     clause=(Section.MEMBERSHIP, 8),
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
+    facts=("documents[].authors", "documents[].kind"),
     title=Text("Provides expertise and content", "Aporta conocimiento técnico y contenido"),
     explanation=Text(
         "Among the activities the charter suggests: providing expertise and content for best "
@@ -789,6 +799,7 @@ def expertise(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 9),
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].referred_by",),
     title=Text("Helps expand the membership", "Ayuda a ampliar la membresía"),
     explanation=Text(
         "Members are asked to help expand CLAC membership through outreach within industry, "
@@ -822,6 +833,7 @@ def outreach(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 10),
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].contributions",),
     title=Text(
         "Identifies in-kind support or sources of contributions",
         "Identifica apoyo en especie o fuentes de contribuciones",

@@ -34,6 +34,7 @@ def _n(n: int, one: str, many: str) -> str:
     clause=(Section.POLICY_GOALS, 11),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
+    facts=("members[].commitments",),
     title=Text(
         "Specific actions, targets and indicators",
         "Acciones, metas e indicadores específicos",
@@ -120,6 +121,7 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
     clause=(Section.POLICY_GOALS, 10),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
+    facts=("plans.strategic[].targets[].indicators",),
     title=Text("Indicators for every policy goal", "Indicadores para cada objetivo de política"),
     explanation=Text(
         "Members shall commit to developing specific policy targets, activities and "

@@ -72,6 +72,7 @@ the reports of this many months before the day (clac's assumption)."""
     clause=(Section.REPORTING, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.WORKING_GROUP,
+    facts=("reports[] (working_group, year, quarter)", "working_groups[].formed"),
     parameters=("report_due_days",),
     title=Text(
         "Each Working Group provides its quarterly reports",
@@ -170,6 +171,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
     clause=(Section.REPORTING, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.REPORT,
+    facts=("reports[].submitted",),
     parameters=("report_due_days",),
     title=Text(
         "Quarterly reports submitted on time",
@@ -252,6 +254,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     clause=(Section.REPORTING, 3),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.REPORT,
+    facts=("reports[].activities[].goals",),
     title=Text(
         "Reported activities aim at a policy goal",
         "Las actividades informadas apuntan a un objetivo de política",
@@ -329,6 +332,7 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     clause=(Section.REPORTING, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEETING,
+    facts=("meetings[].minutes.circulated",),
     parameters=("minutes_grace_days",),
     title=Text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
     explanation=Text(
@@ -401,6 +405,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
     clause=(Section.MEMBERSHIP, 6),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("meetings[] (kind: annual or regional)",),
     parameters=("min_meetings_per_year",),
     title=Text(
         "CLAC meetings at least twice a year",
@@ -484,6 +489,7 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     clause=(Section.REPORTING, 8),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
+    facts=("documents[] (kind: annual-report, year)",),
     parameters=("annual_report_due_months",),
     title=Text("An annual report for each year", "Un informe anual para cada año"),
     explanation=Text(
@@ -606,6 +612,11 @@ def _sharing(ctx: Context) -> _Sharing:
     clause=(Section.REPORTING, 1),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
+    facts=(
+        "reports[].activities[].members",
+        "reports[].policies[].organization",
+        "plans.operational[].actions[].members",
+    ),
     parameters=("report_due_days", "sharing_window_months"),
     title=Text(
         "Shares progress with the Secretariat",
