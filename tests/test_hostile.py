@@ -382,3 +382,14 @@ class TestTomlRepeatedKeys:
         assert (error.problems[0].path, error.problems[0].value) == (path, key)
         assert "given twice" in str(error)
         assert "lines" in str(error)
+
+
+class TestManyProblems:
+    def test_a_huge_list_of_wrong_values_is_refused_quickly_listing_the_first(self) -> None:
+        items = ", ".join(['{"member": "x", "month": "2020-13", "hours": 1}'] * 50_000)
+        started = time.perf_counter()
+        error = refused(f'{{"clac": 1, "name": "C", "participation": [{items}]}}', "json")
+        assert time.perf_counter() - started < 5
+        assert len(error.problems) == 1001
+        assert error.problems[-1].path == "participation"
+        assert "49,000 more items, not checked after 1,000 wrong ones" in str(error)

@@ -439,3 +439,50 @@ class TestRoundTrip:
         base = unknown(coalition([member("org-a", listed_in_materials=None)]))
         for fmt in ("yaml", "json", "toml"):
             assert loads(dumps(base, fmt), fmt) == base
+
+
+class TestProposalsWithPartialRecords:
+    def returned_bare(self, records_since: date | None) -> Coalition:
+        from clac.model import ProposalEvent, ProposalEventKind, ProposalRecord, ProposalState
+
+        s, k = ProposalState, ProposalEventKind
+        steps = [
+            (k.SUBMIT, s.DRAFT, s.SUBMITTED, date(2023, 1, 10), "org-a", None),
+            (k.SHARE, s.SUBMITTED, s.SHARED, date(2023, 1, 20), "icmec", None),
+            (k.SCHEDULE, s.SHARED, s.SCHEDULED, date(2023, 2, 1), "icmec", "annual-2023"),
+            (k.DISCUSS, s.SCHEDULED, s.DISCUSSED, date(2023, 5, 24), "icmec", "annual-2023"),
+            (
+                k.RETURN_WITH_RECOMMENDATIONS,
+                s.DISCUSSED,
+                s.RETURNED,
+                date(2023, 5, 24),
+                "icmec",
+                None,
+            ),
+        ]
+        history = tuple(
+            ProposalEvent(event=e, source=a, target=b, date=d, actor=who, meeting=meeting)
+            for e, a, b, d, who, meeting in steps
+        )
+        record = ProposalRecord(
+            id="fictional-directory",
+            title="A fictional directory",
+            proposer="org-a",
+            state=s.RETURNED,
+            history=history,
+        )
+        return coalition(records_since=records_since).evolve(proposals=(record,))
+
+    def test_a_return_with_no_recommendation_recorded_is_insufficient_data(self) -> None:
+        result = finding(self.returned_bare(None), "PRO-04", "fictional-directory")
+        assert result.outcome is INSUFFICIENT
+        assert "proposals[0]" in result.message.en
+
+    def test_it_is_unmet_once_the_records_are_complete(self) -> None:
+        result = finding(self.returned_bare(date(2016, 1, 1)), "PRO-04", "fictional-directory")
+        assert result.outcome is UNMET
+
+    def test_a_step_before_the_records_begin_is_not_assessed(self) -> None:
+        result = finding(self.returned_bare(date(2024, 1, 1)), "PRO-04", "fictional-directory")
+        assert result.outcome is NA
+        assert "before the records begin" in result.message.en

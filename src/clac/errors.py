@@ -386,7 +386,9 @@ class ClacError(Exception):
         if not collected:
             collected.append(Problem(self.__class__.__doc__ or self.__class__.__name__))
         self.problems: tuple[Problem, ...] = tuple(collected)
-        super().__init__(self.message())
+        # The message is rendered when shown, not here: a file with a million wrong values
+        # makes as many errors on the way to the one that is shown.
+        super().__init__()
 
     @property
     def path(self) -> str:
@@ -421,6 +423,9 @@ class ClacError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message()!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (_rebuild, (self.__class__, self.problems))

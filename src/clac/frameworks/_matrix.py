@@ -15,6 +15,7 @@ import attrs
 
 from clac.countries import country_name, is_country, is_region, region_countries
 from clac.errors import InvalidData, require
+from clac.frameworks import _heatmap, _render
 from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._evidence import Evidence, evidence, standing
 from clac.frameworks._framework import Framework, Verdict
@@ -226,14 +227,10 @@ class RegionalMatrix:
 
     def heatmap(self, language: Language | str = Language.EN) -> Figure:
         """A matplotlib heat map: countries down, items across, one colour per outcome."""
-        from clac.frameworks._heatmap import heatmap
-
-        return heatmap(self, language)
+        return _heatmap.heatmap(self, language)
 
     def _repr_html_(self) -> str:
-        from clac.frameworks._render import matrix_html
-
-        return matrix_html(self, Language.EN)
+        return _render.matrix_html(self, Language.EN)
 
     def __repr__(self) -> str:
         return (

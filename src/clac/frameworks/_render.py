@@ -7,17 +7,20 @@ interpretation, and opens with a warning when any figure rests on illustrative e
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from clac._escape import markdown
 from clac._labels import WORDS
 from clac.countries import country_name
 from clac.frameworks._goals import INTERPRETATION
 from clac.frameworks._heatmap import OUTCOME_COLOURS, OUTCOME_SYMBOLS
-from clac.frameworks._matrix import RegionalMatrix
-from clac.frameworks._thin import ThinSpots
-from clac.frameworks._trends import Trend
 from clac.model import Outcome
 from clac.text import Language, Text
+
+if TYPE_CHECKING:
+    from clac.frameworks._matrix import RegionalMatrix
+    from clac.frameworks._thin import ThinSpots
+    from clac.frameworks._trends import Trend
 
 __all__ = ["gaps_markdown", "matrix_html", "matrix_markdown", "thin_markdown", "trend_markdown"]
 

@@ -48,16 +48,17 @@ import cattrs
 from cattrs.errors import IterableValidationError, IterableValidationNote
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
-from clac.charter import WorkingGroupDefinition
 from clac.errors import ClacError, InvalidData
 from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
-from clac.io._keys import FILE_KEYS, file_key
+from clac.io._keys import FILE_KEYS, OMITTED_FIELDS, file_fields, file_key
 from clac.model import RepresentativeLevel
 from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
+from clac.text import Text
 
 __all__ = [
     "DATE_PATTERN",
     "FILE_KEYS",
+    "MAX_LIST_PROBLEMS",
     "MULTI_LINE_FIELDS",
     "OMITTED_FIELDS",
     "enum_file_values",
@@ -73,12 +74,6 @@ C = TypeVar("C", bound=cattrs.Converter)
 #: How a date is written in a file (the JSON Schema uses the same pattern).
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _DATE = re.compile(DATE_PATTERN)
-
-#: Fields of the model that are not part of the file: a working group an amendment adds has no
-#: clause of the Base Document to cite.
-OMITTED_FIELDS: Mapping[type[Any], frozenset[str]] = {
-    WorkingGroupDefinition: frozenset({"clause"}),
-}
 
 #: Fields whose text may span lines (and hold tabs): prose rather than names. Any other text
 #: field must be one line. A model field can also say so itself with
@@ -113,12 +108,6 @@ def enum_file_values(enum: type[Enum]) -> Mapping[str, Enum]:
     if enum in _BY_NAME:
         return MappingProxyType({member.name.lower(): member for member in enum})
     return MappingProxyType({str(member.value): member for member in enum})
-
-
-def file_fields(cls: type[Any]) -> tuple[attrs.Attribute[Any], ...]:
-    """The attrs fields of ``cls`` that a registry file holds, in order."""
-    omitted = OMITTED_FIELDS.get(cls, frozenset())
-    return tuple(f for f in attrs.fields(cls) if f.name not in omitted)
 
 
 def optional_arm(hint: Any) -> Any | None:
@@ -270,6 +259,20 @@ def _unstructure_enum(member: Enum) -> str:
 
 # ------------------------------------------------------------------------------ containers
 
+#: The most wrong items of one list a file's error lists; the items after them are left
+#: unchecked (and counted), so that a huge file of wrong values is refused in bounded time.
+MAX_LIST_PROBLEMS = 1000
+
+
+def _unchecked(count: int) -> InvalidData:
+    return InvalidData(
+        Text(
+            f"has {count:,} more items, not checked after {MAX_LIST_PROBLEMS:,} wrong ones",
+            f"tiene {count:,} elementos más, sin revisar tras {MAX_LIST_PROBLEMS:,} erróneos",
+            pt=f"tem mais {count:,} itens, não verificados após {MAX_LIST_PROBLEMS:,} errados",
+        )
+    )
+
 
 def _is_homogeneous_tuple(hint: Any) -> bool:
     args = typing.get_args(hint)
@@ -308,6 +311,9 @@ def _tuple_hooks(converter: cattrs.Converter) -> None:
                         IterableValidationNote(f"Structuring item {index}", index, item_type),
                     ]
                     errors.append(error)
+                    if len(errors) == MAX_LIST_PROBLEMS and index + 1 < len(value):
+                        errors.append(_unchecked(len(value) - index - 1))
+                        break
             if errors:
                 raise IterableValidationError(f"While structuring {hint!r}", errors, hint)
             return tuple(items)

@@ -22,7 +22,7 @@ from typing import Any
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from clac.errors import ClacError, Problem
-from clac.io._keys import file_key
+from clac.io._keys import file_fields, file_key
 
 __all__ = ["as_written", "format_path", "problems_of"]
 
@@ -99,8 +99,6 @@ def as_written(problem: Problem) -> Problem:
 
 
 def _known_keys(cls: type[Any]) -> list[str]:
-    from clac.io._converter import file_fields, file_key
-
     try:
         return [file_key(cls, field.name) for field in file_fields(cls)]
     except TypeError:  # pragma: no cover - every class clac structures is an attrs class

@@ -54,6 +54,7 @@ from clac.model import (
     Target,
 )
 from clac.periods import Quarter
+from clac.reporting import _render
 from clac.reporting._entries import ActivityEntry, AdvanceEntry, PolicyEntry, year_entries
 from clac.reporting._folder import Audience, community, may_see
 from clac.reporting._plans import ActionProgress, PlanAssessment, assess_plan
@@ -179,21 +180,15 @@ class AnnualReport:
 
     def to_markdown(self, language: Language | str = Language.EN) -> str:
         """The report as Markdown."""
-        from clac.reporting._render import to_markdown
-
-        return to_markdown(self, Language.parse(language))
+        return _render.to_markdown(self, Language.parse(language))
 
     def to_html(self, language: Language | str = Language.EN, *, chart: bool = True) -> str:
         """The report as one self-contained HTML page (inline CSS, the chart embedded as a PNG
         when matplotlib is installed and ``chart`` is true)."""
-        from clac.reporting._render import to_html
-
-        return to_html(self, Language.parse(language), chart=chart)
+        return _render.to_html(self, Language.parse(language), chart=chart)
 
     def _repr_html_(self) -> str:
-        from clac.reporting._render import to_html
-
-        return to_html(self, Language.EN, chart=False, fragment=True)
+        return _render.to_html(self, Language.EN, chart=False, fragment=True)
 
 
 def check_year(coalition: Coalition, year: int, as_of: date) -> None:

@@ -135,6 +135,9 @@ EVENT_LABELS: Mapping[ProposalEventKind, Text] = {
 class Refusal:
     """Why a rule refuses an event: the rule's id, a bilingual reason and the facts it used.
 
+    ``absent`` marks a refusal for something the record does not hold (no sharing, no meeting,
+    no recommendation recorded): ``clac check`` reports it as unmet only where the registry says
+    its records are complete (``records_since``), else as insufficient data.
     ``uncertain`` marks a refusal the registry cannot settle for a past event (it keeps only a
     member's current status): the machine still refuses, ``clac check`` reports insufficient
     data rather than unmet.
@@ -144,6 +147,7 @@ class Refusal:
     reason: Text
     facts: Mapping[str, Any] = attrs.field(factory=dict)
     uncertain: bool = False
+    absent: bool = False
 
     def error(self, event: ProposalEventKind | str) -> TransitionNotAllowed:
         """The :class:`~clac.errors.TransitionNotAllowed` a machine raises for this refusal."""
@@ -266,7 +270,7 @@ def _pro02(
         "la propuesta no fue compartida con los otros miembros desde que fue presentada",
         pt="a proposta não foi compartilhada com os outros membros desde que foi apresentada",
     )
-    return Refusal("PRO-02", reason, {"shared": None})
+    return Refusal("PRO-02", reason, {"shared": None}, absent=True)
 
 
 def _meeting_refusal(  # noqa: PLR0911 - one return for each way a meeting falls short
@@ -281,7 +285,7 @@ def _meeting_refusal(  # noqa: PLR0911 - one return for each way a meeting falls
             "no se indica ninguna reunión regional",
             pt="nenhuma reunião regional é indicada",
         )
-        return Refusal("PRO-03", reason, facts)
+        return Refusal("PRO-03", reason, facts, absent=True)
     try:
         found = coalition.meeting(meeting_id)
     except UnknownReference:
@@ -302,7 +306,10 @@ def _meeting_refusal(  # noqa: PLR0911 - one return for each way a meeting falls
             "la reunión {id} fue organizada por {org}, no por ICMEC LAC",
             pt="a reunião {id} foi organizada por {org}, não pelo ICMEC LAC",
         )
-        return Refusal("PRO-03", reason.format(id=found.id, org=found.organizer), facts)
+        unmarked = not any(o.partner == ICMEC_PARTNER for o in coalition.organizations)
+        return Refusal(
+            "PRO-03", reason.format(id=found.id, org=found.organizer), facts, absent=unmarked
+        )
     if found.kind not in DISCUSSION_MEETING_KINDS:
         reason = Text(
             "the meeting {id} is a {kind} meeting, not a regional meeting",
@@ -352,7 +359,7 @@ def _pro03(
             "la propuesta no fue discutida en una reunión regional organizada por ICMEC LAC",
             pt="a proposta não foi discutida em uma reunião regional organizada pelo ICMEC LAC",
         )
-        return Refusal("PRO-03", reason, {"discussed": None})
+        return Refusal("PRO-03", reason, {"discussed": None}, absent=True)
     refusals = []
     for discussion in discussions:
         refused = _meeting_refusal(coalition, discussion.meeting, shared_on, discussion.date)
@@ -383,7 +390,7 @@ def recommendations_refusal(
                 pt="{n} devoluções trazem só {r} recomendações (ao menos uma cada)",
             ).format(n=returns, r=len(recommendations))
         )
-        return Refusal("PRO-04", reason, facts)
+        return Refusal("PRO-04", reason, facts, absent=True)
     objectives = {o.id for o in charter.objectives}
     goals = {g.id for g in charter.policy_goals}
     for index, rec in enumerate(recommendations):
@@ -525,6 +532,24 @@ def _judge(context: Context, proposal: ProposalRecord, rule_id: str, *, none: Te
         event_pt=EVENT_LABELS[event.event].in_(Language.PT),
         day=event.date,
     )
+    if refused.absent and not context.complete(None, event.date):
+        index_of = {id(p): i for i, p in enumerate(context.coalition.proposals)}
+        path = f"proposals[{index_of.get(id(proposal), 0)}]"
+        return insufficient_data(
+            where
+            + refused.reason
+            + Text(
+                f"— not recorded, and the registry does not say its records are complete: "
+                f"record it in {path} (or set records_since)",
+                f"— no registrado, y el registro no dice que sus registros estén completos: "
+                f"regístrelo en {path} (o fije records_since)",
+                pt=f"— não registrado, e o registro não diz que seus registros estão completos: "
+                f"registre-o em {path} (ou defina records_since)",
+            ),
+            event=event.event.value,
+            record_at=path,
+            **refused.facts,
+        )
     verdict = insufficient_data if refused.uncertain else unmet
     return verdict(where + refused.reason, event=event.event.value, **refused.facts)
 
