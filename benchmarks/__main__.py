@@ -368,7 +368,11 @@ def bench_capabilities(smoke: bool) -> list[Result]:
 
 
 def run(
-    sizes: Sequence[int], smoke: bool, notes: list[str], evaluate_up_to: int = EVALUATE_UP_TO
+    sizes: Sequence[int],
+    smoke: bool,
+    notes: list[str],
+    evaluate_up_to: int = EVALUATE_UP_TO,
+    capabilities: bool = True,
 ) -> tuple[list[Result], dict[int, float]]:
     """Every scenario, in order (with progress on stderr when it is a terminal)."""
     from clac._progress import task
@@ -384,7 +388,8 @@ def run(
             checked, peaks = bench_check(files, smoke, Path(folder))
             results += checked
             progress.advance()
-        results += bench_capabilities(smoke)
+        if capabilities:
+            results += bench_capabilities(smoke)
         progress.advance()
     return results, peaks
 
@@ -411,6 +416,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="wall",
         help="wall-clock time (default) or CPU time, steadier on a shared machine",
     )
+    parser.add_argument(
+        "--no-capabilities",
+        action="store_true",
+        help="leave out the network, proposals and reporting benchmarks (minutes at full size; "
+        "benchmarks/bench_*.py run them alone)",
+    )
     options = parser.parse_args(argv)
     use_clock(options.clock)
     from clac import _progress
@@ -420,7 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     mode = "smoke" if options.smoke else "full"
     notes: list[str] = []
     started = time.perf_counter()
-    results, peaks = run(sizes, options.smoke, notes, options.evaluate_up_to)
+    results, peaks = run(
+        sizes, options.smoke, notes, options.evaluate_up_to, not options.no_capabilities
+    )
     elapsed = time.perf_counter() - started
     print(
         f"clac benchmarks ({mode}, {options.clock} clock), Python {sys.version.split()[0]}, "
