@@ -7,13 +7,15 @@ import contextlib
 import json
 import time
 
+import attrs
 import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from clac import demo
 from clac.errors import ClacError, FileFormatError, InvalidData
-from clac.io import Format, loads
+from clac.io import Format, dumps, loads
 from clac.io._guards import DIGIT_LIMIT, text_problem
 from clac.io._yaml import ALIAS_EXPANSION_LIMIT
 
@@ -221,6 +223,35 @@ class TestText:
         else:
             assert problem.path == "name"
             assert text_problem(text, multi_line=False) is not None or not text.strip()
+
+
+class TestWritingText:
+    """A coalition built in Python skips the loader's text check: dumping makes it, so clac
+    never writes a file it would refuse to read."""
+
+    @pytest.mark.parametrize("format_", list(Format))
+    @pytest.mark.parametrize("bad", ["Evil\x1b[2J", "Red\x00", "A\ud800", "two\nlines"])
+    def test_a_name_that_loading_refuses_is_not_written(self, format_: Format, bad: str) -> None:
+        coalition = demo()
+        renamed = attrs.evolve(coalition.organizations[1], name=bad)
+        organizations = (coalition.organizations[0], renamed, *coalition.organizations[2:])
+        with pytest.raises(InvalidData) as raised:
+            dumps(attrs.evolve(coalition, organizations=organizations), format_)
+        assert [p.path for p in raised.value.problems] == ["organizations[1].name"]
+
+    def test_multi_line_text_is_written_with_its_tabs_and_line_breaks(self) -> None:
+        coalition = demo()
+        member = attrs.evolve(coalition.members[0], track_record=("line one\n\tline two",))
+        edited = attrs.evolve(coalition, members=(member, *coalition.members[1:]))
+        for format_ in Format:
+            assert loads(dumps(edited, format_), format_) == edited
+
+    def test_a_control_character_in_a_multi_line_field_is_not_written(self) -> None:
+        coalition = demo()
+        member = attrs.evolve(coalition.members[0], track_record=("ok", "bell\x07"))
+        edited = attrs.evolve(coalition, members=(member, *coalition.members[1:]))
+        with pytest.raises(InvalidData, match=r"members\[0\]\.track_record\[1\]"):
+            dumps(edited, "yaml")
 
 
 class TestPersonalData:

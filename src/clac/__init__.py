@@ -3,7 +3,7 @@
 The charter of the Latin America Coalition Against Child Sexual Abuse and Exploitation Online
 (coordinated by ICMEC Latin America & Caribbean) as data (:data:`BASE_DOCUMENT`), a registry of
 a coalition under it (:class:`Coalition`), files to keep the registry in (:func:`load`,
-:func:`dump`), its assessment against every rule (:func:`evaluate`, an :class:`Assessment`),
+:func:`dump`), its assessment against every rule (:func:`evaluate`),
 a built-in demonstration coalition (:func:`demo`) and the commented start of a
 real coalition's registry (:func:`starting_registry`, what ``clac init`` writes).
 
@@ -26,12 +26,11 @@ if TYPE_CHECKING:
     from clac.charter import BASE_DOCUMENT, Charter, Clause
     from clac.io import dump, dumps, load, loads
     from clac.registry import Coalition
-    from clac.rules import Assessment, evaluate
+    from clac.rules import evaluate
 
 __all__ = [
     "BASE_DOCUMENT",
     "DEMO_AS_OF",
-    "Assessment",
     "Charter",
     "ClacError",
     "Clause",
@@ -54,7 +53,6 @@ __version__ = "0.1.0"
 
 # Imported on first use so that `import clac` and `clac --help` stay fast (DESIGN.md).
 _LAZY = {
-    "Assessment": "clac.rules",
     "BASE_DOCUMENT": "clac.charter",
     "Charter": "clac.charter",
     "Clause": "clac.charter",

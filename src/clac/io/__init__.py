@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clac._bulk import paused_gc
 from clac.errors import FileFormatError, InvalidData, Problem
-from clac.io._converter import kind_of
+from clac.io._converter import MULTI_LINE_FIELDS, kind_of
 from clac.io._files import (
     EXPORT_MODE,
     MAX_FILE_SIZE,
@@ -47,6 +47,7 @@ from clac.io._files import (
     write_atomically,
 )
 from clac.io._format import Format
+from clac.io._guards import refuse_unwritable_text
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
@@ -250,7 +251,9 @@ def dumps(coalition: Coalition, format: Format | str, *, redact: bool = False) -
 
     With ``redact=True`` representatives' names become ``"[redacted]"`` and their e-mail
     addresses are left out (the result still loads). Raises
-    :class:`~clac.errors.InvalidData` for a coalition whose charter a file cannot name.
+    :class:`~clac.errors.InvalidData` for a coalition whose charter a file cannot name, and
+    for text that loading would refuse (a control character, a lone surrogate, a line break
+    in a name), so a file clac writes always loads back.
     """
     if not isinstance(coalition, Coalition):
         raise InvalidData(
@@ -261,6 +264,7 @@ def dumps(coalition: Coalition, format: Format | str, *, redact: bool = False) -
         coalition = _redact(coalition)
     with paused_gc():  # unstructuring makes many small acyclic dicts and lists (clac._bulk)
         data = codec.CONVERTER.unstructure(from_coalition(coalition), RegistryFile)
+        refuse_unwritable_text(data, MULTI_LINE_FIELDS)  # never write what load refuses
         return codec.serialize(data)
 
 

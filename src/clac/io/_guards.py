@@ -25,7 +25,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from clac.errors import FileFormatError, Problem
+from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._problems import Segment, format_path
 from clac.text import Text
 
@@ -187,3 +187,61 @@ def text_problem(value: str, *, multi_line: bool) -> Text | None:
         f"contiene {es} ({code}) en la posición {position}, que no es texto",
         pt=f"contém {pt} ({code}) na posição {position}, que não é texto",
     )
+
+
+def refuse_unwritable_text(data: Any, multi_line_keys: frozenset[str]) -> None:
+    """Raise :class:`~clac.errors.InvalidData` for every text in ``data`` (unstructured
+    registry data about to be written) that loading would refuse, naming its path.
+
+    The loader checks text as it reads it; a coalition built in Python skips that check, so
+    without this one :func:`~clac.io.dumps` could write a file that :func:`~clac.io.loads`
+    refuses. Texts under a key of ``multi_line_keys`` may hold tabs and line breaks.
+    """
+    if _all_text_writable(data, multi_line_keys):  # the common case: one lean pass
+        return
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[Segment, ...], bool]] = [(data, (), False)]
+    while stack:
+        value, at, multi_line = stack.pop()
+        if isinstance(value, str):
+            reason = text_problem(value, multi_line=multi_line)
+            if reason is not None:
+                problems.append(Problem(reason, path=format_path(at), value=value))
+        elif isinstance(value, dict):
+            stack.extend(
+                (item, (*at, key), key in multi_line_keys) for key, item in reversed(value.items())
+            )
+        elif isinstance(value, list | tuple):
+            stack.extend(
+                (item, (*at, index), multi_line) for index, item in reversed(list(enumerate(value)))
+            )
+    if problems:
+        raise InvalidData(problems=problems)
+
+
+def _all_text_writable(data: Any, multi_line_keys: frozenset[str]) -> bool:
+    """Whether every text in ``data`` is one loading accepts: a walk that builds no paths
+    (a tenth of the cost of one that does), for the common case where nothing is wrong."""
+    stack: list[tuple[Any, bool]] = [(data, False)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, multi_line = pop()
+        kind = type(value)
+        if kind is str:
+            if not (value.isascii() and value.isprintable()) and text_problem(
+                value, multi_line=multi_line
+            ):
+                return False
+        elif kind is dict:
+            for key, item in value.items():
+                if type(item) is str:
+                    if not (item.isascii() and item.isprintable()) and text_problem(
+                        item, multi_line=key in multi_line_keys
+                    ):
+                        return False
+                elif type(item) in (dict, list, tuple):
+                    push((item, key in multi_line_keys))
+        elif kind is list or kind is tuple:
+            for item in value:
+                push((item, multi_line))
+    return True
