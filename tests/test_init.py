@@ -137,8 +137,10 @@ class TestCheckingIt:
         )
         assert result.exit_code == 0, result.output
         outcomes = {f["outcome"] for f in json.loads(result.stdout)["findings"]}
-        assert "unmet" not in outcomes
-        assert "insufficient_data" in outcomes or "insufficient-data" in outcomes
+        # Nothing is unmet: the duties owed so far fall before the records begin (not
+        # assessed) or are unknown; only the offices the file records can be met.
+        assert outcomes <= {"met", "not-applicable", "insufficient-data"}
+        assert "not-applicable" in outcomes
 
     @settings(max_examples=15, deadline=None)
     @given(

@@ -26,6 +26,7 @@ from clac.model import (
     Policy,
     PolicyKind,
     QuarterlyReport,
+    RecordKind,
     RecordsSince,
 )
 from clac.periods import Quarter
@@ -260,11 +261,14 @@ class TestRep02OnTime:
         self, c: Coalition, as_of: date
     ) -> None:
         reports = {f"{r.working_group}/{r.period}": r for r in c.reports}
+        since = c.records_since_for(RecordKind.REPORTS)
         for f in rep_findings(c, "REP-02", as_of):
             r = reports[f.subject.id]
             sent = r.submitted
             late = sent is not None and sent <= as_of and sent > report_due(c, r.period)
-            assert (f.outcome is UNMET) == late
+            # A report for a quarter that began before the records did is not assessed.
+            assessed = since is None or r.period.first_day >= since
+            assert (f.outcome is UNMET) == (late and assessed)
 
 
 class TestRep03Aligned:

@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import clac
 from clac import DEMO_AS_OF, demo, demo_text
 from clac.charter import BASE_DOCUMENT, Amendment, Parameters, Section, Severity
 from clac.errors import InvalidData, UnknownReference
@@ -452,6 +453,11 @@ class TestDemoAssessment:
             if f.rule.family in OURS and f.rule.severity is Severity.REQUIRED
         }
         assert required == {("POL-01", "ninez-conectada")}
+
+    def test_the_front_door_evaluates_as_clac_rules_does(self) -> None:
+        assert clac.evaluate is evaluate
+        assert isinstance(clac.evaluate(demo(), as_of=DEMO_AS_OF), clac.Assessment)
+        assert {"evaluate", "Assessment"} <= set(clac.__all__)
 
     def test_every_demo_member_is_assessed(self) -> None:
         coalition_ = demo()

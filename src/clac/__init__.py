@@ -3,7 +3,8 @@
 The charter of the Latin America Coalition Against Child Sexual Abuse and Exploitation Online
 (coordinated by ICMEC Latin America & Caribbean) as data (:data:`BASE_DOCUMENT`), a registry of
 a coalition under it (:class:`Coalition`), files to keep the registry in (:func:`load`,
-:func:`dump`), a built-in demonstration coalition (:func:`demo`) and the commented start of a
+:func:`dump`), its assessment against every rule (:func:`evaluate`, an :class:`Assessment`),
+a built-in demonstration coalition (:func:`demo`) and the commented start of a
 real coalition's registry (:func:`starting_registry`, what ``clac init`` writes).
 
 >>> import clac
@@ -25,10 +26,12 @@ if TYPE_CHECKING:
     from clac.charter import BASE_DOCUMENT, Charter, Clause
     from clac.io import dump, dumps, load, loads
     from clac.registry import Coalition
+    from clac.rules import Assessment, evaluate
 
 __all__ = [
     "BASE_DOCUMENT",
     "DEMO_AS_OF",
+    "Assessment",
     "Charter",
     "ClacError",
     "Clause",
@@ -41,6 +44,7 @@ __all__ = [
     "demo_text",
     "dump",
     "dumps",
+    "evaluate",
     "load",
     "loads",
     "starting_registry",
@@ -50,6 +54,7 @@ __version__ = "0.1.0"
 
 # Imported on first use so that `import clac` and `clac --help` stay fast (DESIGN.md).
 _LAZY = {
+    "Assessment": "clac.rules",
     "BASE_DOCUMENT": "clac.charter",
     "Charter": "clac.charter",
     "Clause": "clac.charter",
@@ -60,6 +65,7 @@ _LAZY = {
     "demo_text": "clac._demo",
     "dump": "clac.io",
     "dumps": "clac.io",
+    "evaluate": "clac.rules",
     "load": "clac.io",
     "loads": "clac.io",
     "starting_registry": "clac._starter",

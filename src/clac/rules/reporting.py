@@ -82,14 +82,16 @@ the reports of this many months before the day (clac's assumption)."""
         "Each Working Group will provide brief quarterly reports to the Secretariat. A group "
         "owes one for every quarter from the one it was formed in; a report not submitted by "
         "its due date (report_due_days after the quarter ends: clac's assumption, the charter "
-        "sets no deadline) is missing. Quarters before the first quarter the registry holds "
-        "any report for are not counted: there the registry cannot tell a report never sent "
-        "from one never entered.",
+        "sets no deadline) is missing. Quarters before the registry's report records begin "
+        "(records_since) are not assessed; without records_since a quarter with no report is "
+        "unknown (insufficient data), since the registry cannot tell a report never sent from "
+        "one never entered.",
         "Cada grupo de trabajo proporcionará breves informes trimestrales a la Secretaría. Un "
         "grupo debe uno por cada trimestre desde aquel en que se formó; un informe no "
         "presentado a su vencimiento (report_due_days después del fin del trimestre: supuesto "
-        "de clac, la carta no fija plazo) falta. No se cuentan los trimestres anteriores al "
-        "primero del que el registro tiene algún informe: allí el registro no distingue un "
+        "de clac, la carta no fija plazo) falta. No se evalúan los trimestres anteriores al "
+        "inicio de los registros de informes (records_since); sin records_since, un trimestre "
+        "sin informe es desconocido (datos insuficientes), pues el registro no distingue un "
         "informe nunca enviado de uno nunca registrado.",
     ),
 )
@@ -119,6 +121,19 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
             due_dates=tuple(s.due for s in missing),
         )
     recorded = [s for s in due if s.state is not ReportState.UNRECORDED]
+    since = ctx.records_since(RecordKind.REPORTS)
+    if not recorded and since is not None:
+        # Every quarter due so far fell before the report records begin (a quarter from the
+        # horizon on is missing or recorded, never unrecorded): nothing here is assessed.
+        return before_records(
+            since,
+            Text(
+                f"every quarterly report due so far ({len(due)})",
+                f"cada informe trimestral exigible hasta ahora ({len(due)})",
+                pt=f"cada relatório trimestral exigível até agora ({len(due)})",
+            ),
+            unrecorded=len(due),
+        )
     if not recorded:
         return insufficient_data(
             Text(
@@ -133,7 +148,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
             record_at="reports[]",
         )
     gaps = [s for s in due if s.state is ReportState.UNRECORDED and recorded[0].period < s.period]
-    if gaps:
+    if gaps and since is None:  # with a horizon, unrecorded quarters are before it: not assessed
         quarters = ", ".join(str(s.period) for s in gaps)
         return insufficient_data(
             Text(
