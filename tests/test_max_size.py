@@ -70,3 +70,21 @@ class TestMaxSize:
         status, stderr = _check("--max-size", size, str(registry))
         assert status == 2
         assert "--max-size" in stderr
+
+
+class TestEveryCommandReadingARegistry:
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["report", "annual", "--year", "2024"],
+            ["calendar"],
+            ["network", "summary"],
+            ["gaps"],
+            ["proposal", "list"],
+        ],
+        ids=" ".join,
+    )
+    def test_takes_max_size_too(self, registry: Path, command: list[str]) -> None:
+        result = CliRunner().invoke(cli, [*command, "--max-size", "2KB", str(registry)])
+        assert result.exit_code == 2, result.output
+        assert "is larger than the 2,048 bytes clac reads" in result.stderr

@@ -18,7 +18,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors
+from clac.cli._common import (
+    LANG_OPTION,
+    MAX_SIZE_OPTION,
+    complete_path,
+    fail,
+    load_registry,
+    reports_errors,
+)
 
 if TYPE_CHECKING:
     from clac.frameworks import RegionalMatrix, ThinSpots, Trend
@@ -84,6 +91,7 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
     help="Write to this file: .md, .json, .csv (matrix), .png or .svg (heat map). "
     "Without it, Markdown goes to standard output.",
 )
+@MAX_SIZE_OPTION
 @reports_errors
 def gaps(
     *,

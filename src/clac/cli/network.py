@@ -16,7 +16,14 @@ from pathlib import Path
 import click
 
 from clac._progress import task
-from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors
+from clac.cli._common import (
+    LANG_OPTION,
+    MAX_SIZE_OPTION,
+    complete_path,
+    fail,
+    load_registry,
+    reports_errors,
+)
 from clac.text import Text
 
 __all__ = ["network", "summary", "survey"]
@@ -81,6 +88,7 @@ def network() -> None:
     help="Count the region's dependent territories (Aruba, Puerto Rico …) besides its 33 states.",
 )
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def summary(  # noqa: PLR0917 - click passes each option as an argument
     file: str | None,
@@ -159,6 +167,7 @@ _ANALYSING_SURVEY = Text(
     help="Also write a PNG of each round's ties, coloured by collaboration level.",
 )
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def survey(  # noqa: PLR0917 - click passes each option as an argument
     registry: str,

@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from clac.cli._common import LANG_OPTION, complete_path, fail, load_registry, reports_errors, tr
+from clac.cli._common import (
+    LANG_OPTION,
+    MAX_SIZE_OPTION,
+    complete_path,
+    fail,
+    load_registry,
+    reports_errors,
+    tr,
+)
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -64,6 +72,7 @@ def proposal() -> None:
 @click.argument("file", required=False, shell_complete=complete_path)
 @click.option("--state", "state", help="Only proposals in this state (draft, shared …).")
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def list_command(file: str | None, state: str | None, lang: str) -> None:
     """List every proposal: id, state, proposer and the events allowed next."""
@@ -117,6 +126,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
     help="Judge the PRO-* rules as of this date (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: str) -> None:
     """Show one proposal: its history, recommendations, next events and PRO-* findings."""

@@ -17,6 +17,7 @@ import click
 
 from clac.cli._common import (
     LANG_OPTION,
+    MAX_SIZE_OPTION,
     complete_path,
     fail,
     load_registry,
@@ -68,6 +69,7 @@ def report() -> None:
     type=click.DateTime(formats=["%Y-%m-%d"]),
     help="Compile as of this date (YYYY-MM-DD); default today.",
 )
+@MAX_SIZE_OPTION
 @reports_errors
 def annual(
     *,
@@ -123,6 +125,7 @@ def annual(
     help="Warn about reports dated after this day (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def calendar(
     *,
