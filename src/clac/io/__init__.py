@@ -154,17 +154,8 @@ def _loads(
 def _load_text(
     text: str | bytes, format_: Format, source: str | None, max_size: int | None
 ) -> Coalition:
-    limit = size_limit(max_size, MAX_FILE_SIZE)
     codec = _codec(format_)
-    try:
-        raw = codec.parse(_text_of(text, limit))
-        if raw is None:
-            raise FileFormatError(empty())
-        if not isinstance(raw, dict):
-            raise FileFormatError(not_a_mapping(kind_of(raw)))
-    except FileFormatError as error:
-        raise _naming(error, source) from None
-    data = migrate(raw)
+    data = migrate(_mapping(codec, text, size_limit(max_size, MAX_FILE_SIZE), source))
     try:
         registry = codec.CONVERTER.structure(data, RegistryFile)
     except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
@@ -192,19 +183,27 @@ def loads_data(text: str | bytes, format: Format | str, cls: type[T]) -> T:  # n
 
 def _structured(text: str | bytes, format_: Format, cls: type[T], source: str | None) -> T:
     codec = _codec(format_)
+    raw = _mapping(codec, text, size_limit(None, MAX_FILE_SIZE), source)
     try:
-        raw = codec.parse(_text_of(text, size_limit(None, MAX_FILE_SIZE)))
+        result: T = codec.CONVERTER.structure(raw, cls)
+    except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
+        raise FileFormatError(problems=problems_of(error, raw)) from None
+    return result
+
+
+def _mapping(codec: _Codec, text: str | bytes, limit: int, source: str | None) -> dict[str, Any]:
+    """The top-level mapping of ``text`` (at most ``limit`` long), parsed by ``codec``:
+    :class:`FileFormatError` naming ``source`` for an empty text, one that is not a mapping,
+    or a syntax error."""
+    try:
+        raw = codec.parse(_text_of(text, limit))
         if raw is None:
             raise FileFormatError(empty())
         if not isinstance(raw, dict):
             raise FileFormatError(not_a_mapping(kind_of(raw)))
     except FileFormatError as error:
         raise _naming(error, source) from None
-    try:
-        result: T = codec.CONVERTER.structure(raw, cls)
-    except Exception as error:  # noqa: BLE001 - every structuring error becomes a ClacError
-        raise FileFormatError(problems=problems_of(error, raw)) from None
-    return result
+    return raw
 
 
 def _naming(error: FileFormatError, source: str | None) -> FileFormatError:
