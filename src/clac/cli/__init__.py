@@ -31,6 +31,7 @@ from clac.cli._common import (
     fail,
     internal_error,
     load_registry,
+    register_framework_files,
     reports_errors,
     tr,
     warn,
@@ -113,29 +114,6 @@ def _debug(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
         ctx.find_root().meta["clac.debug"] = True
 
 
-def _framework_files(ctx: click.Context, _param: click.Parameter, paths: tuple[str, ...]) -> None:
-    """Register the frameworks the files define for this run of ``clac`` (every command)."""
-    if not paths:
-        return
-    from clac.errors import ClacError
-    from clac.frameworks import FRAMEWORKS, load_framework
-
-    added: list[str] = []
-
-    def forget() -> None:
-        for framework_id in added:
-            FRAMEWORKS.unregister(framework_id)
-
-    ctx.call_on_close(forget)
-    for path in paths:
-        try:
-            framework = load_framework(path)
-            FRAMEWORKS.register(framework)
-        except ClacError as error:
-            raise click.BadParameter(str(error), ctx=ctx, param=_param) from None
-        added.append(framework.id)
-
-
 @click.group(
     cls=_LazyGroup,
     context_settings={"help_option_names": ["-h", "--help"]},
@@ -155,7 +133,7 @@ def _framework_files(ctx: click.Context, _param: click.Parameter, paths: tuple[s
     multiple=True,
     type=click.Path(dir_okay=False),
     expose_value=False,
-    callback=_framework_files,
+    callback=register_framework_files,
     help="A framework defined in a data file (YAML, TOML or JSON; repeatable), known to the "
     "command for this run: clac --framework-file F check REGISTRY.",
 )

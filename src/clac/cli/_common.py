@@ -356,3 +356,29 @@ _LOADING = Text("Loading {file}", "Cargando {file}", pt="Carregando {file}")
 
 def tr(text: Text, lang: str) -> str:
     return text.in_(lang)
+
+
+def register_framework_files(
+    ctx: click.Context, _param: click.Parameter, paths: tuple[str, ...]
+) -> None:
+    """An option callback: register the frameworks the files define until the command's
+    context closes (``clac --framework-file`` for every command, ``clac gaps --framework-file``
+    for that one); a bad file is a usage error naming the option."""
+    if not paths:
+        return
+    from clac.frameworks import FRAMEWORKS, load_framework
+
+    added: list[str] = []
+
+    def forget() -> None:
+        for framework_id in added:
+            FRAMEWORKS.unregister(framework_id)
+
+    ctx.call_on_close(forget)
+    for path in paths:
+        try:
+            framework = load_framework(path)
+            FRAMEWORKS.register(framework)
+        except ClacError as error:
+            raise click.BadParameter(str(error), ctx=ctx, param=_param) from None
+        added.append(framework.id)

@@ -24,6 +24,7 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    register_framework_files,
     reports_errors,
 )
 
@@ -48,9 +49,10 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 )
 @click.option(
     "--framework-file",
-    "framework_files",
     multiple=True,
     type=click.Path(dir_okay=False),
+    expose_value=False,
+    callback=register_framework_files,
     help="A framework defined in a data file (YAML, TOML or JSON; repeatable). "
     "Select it with -f ID.",
 )
@@ -97,7 +99,6 @@ def gaps(
     *,
     file: str | None,
     framework_id: str,
-    framework_files: tuple[str, ...],
     as_of: datetime | None,
     since: datetime | None,
     countries: str | None,
@@ -112,42 +113,6 @@ def gaps(
 
     Exit status: 0 written, 2 bad input.
     """
-    from clac import frameworks
-
-    added = [frameworks.load_framework(path) for path in framework_files]
-    for framework in added:
-        frameworks.FRAMEWORKS.register(framework)
-    try:
-        _gaps(
-            file=file,
-            framework_id=framework_id,
-            as_of=as_of,
-            since=since,
-            countries=countries,
-            all_countries=all_countries,
-            include_territories=include_territories,
-            include_unknown=include_unknown,
-            lang=lang,
-            output=output,
-        )
-    finally:
-        for framework in added:
-            frameworks.FRAMEWORKS.unregister(framework.id)
-
-
-def _gaps(
-    *,
-    file: str | None,
-    framework_id: str,
-    as_of: datetime | None,
-    since: datetime | None,
-    countries: str | None,
-    all_countries: bool,
-    include_territories: bool,
-    include_unknown: bool,
-    lang: str,
-    output: str | None,
-) -> None:
     from clac import frameworks
 
     suffix = None if output is None else Path(output).suffix.lower()
