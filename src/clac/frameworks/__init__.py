@@ -29,7 +29,8 @@ these:
 """
 
 from clac.frameworks._catalogue import ENTRY_POINT_GROUP, FRAMEWORKS, FrameworkCatalogue
-from clac.frameworks._evidence import Evidence, evidence, standing
+from clac.frameworks._csv import EVIDENCE_COLUMNS, evidence_csv, read_evidence_csv
+from clac.frameworks._evidence import Evidence, evidence, shipped_evidence, standing
 from clac.frameworks._files import (
     FRAMEWORK_SCHEMA_ID,
     FrameworkFile,
@@ -59,6 +60,19 @@ from clac.frameworks._render import (
     trend_markdown,
 )
 from clac.frameworks._thin import GAP_OUTCOMES, ThinSpot, ThinSpots, thin_spots
+from clac.frameworks._treaty import (
+    CONSENT_ACTS,
+    ENTRY_INTO_FORCE_RULES,
+    Act,
+    Conflict,
+    EntryIntoForceRule,
+    FactSource,
+    TreatyFact,
+    TreatyFacts,
+    facts_evidence,
+    shipped_facts,
+)
+from clac.frameworks._treaty import conflicts as treaty_conflicts
 from clac.frameworks._trends import (
     Change,
     Direction,
@@ -70,7 +84,10 @@ from clac.frameworks._trends import (
 from clac.model import CountryAssessment, Outcome
 
 __all__ = [
+    "CONSENT_ACTS",
+    "ENTRY_INTO_FORCE_RULES",
     "ENTRY_POINT_GROUP",
+    "EVIDENCE_COLUMNS",
     "FRAMEWORKS",
     "FRAMEWORK_SCHEMA_ID",
     "GAP_OUTCOMES",
@@ -80,12 +97,16 @@ __all__ = [
     "MNR",
     "OUTCOME_COLOURS",
     "OUTCOME_SYMBOLS",
+    "Act",
     "Area",
     "Cell",
     "Change",
+    "Conflict",
     "CountryAssessment",
     "Direction",
+    "EntryIntoForceRule",
     "Evidence",
+    "FactSource",
     "Framework",
     "FrameworkCatalogue",
     "FrameworkFile",
@@ -101,10 +122,14 @@ __all__ = [
     "Sufficiency",
     "ThinSpot",
     "ThinSpots",
+    "TreatyFact",
+    "TreatyFacts",
     "Trend",
     "Verdict",
     "check_references",
     "evidence",
+    "evidence_csv",
+    "facts_evidence",
     "framework_schema",
     "gaps_markdown",
     "goals_for",
@@ -115,10 +140,14 @@ __all__ = [
     "matrix",
     "matrix_html",
     "matrix_markdown",
+    "read_evidence_csv",
     "reference_problems",
+    "shipped_evidence",
+    "shipped_facts",
     "standing",
     "thin_markdown",
     "thin_spots",
+    "treaty_conflicts",
     "trend_markdown",
     "trends",
     "write_heatmap",

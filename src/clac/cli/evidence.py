@@ -1,0 +1,92 @@
+"""``clac evidence``: country assessments to and from the CSV a secretariat keeps.
+
+``clac evidence import FILE.csv --into REGISTRY`` adds the rows to the registry's assessments
+(a treaty act becomes the assessments it implies, entry into force derived and so marked);
+a row it cannot read is refused with ``FILE:LINE``, exit status 2, and nothing is written.
+``clac evidence export REGISTRY`` writes the assessments back in the same shape. The registry
+is rewritten with clac's atomic dump (:func:`clac.io.dump`): its comments and layout are not
+kept.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from clac.cli._common import MAX_SIZE_OPTION, complete_path, fail, load_registry, reports_errors
+
+__all__ = ["evidence"]
+
+
+@click.group()
+def evidence() -> None:
+    """Import country assessments from a CSV, or export them to one."""
+
+
+@evidence.command("import")
+@click.argument("csv_file", metavar="FILE.csv", shell_complete=complete_path)
+@click.option(
+    "--into",
+    "registry",
+    required=True,
+    type=click.Path(dir_okay=False),
+    shell_complete=complete_path,
+    help="The registry file (YAML, JSON or TOML) to add the assessments to.",
+)
+@MAX_SIZE_OPTION
+@reports_errors
+def import_(csv_file: str, registry: str) -> None:
+    """Add the rows of FILE.csv (framework, country, item, status, date, source, confidence,
+    note, illustrative) to the assessments of a registry, skipping rows it already holds.
+
+    Exit status: 0 written, 2 bad input (nothing written).
+    """
+    import attrs
+
+    from clac.frameworks import check_references, read_evidence_csv
+    from clac.io import dump
+    from clac.io._files import read_bytes
+
+    try:
+        text = read_bytes(Path(csv_file), None).decode("utf-8")
+    except UnicodeDecodeError as error:
+        fail(f"{csv_file}: is not UTF-8 text ({error.reason} at byte {error.start})")
+    rows = read_evidence_csv(text, name=csv_file)
+    coalition = load_registry(registry)
+    held = set(coalition.assessments)
+    new = tuple(dict.fromkeys(r for r in rows if r not in held))
+    updated = check_references(attrs.evolve(coalition, assessments=(*coalition.assessments, *new)))
+    dump(updated, registry)
+    click.echo(f"{registry}: {len(new)} assessment(s) added, {len(rows) - len(new)} already held")
+
+
+@evidence.command("export")
+@click.argument("file", required=False, shell_complete=complete_path)
+@click.option("--framework", "-f", "framework_id", help="Only this framework's assessments.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write the CSV to this file (atomically); default standard output.",
+)
+@MAX_SIZE_OPTION
+@reports_errors
+def export(file: str | None, framework_id: str | None, output: str | None) -> None:
+    """Write the assessments of a registry FILE (the demo's without FILE, marked illustrative)
+    as CSV, in the shape ``clac evidence import`` reads.
+
+    Exit status: 0 written, 2 bad input.
+    """
+    from clac.frameworks import FRAMEWORKS, evidence_csv
+    from clac.io import write_text_atomically
+
+    coalition = load_registry(file)
+    if framework_id is not None:
+        FRAMEWORKS.get_framework(framework_id)
+    rows = [a for a in coalition.assessments if framework_id is None or a.framework == framework_id]
+    text = evidence_csv(rows)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text_atomically(output, text)
