@@ -182,6 +182,14 @@ def _to_optional_confidence(value: Any) -> Any:
     return None if value is None else _to_confidence(value)
 
 
+def _to_date(value: Any) -> Any:
+    if isinstance(value, str | int) and not isinstance(value, bool):
+        value = ApproximateDate.parse(value)
+    if isinstance(value, ApproximateDate) and value.exact is not None:
+        return value.exact
+    return date_value(value)
+
+
 def _to_act(value: Any) -> Any:
     return v.to_enum(Act)(value)
 
@@ -212,7 +220,7 @@ class TreatyFact:
 
     country: str = attrs.field(converter=v.to_upper, validator=v.country)
     act: Act = attrs.field(converter=_to_act, validator=v.member_of(Act))
-    date: DateValue = attrs.field(converter=date_value, validator=is_date_value)
+    date: DateValue = attrs.field(converter=_to_date, validator=is_date_value)
     source: str = attrs.field(validator=v.slug)
     confidence: Confidence | None = attrs.field(
         default=None,

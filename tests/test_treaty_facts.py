@@ -1,0 +1,301 @@
+"""Treaty facts: acts of consent, derived entry into force, negative facts, several sources,
+the shipped data for the region, and the evidence CSV."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clac import frameworks as fw
+from clac.cli import cli
+from clac.countries import region_countries
+from clac.errors import ClacError, InvalidData
+from clac.frameworks._treaty import Act, TreatyFact, facts_evidence
+from clac.io import loads
+from clac.model import Confidence, Outcome
+from clac.periods import ApproximateDate
+
+EMPTY = loads("clac: 1\nname: Empty\n", "yaml")
+
+
+def outcomes(treaty: str, facts: list[TreatyFact], on: date) -> dict[str, Outcome]:
+    decided: dict[str, tuple[date, Outcome]] = {}
+    for e in facts_evidence(treaty, facts):
+        last = e.date.latest if isinstance(e.date, ApproximateDate) else e.date
+        if last <= on and (e.item not in decided or decided[e.item][0] <= last):
+            decided[e.item] = (last, e.outcome)
+    return {item: o for item, (_, o) in decided.items()}
+
+
+def _ev(grid: fw.RegionalMatrix, country: str, item: str) -> fw.Evidence:
+    found = grid.cell(country, item).evidence
+    assert found is not None
+    return found
+
+
+class TestBecomingAParty:
+    @pytest.mark.parametrize("act", ["accession", "succession"])
+    def test_a_state_that_acceded_is_a_party_and_never_a_signed_gap(self, act: str) -> None:
+        facts = [TreatyFact(country="CL", act=act, date="2017-04-20", source="s")]
+        got = outcomes("budapest", facts, date(2020, 1, 1))
+        assert got == {"signed": Outcome.MET, "ratified": Outcome.MET, "in-force": Outcome.MET}
+        (signed,) = (e for e in facts_evidence("budapest", facts) if e.item == "signed")
+        assert "signature is not required" in signed.note
+
+    @pytest.mark.parametrize("act", ["ratification", "acceptance", "approval", "party"])
+    def test_every_act_of_consent_makes_a_party(self, act: str) -> None:
+        facts = [TreatyFact(country="MX", act=act, date="2003-06-10", source="s")]
+        assert outcomes("opsc", facts, date(2004, 1, 1))["ratified"] is Outcome.MET
+
+    def test_signature_is_its_own_step(self) -> None:
+        facts = [TreatyFact(country="MX", act="signature", date="2000-09-07", source="s")]
+        got = outcomes("opsc", facts, date(2001, 1, 1))
+        assert got == {"signed": Outcome.MET}
+
+    @pytest.mark.parametrize("act", ["denunciation", "withdrawal"])
+    def test_denunciation_or_withdrawal_ends_the_status(self, act: str) -> None:
+        facts = [
+            TreatyFact(country="VE", act="ratification", date="2002-05-08", source="s"),
+            TreatyFact(country="VE", act=act, date="2015-01-01", source="s"),
+        ]
+        assert outcomes("opsc", facts, date(2010, 1, 1))["ratified"] is Outcome.MET
+        later = outcomes("opsc", facts, date(2016, 1, 1))
+        assert later["ratified"] is Outcome.NOT_MET
+        assert later["in-force"] is Outcome.NOT_MET
+
+
+class TestEntryIntoForce:
+    def test_opsc_is_in_force_one_month_after_the_deposit(self) -> None:
+        rule = fw.ENTRY_INTO_FORCE_RULES["opsc"]
+        assert rule.derive(date(2002, 4, 30)) == date(2002, 5, 30)
+        assert rule.derive(date(2005, 1, 31)) == date(2005, 2, 28)  # Benin, as the UN states
+
+    def test_an_opsc_deposit_before_the_protocol_was_in_force_counts_from_that_day(self) -> None:
+        assert fw.ENTRY_INTO_FORCE_RULES["opsc"].derive(date(2000, 9, 6)) == date(2002, 1, 18)
+
+    @pytest.mark.parametrize("treaty", ["budapest", "lanzarote"])
+    def test_council_of_europe_treaties_start_the_first_day_after_three_months(
+        self, treaty: str
+    ) -> None:
+        rule = fw.ENTRY_INTO_FORCE_RULES[treaty]
+        assert rule.derive(date(2017, 4, 20)) == date(2017, 8, 1)
+        assert rule.derive(date(2017, 4, 1)) == date(2017, 8, 1)
+        assert rule.derive(ApproximateDate(2013, 2)) == date(2013, 6, 1)
+        assert rule.derive(ApproximateDate(2014)) is None
+
+    @given(st.dates(min_value=date(2004, 7, 1), max_value=date(2090, 1, 1)))
+    def test_the_council_of_europe_rule_gives_a_first_of_month_three_to_four_months_on(
+        self, day: date
+    ) -> None:
+        derived = fw.ENTRY_INTO_FORCE_RULES["budapest"].derive(day)
+        assert isinstance(derived, date)
+        assert derived.day == 1
+        assert day + timedelta(days=89) <= derived <= day + timedelta(days=124)
+
+    def test_a_derived_day_is_marked_and_a_stated_day_wins(self) -> None:
+        deposit = TreatyFact(country="CL", act="accession", date="2017-04-20", source="s")
+        (derived,) = (e for e in facts_evidence("budapest", [deposit]) if e.item == "in-force")
+        assert derived.derived
+        assert "art. 36(4)" in derived.note
+        stated = TreatyFact(country="CL", act="entry-into-force", date="2017-09-01", source="t")
+        (won,) = (e for e in facts_evidence("budapest", [deposit, stated]) if e.item == "in-force")
+        assert not won.derived
+        assert won.date == date(2017, 9, 1)
+
+    def test_a_deposit_known_to_the_year_gives_only_a_last_possible_day(self) -> None:
+        deposit = TreatyFact(country="EC", act="party", date="2004", source="s")
+        (bound,) = (e for e in facts_evidence("opsc", [deposit]) if e.item == "in-force")
+        assert bound.derived
+        assert bound.date == date(2005, 1, 31)
+        assert "no later than 2005-01-31" in bound.note
+
+
+class TestNegativeFactsAndSources:
+    def test_a_chart_without_the_state_says_it_is_not_a_party_that_day(self) -> None:
+        facts = [TreatyFact(country="TT", act="no-action", date="2022-05-29", source="s")]
+        assert outcomes("opsc", facts, date(2022, 5, 28)) == {}
+        assert set(outcomes("opsc", facts, date(2023, 1, 1)).values()) == {Outcome.NOT_MET}
+
+    def test_sources_that_agree_are_all_kept_and_the_most_precise_day_counts(self) -> None:
+        facts = [
+            TreatyFact(country="CL", act="accession", date="2017-04", source="a"),
+            TreatyFact(country="CL", act="accession", date="2017-04-21", source="b"),
+        ]
+        assert fw.treaty_conflicts(facts) == ()
+        (ratified,) = (e for e in facts_evidence("budapest", facts) if e.item == "ratified")
+        assert ratified.date == date(2017, 4, 21)
+        assert len(ratified.facts) == 2
+
+    def test_sources_that_disagree_are_flagged_not_silently_resolved(self) -> None:
+        facts = [
+            TreatyFact(country="CL", act="accession", date="2017-04-20", source="a"),
+            TreatyFact(country="CL", act="accession", date="2017-04-21", source="b"),
+        ]
+        (conflict,) = fw.treaty_conflicts(facts)
+        assert conflict.country == "CL"
+        assert conflict.act is Act.ACCESSION
+        (ratified,) = (e for e in facts_evidence("budapest", facts) if e.item == "ratified")
+        assert ratified.conflict
+        assert "sources disagree" in ratified.note
+        assert ratified.date == date(2017, 4, 21)
+
+    @settings(max_examples=40)
+    @given(
+        act=st.sampled_from(sorted(fw.CONSENT_ACTS | {Act.SIGNATURE, Act.NOT_PARTY})),
+        day=st.dates(min_value=date(2002, 1, 1), max_value=date(2030, 1, 1)),
+        precision=st.sampled_from(["day", "month", "year"]),
+        on=st.dates(min_value=date(2000, 1, 1), max_value=date(2035, 1, 1)),
+    )
+    def test_adding_a_source_that_agrees_never_changes_a_verdict(
+        self, act: Act, day: date, precision: str, on: date
+    ) -> None:
+        one = TreatyFact(country="PE", act=act, date=day, source="a")
+        rough = {
+            "day": day.isoformat(),
+            "month": day.isoformat()[:7],
+            "year": day.isoformat()[:4],
+        }[precision]
+        agreeing = TreatyFact(country="PE", act=act, date=rough, source="b")
+        assert outcomes("opsc", [one, agreeing], on) == outcomes("opsc", [one], on)
+        assert outcomes("opsc", [agreeing, one], on) == outcomes("opsc", [one], on)
+
+
+class TestTheShippedFacts:
+    @pytest.mark.parametrize("treaty", ["opsc", "budapest", "lanzarote"])
+    def test_every_fact_names_a_source_read_on_a_day_with_a_confidence(self, treaty: str) -> None:
+        facts = fw.shipped_facts(treaty)
+        assert facts is not None
+        assert facts.treaty == treaty
+        for fact in facts.facts:
+            source = facts.source(fact.source)
+            assert source.url.startswith("https://")
+            assert source.retrieved <= date(2026, 12, 6)
+            assert facts.confidence(fact) in Confidence
+            assert not fact.derived, "derived days are computed, never shipped"
+            assert fact.country in region_countries()
+
+    @pytest.mark.parametrize("treaty", ["opsc", "budapest", "lanzarote"])
+    def test_no_fact_cites_a_source_marked_unread(self, treaty: str) -> None:
+        facts = fw.shipped_facts(treaty)
+        assert facts is not None
+        unread = {s.id for s in facts.sources if s.note and "could not be read" in s.note}
+        assert unread
+        assert not {f.source for f in facts.facts} & unread
+
+    def test_the_opsc_covers_the_33_states_and_shows_the_three_that_took_no_action(
+        self,
+    ) -> None:
+        grid = fw.matrix(EMPTY, "opsc", as_of=date(2026, 12, 6))
+        assert len(grid.countries) == 33
+        assert grid.outcome("AG", "in-force") is Outcome.MET
+        assert _ev(grid, "AG", "in-force").sources[0][0].startswith("https://verdragen")
+        no_action = {c for c in grid.countries if grid.outcome(c, "ratified") is Outcome.NOT_MET}
+        assert no_action == {"BB", "KN", "TT"}
+        assert all(grid.outcome(c, "ratified") is not Outcome.UNKNOWN for c in grid.countries)
+
+    def test_chile_acceded_to_budapest_and_is_no_signed_gap(self) -> None:
+        grid = fw.matrix(EMPTY, "budapest", as_of=date(2026, 12, 6))
+        assert grid.outcome("CL", "signed") is Outcome.MET
+        assert grid.outcome("CL", "in-force") is Outcome.MET
+        assert grid.outcome("PE", "ratified") is Outcome.UNKNOWN  # no readable source: unknown
+
+    def test_no_state_of_the_region_is_a_party_to_lanzarote_as_of_2020(self) -> None:
+        grid = fw.matrix(EMPTY, "lanzarote", as_of=date(2026, 12, 6))
+        assert {grid.outcome(c, "ratified") for c in grid.countries} == {Outcome.NOT_MET}
+        assert {grid.outcome(c, "signed") for c in grid.countries} == {Outcome.UNKNOWN}
+
+    def test_a_registry_assessment_overrides_the_shipped_fact_with_its_own_source(self) -> None:
+        registry = loads(
+            "clac: 1\nname: R\nassessments:\n"
+            "  - {country: TT, framework: opsc, item: ratified, outcome: met, date: 2026-01-10,"
+            " source: our own reading, confidence: medium-high}\n",
+            "yaml",
+        )
+        grid = fw.matrix(registry, "opsc", as_of=date(2026, 12, 6))
+        cell = grid.cell("TT", "ratified")
+        assert cell.outcome is Outcome.MET
+        assert _ev(grid, "TT", "ratified").source == "our own reading"
+        assert _ev(grid, "TT", "ratified").confidence is Confidence.MEDIUM_HIGH
+        assert grid.outcome("TT", "in-force") is Outcome.NOT_MET  # still the shipped fact
+
+    def test_clac_gaps_without_a_registry_shows_the_regions_real_picture(self) -> None:
+        result = CliRunner().invoke(cli, ["gaps", "-f", "opsc", "--all-countries"])
+        assert result.exit_code == 0, result.output
+        assert "Trinidad and Tobago (TT)" in result.output
+
+
+CSV = (
+    "framework,country,item,status,date,source,confidence,note,illustrative\n"
+    "budapest,CL,,accession,2017-04-21,https://www.minrel.gov.cl/,medium-high,,\n"
+    "opsc,MX,signed,met,2000,=HYPERLINK(),low,a note,yes\n"
+)
+
+
+class TestTheEvidenceCsv:
+    def test_round_trips(self) -> None:
+        rows = fw.read_evidence_csv(CSV)
+        assert [a.item for a in rows] == ["ratified", "signed", "in-force", "signed"]
+        text = fw.evidence_csv(rows)
+        assert "'=HYPERLINK()" in text  # a formula is quoted for spreadsheets
+        assert fw.read_evidence_csv(text) == rows
+
+    @pytest.mark.parametrize(
+        ("line", "column"),
+        [
+            ("opsc,XX,signed,met,2000,s", "country"),
+            ("opsc,MX,signed,maybe,2000,s", "status"),
+            ("opsc,MX,sealed,met,2000,s", "item"),
+            ("opsc,MX,signed,met,2000-13,s", "date"),
+            ("nope,MX,signed,met,2000,s", "framework"),
+            ("opsc,MX,,invited,2000,s", "status"),
+            ("icmec-legislation,MX,,accession,2000,s", "item"),
+            ("opsc,MX,signed,met,2000,", "source"),
+        ],
+    )
+    def test_refuses_an_unreadable_row_naming_file_and_line(self, line: str, column: str) -> None:
+        text = "framework,country,item,status,date,source\nopsc,MX,signed,met,2000,s\n" + line
+        with pytest.raises(InvalidData) as caught:
+            fw.read_evidence_csv(text, name="e.csv")
+        assert caught.value.path == f"e.csv:3.{column}"
+
+    def test_refuses_a_header_without_the_needed_columns(self) -> None:
+        with pytest.raises(ClacError, match="lacks the column"):
+            fw.read_evidence_csv("framework,country\nopsc,MX\n", name="e.csv")
+
+    def test_clac_evidence_import_writes_nothing_on_a_bad_row(self, tmp_path: Path) -> None:
+        registry = tmp_path / "reg.yaml"
+        registry.write_text("clac: 1\nname: R\n", encoding="utf-8")
+        before = registry.read_bytes()
+        bad = tmp_path / "bad.csv"
+        bad.write_text(CSV + "opsc,MX,signed,maybe,2000,s,,,\n", encoding="utf-8")
+        result = CliRunner().invoke(cli, ["evidence", "import", str(bad), "--into", str(registry)])
+        assert result.exit_code == 2
+        assert f"{bad}:4.status" in result.output
+        assert registry.read_bytes() == before
+
+    def test_clac_evidence_import_then_export_round_trips(self, tmp_path: Path) -> None:
+        registry = tmp_path / "reg.yaml"
+        registry.write_text("clac: 1\nname: R\n", encoding="utf-8")
+        source = tmp_path / "in.csv"
+        source.write_text(CSV, encoding="utf-8")
+        runner = CliRunner()
+        first = runner.invoke(cli, ["evidence", "import", str(source), "--into", str(registry)])
+        assert first.exit_code == 0, first.output
+        again = runner.invoke(cli, ["evidence", "import", str(source), "--into", str(registry)])
+        assert "0 assessment(s) added" in again.output
+        out = tmp_path / "out.csv"
+        exported = runner.invoke(cli, ["evidence", "export", str(registry), "-o", str(out)])
+        assert exported.exit_code == 0, exported.output
+        assert fw.read_evidence_csv(out.read_text("utf-8")) == fw.read_evidence_csv(CSV)
+
+    def test_the_demos_assessments_are_exported_marked_illustrative(self) -> None:
+        result = CliRunner().invoke(cli, ["evidence", "export"])
+        assert result.exit_code == 0, result.output
+        rows = fw.read_evidence_csv(result.output)
+        assert rows
+        assert all(a.illustrative for a in rows)
