@@ -3,6 +3,7 @@ the shipped data for the region, and the evidence CSV."""
 
 from __future__ import annotations
 
+import os
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from clac import frameworks as fw
 from clac.cli import cli
-from clac.countries import region_countries
+from clac.countries import country_name, region_countries
 from clac.errors import ClacError, InvalidData
 from clac.frameworks._treaty import Act, TreatyFact, facts_evidence
 from clac.io import loads
@@ -299,3 +300,35 @@ class TestTheEvidenceCsv:
         rows = fw.read_evidence_csv(result.output)
         assert rows
         assert all(a.illustrative for a in rows)
+
+
+DOCS = Path(__file__).resolve().parent.parent / "docs" / "frameworks.md"
+
+
+def _region_block(treaty: str) -> str:
+    facts = fw.shipped_facts(treaty)
+    assert facts is not None
+    states = sorted(((c, country_name(c).en) for c in region_countries()), key=lambda s: s[1])
+    return fw.region_markdown(facts, states)
+
+
+def _docs_with_regions(text: str) -> str:
+    for treaty in ("opsc", "budapest", "lanzarote"):
+        start, end = f"<!-- region:{treaty} -->\n", f"<!-- /region:{treaty} -->"
+        before, rest = text.split(start)
+        _, after = rest.split(end)
+        text = f"{before}{start}\n{_region_block(treaty)}\n{end}{after}"
+    return text
+
+
+class TestTheDocsShowTheShippedData:
+    def test_docs_frameworks_md_matches_the_data_files(self) -> None:
+        text = DOCS.read_text("utf-8")
+        expected = _docs_with_regions(text)
+        if os.environ.get("CLAC_UPDATE_DOCS") == "1":  # regenerate: CLAC_UPDATE_DOCS=1 pytest …
+            DOCS.write_text(expected, encoding="utf-8")
+        assert text == expected, "run CLAC_UPDATE_DOCS=1 pytest tests/test_treaty_facts.py"
+
+    def test_the_opsc_table_shows_the_states_that_took_no_action(self) -> None:
+        block = _region_block("opsc")
+        assert "| Trinidad and Tobago (TT) | — | — | — | no action: 2022-05-29 [datalab]" in block

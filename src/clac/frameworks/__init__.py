@@ -70,6 +70,7 @@ from clac.frameworks._treaty import (
     TreatyFact,
     TreatyFacts,
     facts_evidence,
+    region_markdown,
     shipped_facts,
 )
 from clac.frameworks._treaty import conflicts as treaty_conflicts
@@ -142,6 +143,7 @@ __all__ = [
     "matrix_markdown",
     "read_evidence_csv",
     "reference_problems",
+    "region_markdown",
     "shipped_evidence",
     "shipped_facts",
     "standing",

@@ -52,6 +52,7 @@ __all__ = [
     "TreatyFacts",
     "conflicts",
     "facts_evidence",
+    "region_markdown",
     "shipped_facts",
 ]
 
@@ -479,3 +480,89 @@ def _endings(add: _Add, decided: Mapping[Act, Decided]) -> None:
             add("in-force", Outcome.NOT_MET, negative, note)
             if act is Act.NO_ACTION:
                 add("signed", Outcome.NOT_MET, negative, "not signed as of this day")
+
+
+# ----------------------------------------------------------------------- the region's picture
+
+_ACT_WORDS = {
+    Act.RATIFICATION: "ratification",
+    Act.ACCESSION: "accession",
+    Act.ACCEPTANCE: "acceptance",
+    Act.APPROVAL: "approval",
+    Act.SUCCESSION: "succession",
+    Act.PARTY: "party (act not named)",
+}
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+def _cell(facts: TreatyFacts, decided: Decided | None, *, words: str = "") -> str:
+    if decided is None:
+        return ""
+    refs = ", ".join(dict.fromkeys(f"[{f.source}]" for f in decided.facts))
+    flag = " ⚠ sources disagree" if decided.conflict else ""
+    return f"{words}{decided.date}{flag} {refs}".strip()
+
+
+def region_markdown(facts: TreatyFacts, countries: Iterable[tuple[str, str]]) -> str:
+    """The region's picture on one treaty as Markdown: one row per state of ``countries``
+    (``(code, name)``), what the sources say of it (signature, becoming a party, entry into
+    force stated or derived, negative facts, invitations, declarations), then the sources with
+    the day each was read. Generated from the shipped data (docs/frameworks.md shows it)."""
+    rule = ENTRY_INTO_FORCE_RULES.get(facts.treaty)
+    lines = [
+        "| State | Signed | Party | In force | Not a party as of | Other | ",
+        "|:--|:--|:--|:--|:--|:--|",
+    ]
+    lines[0] = lines[0].rstrip(" ")
+    for code, name in countries:
+        groups: dict[Act, list[TreatyFact]] = defaultdict(list)
+        for f in facts.of(code):
+            groups[f.act].append(f)
+        decided = {act: _decide(act, group) for act, group in groups.items()}
+        consents = [decided[a] for a in CONSENT_ACTS if a in decided]
+        consent = min(consents, key=lambda d: latest(d.date)) if consents else None
+        party = _cell(facts, consent, words=f"{_ACT_WORDS[consent.act]} " if consent else "")
+        stated = decided.get(Act.ENTRY_INTO_FORCE)
+        if consent is None and stated is not None:
+            party = "yes (in force for it; the act and its day were not read)"
+        in_force = _cell(facts, stated)
+        if stated is None and consent is not None and rule is not None:
+            derived = rule.derive(consent.date)
+            in_force = (
+                f"{derived} (derived, {rule.article})"
+                if derived is not None
+                else f"no later than {rule.bound(consent.date)} (derived, {rule.article})"
+            )
+        negatives = [
+            _cell(facts, decided[a], words="no action: " if a is Act.NO_ACTION else "")
+            for a in (Act.NOT_PARTY, Act.NO_ACTION)
+            if a in decided
+        ]
+        other = [
+            _cell(facts, decided[a], words=f"{a.value} ")
+            for a in (Act.INVITED, Act.DECLARATION, Act.DENUNCIATION, Act.WITHDRAWAL)
+            if a in decided
+        ]
+        row = (
+            f"{name} ({code})",
+            _cell(facts, decided.get(Act.SIGNATURE)),
+            party,
+            in_force,
+            "; ".join(negatives),
+            "; ".join(other),
+        )
+        lines.append("| " + " | ".join(_md(c) or "—" for c in row) + " |")
+    lines.append("")
+    lines.append("Sources (day read; confidence):")
+    lines.append("")
+    for s in facts.sources:
+        kind = "secondary" if s.secondary else "primary"
+        note = f" {_md(s.note)}" if s.note else ""
+        lines.append(
+            f"- [{s.id}] {_md(s.title)}, <{s.url}> (read {s.retrieved}; {s.confidence.value}; "
+            f"{kind}).{note}"
+        )
+    return "\n".join(lines) + "\n"
