@@ -3,6 +3,7 @@ the shipped data for the region, and the evidence CSV."""
 
 from __future__ import annotations
 
+import json
 import os
 from datetime import date, timedelta
 from pathlib import Path
@@ -332,3 +333,25 @@ class TestTheDocsShowTheShippedData:
     def test_the_opsc_table_shows_the_states_that_took_no_action(self) -> None:
         block = _region_block("opsc")
         assert "| Trinidad and Tobago (TT) | — | — | — | no action: 2022-05-29 [datalab]" in block
+
+
+class TestClacGapsShowsWhereShippedFactsComeFrom:
+    def test_markdown_lists_the_sources_with_the_day_read(self) -> None:
+        result = CliRunner().invoke(cli, ["gaps", "-f", "opsc", "--all-countries"])
+        assert result.exit_code == 0, result.output
+        assert "### Treaty facts shipped with clac" in result.output
+        assert "<https://verdragen.nl/en/Treaty/Details/009290_w> (2026-12-06; medium-high)" in (
+            result.output
+        )
+        assert "entry into force derived from the treaty's rule: 18" in result.output
+
+    def test_json_carries_every_cells_evidence_and_its_sources(self, tmp_path: Path) -> None:
+        out = tmp_path / "gaps.json"
+        result = CliRunner().invoke(
+            cli, ["gaps", "-f", "budapest", "--countries", "CL", "-o", str(out)]
+        )
+        assert result.exit_code == 0, result.output
+        rows = {r["item"]: r for r in json.loads(out.read_text("utf-8"))["evidence"]}
+        assert rows["signed"]["shipped"] is True
+        assert "signature is not required" in rows["signed"]["note"]
+        assert rows["in-force"]["sources"][0]["retrieved"] == "2026-12-06"

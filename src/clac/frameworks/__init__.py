@@ -53,6 +53,7 @@ from clac.frameworks._matrix import Cell, OutcomeCounts, RegionalMatrix, matrix
 from clac.frameworks._mnr import MNR
 from clac.frameworks._references import check_references, reference_problems
 from clac.frameworks._render import (
+    evidence_rows,
     gaps_markdown,
     matrix_html,
     matrix_markdown,
@@ -130,6 +131,7 @@ __all__ = [
     "check_references",
     "evidence",
     "evidence_csv",
+    "evidence_rows",
     "facts_evidence",
     "framework_schema",
     "gaps_markdown",
