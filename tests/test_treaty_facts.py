@@ -117,6 +117,69 @@ class TestEntryIntoForce:
         assert "no later than 2005-01-31" in bound.note
 
 
+class TestDepositsDerivedFromAStatedEntryIntoForce:
+    def test_the_council_of_europe_rule_gives_the_deposit_month(self) -> None:
+        rule = fw.ENTRY_INTO_FORCE_RULES["budapest"]
+        assert rule.deposit(date(2018, 10, 1)) == ApproximateDate(2018, 6)
+        assert rule.deposit(date(2018, 10, 2)) is None  # a day the rule never gives
+        assert rule.deposit(date(2004, 7, 1)) is None  # the treaty's own first day
+
+    def test_the_opsc_rule_gives_the_deposit_day_or_month(self) -> None:
+        rule = fw.ENTRY_INTO_FORCE_RULES["opsc"]
+        assert rule.deposit(date(2003, 10, 25)) == date(2003, 9, 25)
+        assert rule.deposit(date(2005, 2, 28)) == ApproximateDate(2005, 1)  # 28 to 31 January
+
+    @given(st.dates(min_value=date(2004, 7, 1), max_value=date(2080, 1, 1)))
+    def test_the_derived_deposit_leads_back_to_the_same_entry_into_force(self, day: date) -> None:
+        for treaty in ("opsc", "budapest"):
+            rule = fw.ENTRY_INTO_FORCE_RULES[treaty]
+            in_force = rule.derive(day)
+            assert isinstance(in_force, date)
+            deposit = rule.deposit(in_force)
+            assert deposit is not None
+            assert deposit == day or (isinstance(deposit, ApproximateDate) and deposit.may_be(day))
+
+    def test_a_party_known_by_its_entry_into_force_acceded_when_only_accession_is_open(
+        self,
+    ) -> None:
+        facts = fw.TreatyFacts(
+            treaty="budapest",
+            consent_by="accession",
+            sources=[
+                fw.FactSource(
+                    id="s",
+                    url="https://x",
+                    title="t",
+                    retrieved=date(2026, 1, 1),
+                    confidence="high",
+                )
+            ],
+            facts=[TreatyFact(country="AR", act="entry-into-force", date="2018-10-01", source="s")],
+        )
+        found = {e.item: e for e in facts_evidence("budapest", facts)}
+        assert found["ratified"].derived
+        assert found["ratified"].date == ApproximateDate(2018, 6)
+        assert found["ratified"].note.startswith("accession: deposit derived")
+        assert "signature is not required" in found["signed"].note
+        assert not found["in-force"].derived
+
+    def test_a_year_of_deposit_is_sharpened_by_the_stated_entry_into_force(self) -> None:
+        facts = [
+            TreatyFact(country="CL", act="party", date="2003", source="a"),
+            TreatyFact(country="CL", act="entry-into-force", date="2003-03-06", source="b"),
+        ]
+        assert outcomes("opsc", facts, date(2003, 2, 6))["ratified"] is Outcome.MET
+        assert "ratified" not in outcomes("opsc", facts, date(2003, 2, 5))
+
+    def test_an_entry_into_force_outside_the_year_of_deposit_is_flagged(self) -> None:
+        facts = [
+            TreatyFact(country="CL", act="party", date="2001", source="a"),
+            TreatyFact(country="CL", act="entry-into-force", date="2003-03-06", source="b"),
+        ]
+        ratified = [e for e in facts_evidence("opsc", facts) if e.item == "ratified"]
+        assert any(e.conflict and "outside 2001" in e.note for e in ratified)
+
+
 class TestNegativeFactsAndSources:
     def test_a_chart_without_the_state_says_it_is_not_a_party_that_day(self) -> None:
         facts = [TreatyFact(country="TT", act="no-action", date="2022-05-29", source="s")]
@@ -210,6 +273,23 @@ class TestTheShippedFacts:
         grid = fw.matrix(EMPTY, "lanzarote", as_of=date(2026, 12, 6))
         assert {grid.outcome(c, "ratified") for c in grid.countries} == {Outcome.NOT_MET}
         assert {grid.outcome(c, "signed") for c in grid.countries} == {Outcome.UNKNOWN}
+
+    @pytest.mark.parametrize("treaty", ["opsc", "budapest", "lanzarote"])
+    def test_the_shipped_data_is_consistent_with_the_treatys_rule(self, treaty: str) -> None:
+        facts = fw.shipped_facts(treaty)
+        assert facts is not None
+        assert fw.treaty_conflicts(facts) == ()
+        assert not any(e.conflict for e in facts_evidence(treaty, facts))
+        rule = fw.ENTRY_INTO_FORCE_RULES[treaty]
+        for country in facts.countries():
+            mine = facts.of(country)
+            deposits = [f.date for f in mine if f.act in fw.CONSENT_ACTS]
+            stated = [f.date for f in mine if f.act is Act.ENTRY_INTO_FORCE]
+            for deposit in deposits:
+                for day in stated:
+                    derived = rule.derive(deposit)
+                    if derived is not None:
+                        assert derived == day, (country, deposit, day)
 
     def test_a_registry_assessment_overrides_the_shipped_fact_with_its_own_source(self) -> None:
         registry = loads(

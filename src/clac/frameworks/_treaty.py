@@ -152,6 +152,39 @@ class EntryIntoForceRule:
             return ApproximateDate(first.year, first.month)
         return None
 
+    def deposit(self, in_force: DateValue) -> DateValue | None:
+        """The deposit a stated day of entry into force implies, as precisely as the rule
+        allows (the month under the Council of Europe's rule), or ``None`` when it implies
+        none (the treaty's own first day, or a day the rule never gives).
+
+        >>> from datetime import date
+        >>> print(ENTRY_INTO_FORCE_RULES["budapest"].deposit(date(2018, 10, 1)))
+        2018-06
+        >>> ENTRY_INTO_FORCE_RULES["opsc"].deposit(date(2003, 10, 25))
+        datetime.date(2003, 9, 25)
+        """
+        if isinstance(in_force, ApproximateDate):
+            if in_force.exact is None:
+                return None
+            in_force = in_force.exact
+        if in_force <= self.in_force:
+            return None
+        start = _add_months(in_force.replace(day=1), -5)
+        candidates = []
+        day = start
+        while day < in_force:
+            if self._of_day(day) == in_force:
+                candidates.append(day)
+            day = date.fromordinal(day.toordinal() + 1)
+        if not candidates:
+            return None
+        if len(candidates) == 1:
+            return candidates[0]
+        first, last = candidates[0], candidates[-1]
+        if (first.year, first.month) == (last.year, last.month):
+            return ApproximateDate(first.year, first.month)
+        return None
+
     def bound(self, deposit: DateValue) -> date:
         """The last day the treaty may have entered into force for a deposit on ``deposit``."""
         return self._of_day(latest(deposit))
@@ -193,6 +226,10 @@ def _to_date(value: Any) -> Any:
 
 def _to_act(value: Any) -> Any:
     return v.to_enum(Act)(value)
+
+
+def _to_optional_act(value: Any) -> Any:
+    return None if value is None else _to_act(value)
 
 
 @attrs.frozen(slots=True)
@@ -244,8 +281,16 @@ class TreatyFacts:
     facts: tuple[TreatyFact, ...] = attrs.field(
         converter=v.to_tuple, validator=v.each(v.instance(TreatyFact, "a fact"))
     )
+    #: The only act by which the states of this file can become parties, when the treaty says
+    #: so (Council of Europe treaties: non-member states that did not take part in drafting
+    #: them may only accede); names the act of a party whose act no source states.
+    consent_by: Act | None = attrs.field(
+        default=None, converter=_to_optional_act, validator=v.optional(v.member_of(Act))
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.consent_by is not None and self.consent_by not in CONSENT_ACTS:
+            v.fail("consent_by", self.consent_by.value, "is not an act of consent")
         known = {s.id for s in self.sources}
         if len(known) != len(self.sources):
             v.missing("sources", "source ids must be unique")
@@ -374,13 +419,14 @@ def facts_evidence(
     ``in-force``, state by state (entry into force derived from the treaty's rule when no source
     states it)."""
     items = facts.facts if isinstance(facts, TreatyFacts) else tuple(facts)
+    consent_by = facts.consent_by if isinstance(facts, TreatyFacts) else None
     rule = ENTRY_INTO_FORCE_RULES.get(treaty)
     by_country: dict[str, list[TreatyFact]] = defaultdict(list)
     for f in items:
         by_country[f.country].append(f)
     out: list[FactEvidence] = []
     for country, found in by_country.items():
-        out.extend(_country_evidence(country, found, rule))
+        out.extend(_country_evidence(country, found, rule, consent_by))
     return tuple(out)
 
 
@@ -392,7 +438,10 @@ _Add = Callable[..., None]
 
 
 def _country_evidence(
-    country: str, found: list[TreatyFact], rule: EntryIntoForceRule | None
+    country: str,
+    found: list[TreatyFact],
+    rule: EntryIntoForceRule | None,
+    consent_by: Act | None = None,
 ) -> list[FactEvidence]:
     groups: dict[Act, list[TreatyFact]] = defaultdict(list)
     for f in found:
@@ -431,7 +480,7 @@ def _country_evidence(
                 else "became a party (signature, if any, on or before this day)"
             )
             add("signed", Outcome.MET, consent, why)
-    _in_force(add, decided, consent, signature, rule)
+    _in_force(add, decided, consent=consent, signature=signature, rule=rule, consent_by=consent_by)
     _endings(add, decided)
     return out
 
@@ -439,17 +488,38 @@ def _country_evidence(
 def _in_force(
     add: _Add,
     decided: Mapping[Act, Decided],
+    *,
     consent: Decided | None,
     signature: Decided | None,
     rule: EntryIntoForceRule | None,
+    consent_by: Act | None = None,
 ) -> None:
     stated = decided.get(Act.ENTRY_INTO_FORCE)
     if stated is not None:
         add("in-force", Outcome.MET, stated, "entry into force stated by the source")
-        if consent is None or latest(consent.date) > latest(stated.date):
-            add("ratified", Outcome.MET, stated, "a party: in force for the state (act not named)")
+        sharpened = consent is not None and _sharpen(
+            add,
+            consent,
+            _implied_consent(stated, rule, consent_by),
+            stated,
+            rule,
+            signed=signature is not None,
+        )
+        if not sharpened and (consent is None or latest(consent.date) > latest(stated.date)):
+            party = _implied_consent(stated, rule, consent_by)
+            implied = party is not stated
+            act = consent_by.value if consent_by is not None else "a party (act not named)"
+            why = f"{act}: in force for the state"
+            if implied and rule is not None:
+                why = f"{act}: deposit derived from the entry into force ({rule.article})"
+            add("ratified", Outcome.MET, party, why, derived=implied)
             if signature is None:
-                add("signed", Outcome.MET, stated, "a party: signature, if any, before this day")
+                signed_why = (
+                    f"{act}: signature is not required"
+                    if consent_by in {Act.ACCESSION, Act.SUCCESSION}
+                    else "a party: signature, if any, before this day"
+                )
+                add("signed", Outcome.MET, party, signed_why, derived=implied)
         return
     if consent is None or rule is None:
         return
@@ -462,6 +532,53 @@ def _in_force(
     d = Decided(Act.ENTRY_INTO_FORCE, bound, consent.facts, consent.conflict)
     note = f"derived from {rule.article}: in force no later than {bound.isoformat()}"
     add("in-force", Outcome.MET, d, note, derived=True)
+
+
+def _sharpen(
+    add: _Add,
+    consent: Decided,
+    implied: Decided,
+    stated: Decided,
+    rule: EntryIntoForceRule | None,
+    *,
+    signed: bool = True,
+) -> bool:
+    """A deposit known roughly (a year) made precise by the stated entry into force, when the
+    rule gives one and it falls within the rough day (``True``); flagged as a conflict when it
+    falls outside (``True`` too); ``False`` when the rule gives no more precise day."""
+    if (
+        implied is stated
+        or rule is None
+        or _precision_rank(implied.date) <= _precision_rank(consent.date)
+    ):
+        return False
+    act = "party (act not named)" if consent.act is Act.PARTY else consent.act.value
+    if _overlap(implied.date, consent.date):
+        note = f"{act}: day derived from the stated entry into force ({rule.article})"
+        sharp = Decided(consent.act, implied.date, implied.facts, False)
+        add("ratified", Outcome.MET, sharp, note, derived=True)
+        if not signed:
+            why = "a party: signature, if any, on or before this day"
+            add("signed", Outcome.MET, sharp, why, derived=True)
+        return True
+    clash = Decided(consent.act, consent.date, (*consent.facts, *stated.facts), True)
+    note = (
+        f"{act}: the entry into force ({stated.date}) implies a deposit on {implied.date}, "
+        f"outside {consent.date}"
+    )
+    add("ratified", Outcome.MET, clash, note)
+    return True
+
+
+def _implied_consent(
+    stated: Decided, rule: EntryIntoForceRule | None, consent_by: Act | None
+) -> Decided:
+    """The consent a stated entry into force implies: its deposit derived from the rule, or the
+    stated day itself when the rule gives none."""
+    deposit = None if rule is None else rule.deposit(stated.date)
+    if deposit is None:
+        return stated
+    return Decided(consent_by or Act.PARTY, deposit, stated.facts, stated.conflict)
 
 
 def _endings(add: _Add, decided: Mapping[Act, Decided]) -> None:
@@ -526,8 +643,22 @@ def region_markdown(facts: TreatyFacts, countries: Iterable[tuple[str, str]]) ->
         consent = min(consents, key=lambda d: latest(d.date)) if consents else None
         party = _cell(facts, consent, words=f"{_ACT_WORDS[consent.act]} " if consent else "")
         stated = decided.get(Act.ENTRY_INTO_FORCE)
+        if consent is not None and stated is not None and rule is not None:
+            implied = _implied_consent(stated, rule, facts.consent_by)
+            if (
+                implied is not stated
+                and _precision_rank(implied.date) > _precision_rank(consent.date)
+                and _overlap(implied.date, consent.date)
+            ):
+                party += f"; deposit {implied.date} derived from the entry into force"
         if consent is None and stated is not None:
-            party = "yes (in force for it; the act and its day were not read)"
+            implied = _implied_consent(stated, rule, facts.consent_by)
+            act = _ACT_WORDS[facts.consent_by] if facts.consent_by else "party (act not named)"
+            party = (
+                f"{act} {implied.date} (derived from the entry into force, {rule.article})"
+                if implied is not stated and rule is not None
+                else "yes (in force for it; the act and its day were not read)"
+            )
         in_force = _cell(facts, stated)
         if stated is None and consent is not None and rule is not None:
             derived = rule.derive(consent.date)
