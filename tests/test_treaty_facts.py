@@ -311,6 +311,64 @@ class TestTheShippedFacts:
         assert "Trinidad and Tobago (TT)" in result.output
 
 
+def _two_sources(first: str, second: str) -> str:
+    return (
+        "clac: 1\nname: R\nassessments:\n"
+        f"  - {{country: PE, framework: budapest, item: ratified, outcome: {first},"
+        " date: 2019-08-26, source: one office}\n"
+        f"  - {{country: PE, framework: budapest, item: ratified, outcome: {second},"
+        " date: 2019-08-26, source: another office}\n"
+    )
+
+
+class TestSeveralSourcesInARegistry:
+    def test_two_sources_for_one_fact_are_both_kept(self) -> None:
+        registry = loads(_two_sources("met", "met"), "yaml")
+        assert len(registry.assessments) == 2
+        grid = fw.matrix(registry, "budapest", as_of=date(2020, 1, 1), countries=["PE"])
+        assert grid.outcome("PE", "ratified") is Outcome.MET
+        assert not _ev(grid, "PE", "ratified").conflict
+
+    def test_two_sources_that_disagree_are_flagged(self) -> None:
+        registry = loads(_two_sources("met", "not-met"), "yaml")
+        grid = fw.matrix(registry, "budapest", as_of=date(2020, 1, 1), countries=["PE"])
+        found = _ev(grid, "PE", "ratified")
+        assert found.conflict
+        assert found.note is not None
+        assert "one office: met; another office: not-met" in found.note
+        assert "Sources disagree on: Peru (PE) ratified." in fw.matrix_markdown(grid)
+
+    def test_one_source_saying_two_things_of_one_day_is_refused(self) -> None:
+        text = _two_sources("met", "not-met").replace("another office", "one office")
+        with pytest.raises(ClacError, match="repeats assessments"):
+            loads(text, "yaml")
+
+    @settings(max_examples=30)
+    @given(
+        outcome=st.sampled_from(["met", "not-met"]),
+        day=st.dates(min_value=date(2005, 1, 1), max_value=date(2025, 1, 1)),
+        on=st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 1, 1)),
+    )
+    def test_adding_an_agreeing_source_never_changes_a_verdict(
+        self, outcome: str, day: date, on: date
+    ) -> None:
+        one = (
+            "clac: 1\nname: R\nassessments:\n"
+            f"  - {{country: PE, framework: budapest, item: ratified, outcome: {outcome},"
+            f" date: {day.isoformat()}, source: one office}}\n"
+        )
+        two = one + (
+            f"  - {{country: PE, framework: budapest, item: ratified, outcome: {outcome},"
+            f" date: {day.isoformat()}, source: another office}}\n"
+        )
+        grids = [
+            fw.matrix(loads(text, "yaml"), "budapest", as_of=on, countries=["PE"])
+            for text in (one, two)
+        ]
+        assert grids[0].outcome("PE", "ratified") is grids[1].outcome("PE", "ratified")
+        assert grids[0].verdict("PE") == grids[1].verdict("PE")
+
+
 CSV = (
     "framework,country,item,status,date,source,confidence,note,illustrative\n"
     "budapest,CL,,accession,2017-04-21,https://www.minrel.gov.cl/,medium-high,,\n"
@@ -435,3 +493,42 @@ class TestClacGapsShowsWhereShippedFactsComeFrom:
         assert rows["signed"]["shipped"] is True
         assert "signature is not required" in rows["signed"]["note"]
         assert rows["in-force"]["sources"][0]["retrieved"] == "2026-12-06"
+
+
+class TestImportIntoARegistryThatAlreadySpeaks:
+    def test_a_row_contradicting_the_registry_names_both_places(self, tmp_path: Path) -> None:
+        registry = tmp_path / "reg.yaml"
+        registry.write_text(
+            "clac: 1\nname: R\nassessments:\n"
+            "  - {country: MX, framework: opsc, item: signed, outcome: met, date: 2000,"
+            " source: s}\n",
+            encoding="utf-8",
+        )
+        before = registry.read_bytes()
+        rows = tmp_path / "rows.csv"
+        rows.write_text(
+            "framework,country,item,status,date,source\nopsc,MX,signed,not-met,2000,s\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(cli, ["evidence", "import", str(rows), "--into", str(registry)])
+        assert result.exit_code == 2
+        assert f"{rows}:2" in result.output
+        assert "assessments[0]" in result.output
+        assert registry.read_bytes() == before
+
+    def test_another_source_for_the_same_fact_is_added(self, tmp_path: Path) -> None:
+        registry = tmp_path / "reg.yaml"
+        registry.write_text(
+            "clac: 1\nname: R\nassessments:\n"
+            "  - {country: MX, framework: opsc, item: signed, outcome: met, date: 2000,"
+            " source: s}\n",
+            encoding="utf-8",
+        )
+        rows = tmp_path / "rows.csv"
+        rows.write_text(
+            "framework,country,item,status,date,source\nopsc,MX,signed,met,2000,t\n",
+            encoding="utf-8",
+        )
+        result = CliRunner().invoke(cli, ["evidence", "import", str(rows), "--into", str(registry)])
+        assert result.exit_code == 0, result.output
+        assert len(loads(registry.read_text("utf-8"), "yaml").assessments) == 2

@@ -11,6 +11,7 @@ kept.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -44,21 +45,46 @@ def import_(csv_file: str, registry: str) -> None:
     """
     import attrs
 
-    from clac.frameworks import check_references, read_evidence_csv
+    from clac.errors import InvalidData, Problem
+    from clac.frameworks import check_references, read_evidence_csv_lines
     from clac.io import dump
     from clac.io._files import read_bytes
+    from clac.model import CountryAssessment
 
     try:
         text = read_bytes(Path(csv_file), None).decode("utf-8")
     except UnicodeDecodeError as error:
         fail(f"{csv_file}: is not UTF-8 text ({error.reason} at byte {error.start})")
-    rows = read_evidence_csv(text, name=csv_file)
+    lines = read_evidence_csv_lines(text, name=csv_file)
     coalition = load_registry(registry)
     held = set(coalition.assessments)
-    new = tuple(dict.fromkeys(r for r in rows if r not in held))
+    keys = {_key(a): f"{registry}: assessments[{i}]" for i, a in enumerate(coalition.assessments)}
+    new: list[CountryAssessment] = []
+    problems = []
+    for line, row in lines:
+        if row in held or row in new:
+            continue
+        where = keys.get(_key(row))
+        if where is not None:
+            problems.append(
+                Problem(
+                    f"says otherwise than {where} (same country, item, day and source)",
+                    path=f"{csv_file}:{line}",
+                    value=list(_key(row)),
+                )
+            )
+            continue
+        keys[_key(row)] = f"{csv_file}:{line}"
+        new.append(row)
+    if problems:
+        raise InvalidData(problems=problems)
     updated = check_references(attrs.evolve(coalition, assessments=(*coalition.assessments, *new)))
     dump(updated, registry)
-    click.echo(f"{registry}: {len(new)} assessment(s) added, {len(rows) - len(new)} already held")
+    click.echo(f"{registry}: {len(new)} assessment(s) added, {len(lines) - len(new)} already held")
+
+
+def _key(a: Any) -> tuple[str, str, str, str, str]:
+    return (a.country, a.framework, a.item, str(a.date), a.source)
 
 
 @evidence.command("export")

@@ -29,7 +29,12 @@ these:
 """
 
 from clac.frameworks._catalogue import ENTRY_POINT_GROUP, FRAMEWORKS, FrameworkCatalogue
-from clac.frameworks._csv import EVIDENCE_COLUMNS, evidence_csv, read_evidence_csv
+from clac.frameworks._csv import (
+    EVIDENCE_COLUMNS,
+    evidence_csv,
+    read_evidence_csv,
+    read_evidence_csv_lines,
+)
 from clac.frameworks._evidence import Evidence, evidence, shipped_evidence, standing
 from clac.frameworks._files import (
     FRAMEWORK_SCHEMA_ID,
@@ -144,6 +149,7 @@ __all__ = [
     "matrix_html",
     "matrix_markdown",
     "read_evidence_csv",
+    "read_evidence_csv_lines",
     "reference_problems",
     "region_markdown",
     "shipped_evidence",

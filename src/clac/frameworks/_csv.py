@@ -43,7 +43,7 @@ from clac.frameworks._treaty import ENTRY_INTO_FORCE_RULES, Act, TreatyFact, fac
 from clac.model import Confidence, CountryAssessment, Outcome
 from clac.periods import ApproximateDate
 
-__all__ = ["EVIDENCE_COLUMNS", "evidence_csv", "read_evidence_csv"]
+__all__ = ["EVIDENCE_COLUMNS", "evidence_csv", "read_evidence_csv", "read_evidence_csv_lines"]
 
 #: The columns of the evidence CSV, in order.
 EVIDENCE_COLUMNS: Final = (
@@ -100,6 +100,13 @@ def evidence_csv(assessments: Iterable[CountryAssessment]) -> str:
 def read_evidence_csv(text: str, *, name: str = "<csv>") -> tuple[CountryAssessment, ...]:
     """The assessments a CSV text gives, in row order, or :class:`~clac.errors.InvalidData`
     naming ``name:LINE`` and the column of every row it cannot read (nothing is half-read)."""
+    return tuple(a for _, a in read_evidence_csv_lines(text, name=name))
+
+
+def read_evidence_csv_lines(
+    text: str, *, name: str = "<csv>"
+) -> tuple[tuple[int, CountryAssessment], ...]:
+    """As :func:`read_evidence_csv`, each assessment with the line of its row."""
     if text.startswith("\ufeff"):
         text = text[1:]
     reader = csv.DictReader(io.StringIO(text, newline=""))
@@ -119,7 +126,7 @@ def read_evidence_csv(text: str, *, name: str = "<csv>") -> tuple[CountryAssessm
         )
     reader.fieldnames = header
     problems: list[Problem] = []
-    found: list[CountryAssessment] = []
+    found: list[tuple[int, CountryAssessment]] = []
     for row in reader:
         line = reader.line_num
         if None in row:
@@ -131,7 +138,7 @@ def read_evidence_csv(text: str, *, name: str = "<csv>") -> tuple[CountryAssessm
         if not any(cells.values()):
             continue
         try:
-            found.extend(_row(cells))
+            found.extend((line, a) for a in _row(cells))
         except ClacError as error:
             problems.extend(p.under(f"{name}:{line}") for p in error.problems)
     if problems:

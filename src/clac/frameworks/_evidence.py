@@ -148,6 +148,25 @@ def shipped_evidence(framework: Framework) -> tuple[Evidence, ...]:
     )
 
 
+def _flag_disagreements(found: list[Evidence]) -> list[Evidence]:
+    """Assessments of one country and item on one day from several sources: kept, and flagged
+    as a conflict (with every source and outcome in the note) when their outcomes differ."""
+    groups: dict[tuple[str, str, str], list[Evidence]] = {}
+    for e in found:
+        if e.assessment is not None:
+            groups.setdefault((e.country, e.item, str(e.date)), []).append(e)
+    flagged: dict[int, Evidence] = {}
+    for group in groups.values():
+        if len({e.outcome for e in group}) < 2:
+            continue
+        said = "; ".join(f"{e.source}: {e.outcome.value}" for e in group)
+        for e in group:
+            flagged[id(e)] = attrs.evolve(
+                e, conflict=True, note=f"sources disagree ({said}); the registry's last counts"
+            )
+    return [flagged.get(id(e), e) for e in found]
+
+
 def evidence(
     coalition: Coalition, framework: Framework, *, shipped: bool = True
 ) -> tuple[Evidence, ...]:
@@ -160,6 +179,7 @@ def evidence(
     found = [_from_assessment(a) for a in coalition.assessments if a.framework == framework.id]
     for report in coalition.reports:
         found.extend(_from_advances(framework, report))
+    found = _flag_disagreements(found)
     if shipped:
         own = {(e.country, e.item) for e in found}
         found[:0] = [e for e in shipped_evidence(framework) if (e.country, e.item) not in own]

@@ -111,6 +111,11 @@ _T["shipped"] = Text(
     "Datos de tratados incluidos en clac (fuente, día de consulta, confianza)",
     pt="Dados de tratados incluídos no clac (fonte, dia de consulta, confiança)",
 )
+_T["disagree"] = Text(
+    "Sources disagree on: {cells}.",
+    "Las fuentes discrepan en: {cells}.",
+    pt="As fontes divergem em: {cells}.",
+)
 _T["shipped-cells"] = Text(
     "Cells resting on them: {count}; entry into force derived from the treaty's rule: "
     "{derived}; sources that disagree: {conflicts}. A registry's own assessment of a country "
@@ -248,6 +253,13 @@ def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN
     if framework.sufficiency is not None:
         lines += ["", framework.sufficiency.rationale.in_(lang)]
     lines += _shipped_section(grid, lang)
+    disagreeing = [
+        f"{_escape(_country(c.country, lang))} {c.item}"
+        for c in grid.cells
+        if c.evidence is not None and c.evidence.conflict
+    ]
+    if disagreeing:
+        lines += ["", _t("disagree", lang, cells=", ".join(disagreeing))]
     return "\n".join(lines) + "\n"
 
 
