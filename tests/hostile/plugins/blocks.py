@@ -16,7 +16,7 @@ from clac.text import Text
     explanation=Text("Reads a pipe that stays empty.", "Lee una tubería que sigue vacía."),
 )
 def blocks(ctx: Context, coalition: object) -> Verdict:
-    read, write = os.pipe()  # the write end stays open: the read never ends
+    read, _write = os.pipe()  # the write end stays open: the read never ends
     os.read(read, 1)
     return met(Text("read", "leyó"))
 

@@ -22,7 +22,8 @@ os.write(1, b"written to descriptor 1 at import\n")
 )
 def prints(ctx: Context, coalition: object) -> Verdict:
     print("printed by the rule \x1b[31m")
-    sys.__stdout__.write("written to sys.__stdout__\n")
+    if sys.__stdout__ is not None:
+        sys.__stdout__.write("written to sys.__stdout__\n")
     os.write(1, b"written to descriptor 1 by the rule\n")
     subprocess.run([sys.executable, "-c", "print('printed by a child process')"], check=True)
     return met(Text("printed", "imprimió"))
