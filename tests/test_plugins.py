@@ -177,6 +177,26 @@ class TestBudget:
         assert alarm_untouched()
 
 
+class Meltdown(BaseException):
+    """Neither an Exception nor SystemExit."""
+
+
+class TestFailingRules:
+    @pytest.mark.parametrize("raised", [SystemExit(0), Meltdown("down"), GeneratorExit()], ids=type)
+    def test_whatever_a_foreign_rule_raises_but_ctrl_c_is_its_error_finding(
+        self, raised: BaseException
+    ) -> None:
+        @foreign(rule_id="TEST-04")
+        def raises(ctx: Context, coalition: object) -> Verdict:
+            raise raised
+
+        assessment = evaluate(demo(), DEMO_AS_OF, rules=[raises, decides])
+        outcomes = {f.rule.id: f.outcome for f in assessment.findings}
+        assert outcomes == {"TEST-04": Outcome.ERROR, "TEST-01": Outcome.MET}
+        [error] = assessment.errors
+        assert f"rule TEST-04 failed: {type(raised).__name__}" in error.message.en
+
+
 class TestBudgetValues:
     @pytest.mark.parametrize(
         ("given", "seconds"), [(3, 3.0), (0.2, 0.2), (0, None), (None, None), (math.inf, None)]

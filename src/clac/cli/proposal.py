@@ -137,6 +137,7 @@ def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: st
     from clac.rules.proposals import EVENT_LABELS, STATE_LABELS
 
     coalition = load_registry(file)
+    refuse_broken_plugins(CATALOGUE.errors)  # before a word of the answer
     index, record = _find(coalition, proposal_id)
     view = ProposalView(record, coalition, path=f"proposals[{index}]")
     state = tr(STATE_LABELS[record.state], lang)
@@ -167,7 +168,6 @@ def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: st
     allowed = ", ".join(e.value for e in view.allowed_events) or _NONE
     click.echo(f"{tr(_H['next'], lang)}: {allowed}")
     day = dt.date.today() if as_of is None else as_of.date()
-    refuse_broken_plugins(CATALOGUE.errors)
     pro = CATALOGUE.family("PRO")
     assessment = evaluate(coalition, day, rules=pro, rule_timeout=rule_timeout())
     click.echo(f"{tr(_H['findings'], lang)} ({day.isoformat()}):")
