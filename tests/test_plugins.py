@@ -439,3 +439,29 @@ class TestTicks:
         kept = Budget(0.2)
         for _ in range(TICKS * 3):
             kept._tick(0, None)
+
+
+@pytest.mark.usefixtures("fresh_catalogue")
+def test_gaps_refuses_a_framework_plugin_that_fails_to_load(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from clac.frameworks import FRAMEWORKS
+    from clac.frameworks._catalogue import ENTRY_POINT_GROUP as FRAMEWORK_GROUP
+
+    monkeypatch.syspath_prepend(str(PLUGINS))
+    point = EntryPoint(name="broken", value="exits_on_import:FRAMEWORK", group=FRAMEWORK_GROUP)
+    monkeypatch.setattr(
+        "clac._plugins.entry_points",
+        lambda *, group: [point] if group == FRAMEWORK_GROUP else [],
+    )
+    FRAMEWORKS.reload()
+    try:
+        with pytest.raises(SystemExit) as done:
+            main(["gaps"])
+    finally:
+        monkeypatch.undo()
+        FRAMEWORKS.reload()
+    assert done.value.code == 3
+    [line] = capsys.readouterr().err.splitlines()
+    assert line.startswith("clac: plugin broken failed to load: entry point 'broken' ")
+    assert line.endswith("SystemExit: 0")

@@ -15,12 +15,12 @@ from clac.errors import InvalidData, UnknownReference
 from clac.rules._engine import Check, Rule, SubjectKind
 from clac.text import Text
 
-__all__ = ["BUILTIN_MODULES", "CATALOGUE", "ENTRY_POINT_GROUP", "Catalogue", "rule"]
+__all__ = ["CATALOGUE", "ENTRY_POINT_GROUP", "Catalogue", "rule"]
 
 ENTRY_POINT_GROUP = "clac.rules"
 
-#: clac's own rule modules, one per family.
-BUILTIN_MODULES = (
+# Built-in rule modules, one per family.
+_BUILTIN_MODULES = (
     "clac.rules.membership",
     "clac.rules.governance",
     "clac.rules.policy",
@@ -98,7 +98,7 @@ class Catalogue(Sequence[Rule]):
     def _load(self) -> tuple[Rule, ...]:
         if self._rules is None:
             rules: list[Rule] = []
-            for name in BUILTIN_MODULES:
+            for name in _BUILTIN_MODULES:
                 rules.extend(_rules_in(importlib.import_module(name)))
             plugin_rules, errors = _plugin_rules()
             seen = {r.id for r in rules}

@@ -26,7 +26,7 @@ from clac.periods import ApproximateDate
 from clac.registry import Coalition
 from clac.rules._assessment import Assessment
 from clac.rules._budget import DEFAULT_RULE_TIMEOUT, Budget, RuleTimeout, budget, checked_timeout
-from clac.rules._catalogue import BUILTIN_MODULES, CATALOGUE
+from clac.rules._catalogue import CATALOGUE
 from clac.rules._context import Context
 from clac.rules._engine import (
     Fact,
@@ -141,8 +141,10 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
 
 
 def _trusted(r: Rule) -> bool:
-    """Whether ``r`` is one of clac's own rules (defined in one of its rule modules)."""
-    return r.source == "clac" and getattr(r.check, "__module__", None) in BUILTIN_MODULES
+    """Whether ``r`` is one of clac's own rules: its source is clac and its check is defined
+    in clac's own code."""
+    module = getattr(r.check, "__module__", None)
+    return r.source == "clac" and isinstance(module, str) and module.startswith("clac.")
 
 
 @contextlib.contextmanager
