@@ -115,7 +115,10 @@ class PluginOutput:
     def _start(self) -> None:
         _flush(sys.stdout)
         _flush(sys.__stdout__)
-        self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _stop
+        try:
+            self._file = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _stop
+        except OSError:  # no temporary folder to write in: what plugins print is dropped
+            self._file = open(os.devnull, "w+b")  # noqa: SIM115, PTH123 - closed in _stop
         self._stdout = sys.stdout
         with contextlib.suppress(OSError):  # descriptor 1 closed: sys.stdout is still caught
             saved = os.dup(1)
