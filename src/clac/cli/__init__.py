@@ -247,9 +247,9 @@ def check(  # noqa: PLR0917 - one parameter per option
     stderr.
 
     Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input, 3 a rule
-    that failed to run (a broken plugin: its findings say "rule failed"; a plugin rule that
-    outlasts --rule-timeout is one), a plugin that failed to load (one "clac: plugin …" line,
-    no report) or another internal error.
+    that failed to run (a broken plugin, or one past --rule-timeout: its findings say "rule
+    failed"), a plugin that failed to load (one "clac: plugin …" line, no report) or another
+    internal error.
     """
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
