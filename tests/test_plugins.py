@@ -211,6 +211,22 @@ class TestBudgetValues:
         with pytest.raises(InvalidData, match="rule_timeout"):
             evaluate(demo(), DEMO_AS_OF, rules=[decides], rule_timeout=given)  # type: ignore[arg-type]
 
+    @needs_sigalrm
+    def test_the_environment_variable_sets_the_budget_of_the_command(
+        self, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        monkeypatch.setenv("CLAC_RULE_TIMEOUT", "0.2")
+        CATALOGUE.register(loops)
+        try:
+            with pytest.raises(SystemExit) as done:
+                main(["check", "--format", "json"])
+        finally:
+            CATALOGUE.unregister(loops.id)
+        assert done.value.code == 3
+        report = json.loads(capsys.readouterr().out)
+        [first, *_rest] = [f for f in report["findings"] if f["rule"] == loops.id]
+        assert "time budget of 0.2 s" in first["message"]
+
     @pytest.mark.parametrize("given", ["-1", "nan", "soon", ""])
     def test_the_option_refuses_what_is_not_a_number_of_seconds(
         self, given: str, capsys: pytest.CaptureFixture[str]
