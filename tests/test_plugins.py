@@ -10,6 +10,7 @@ import json
 import math
 import os
 import signal
+import subprocess
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -23,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clac import DEMO_AS_OF, demo
-from clac._plugins import load_plugins, plugin_output
+from clac._plugins import SHOWN_OUTPUT, load_plugins, plugin_output
 from clac.charter import Section, Severity
 from clac.cli import main
 from clac.errors import InvalidData
@@ -228,11 +229,12 @@ class TestBudgetValues:
         assert "time budget of 0.2 s" in first["message"]
 
     @pytest.mark.parametrize("given", ["-1", "nan", "soon", ""])
+    @pytest.mark.parametrize("command", [["check"], ["proposal", "show", "p1"]], ids=" ".join)
     def test_the_option_refuses_what_is_not_a_number_of_seconds(
-        self, given: str, capsys: pytest.CaptureFixture[str]
+        self, given: str, command: list[str], capsys: pytest.CaptureFixture[str]
     ) -> None:
         with pytest.raises(SystemExit) as done:
-            main(["check", "--rule-timeout", given])
+            main([*command, "--rule-timeout", given])
         assert done.value.code == 2
         assert "--rule-timeout" in capsys.readouterr().err
 
@@ -255,6 +257,30 @@ class TestPluginOutput:
             "clac: rule X printed: one\\x1b[2J",
             "clac: rule X printed: two",
         ]  # "three", printed after the last forward, is dropped
+
+    def test_a_flood_is_shown_up_to_a_limit_and_the_rest_counted(
+        self, capfd: pytest.CaptureFixture[str]
+    ) -> None:
+        with plugin_output() as output:
+            for _ in range(100):
+                print("x" * 999)  # 100,000 bytes with the line breaks
+            output.forward("rule X")
+        out, err = capfd.readouterr()
+        assert out == ""
+        *shown, last = err.splitlines()
+        lines = [line.removeprefix("clac: rule X printed: ") for line in shown]
+        assert len("\n".join(lines)) == SHOWN_OUTPUT  # the first bytes, cut mid-line
+        assert last == f"clac: rule X printed {100_000 - SHOWN_OUTPUT:,} more bytes, not shown"
+
+    def test_a_child_given_sys_stdout_is_caught_too(
+        self, capfd: pytest.CaptureFixture[str]
+    ) -> None:
+        with plugin_output() as output:
+            subprocess.run([sys.executable, "-c", "print('child')"], stdout=sys.stdout, check=True)
+            output.forward("rule X")
+        out, err = capfd.readouterr()
+        assert out == ""
+        assert err.splitlines() == ["clac: rule X printed: child"]
 
     @pytest.mark.parametrize("output_format", ["json", "sarif", "junit", "csv"])
     def test_a_printing_rule_never_reaches_a_machine_format(

@@ -111,6 +111,28 @@ class PluginOutput:
         self._stdout: Any = None
         self._saved_fd: int | None = None
         self._read = 0
+        #: Bytes written through ``sys.stdout`` past what is shown, counted and not kept.
+        self.dropped = 0
+
+    def fileno(self) -> int:
+        """The temporary file's descriptor."""
+        if self._file is None:
+            raise io.UnsupportedOperation("standard output is no longer caught")
+        return self._file.fileno()
+
+    def room(self) -> int:
+        """How many more bytes are worth keeping before the next :meth:`forward`."""
+        if self._file is None:
+            return 0
+        return max(SHOWN_OUTPUT - (os.fstat(self._file.fileno()).st_size - self._read), 0)
+
+    def keep(self, data: bytes) -> None:
+        """Write ``data`` to the temporary file (all of it: a short write goes on)."""
+        if self._file is None:
+            return
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self._file.fileno(), view) :]
 
     def _start(self) -> None:
         _flush(sys.stdout)
@@ -128,9 +150,8 @@ class PluginOutput:
                 os.close(saved)
                 raise
             self._saved_fd = saved
-        stream = open(self._file.fileno(), "wb", buffering=0, closefd=False)  # noqa: SIM115 - the same file
         sys.stdout = io.TextIOWrapper(
-            stream, encoding="utf-8", errors="backslashreplace", write_through=True
+            _Kept(self), encoding="utf-8", errors="backslashreplace", write_through=True
         )
 
     def _stop(self) -> None:
@@ -159,10 +180,12 @@ class PluginOutput:
             _flush(sys.__stdout__)
             _flush_c_stdio()
         end = os.fstat(file.fileno()).st_size
-        if end <= self._read:
+        dropped, self.dropped = self.dropped, 0
+        if end <= self._read and not dropped:
             return
         start, self._read = self._read, end
         shown = _read_at(file.fileno(), min(end - start, SHOWN_OUTPUT), start)
+        left = end - start - len(shown) + dropped
         lines = shown.decode("utf-8", "backslashreplace").splitlines()
         err = sys.stderr
         if err is None:
@@ -170,10 +193,33 @@ class PluginOutput:
         with contextlib.suppress(OSError, ValueError):  # a closed standard error: nothing to say
             for line in lines:
                 err.write(f"clac: {name} printed: {terminal(line)}\n")
-            if end - start > SHOWN_OUTPUT:
-                left = end - start - SHOWN_OUTPUT
+            if left > 0:
                 err.write(f"clac: {name} printed {left:,} more bytes, not shown\n")
             err.flush()
+
+
+class _Kept(io.RawIOBase):
+    """The raw stream under ``sys.stdout`` while output is caught: what is worth showing goes
+    to the temporary file, the rest is only counted (a plugin printing in a loop until its
+    budget runs out fills no disk)."""
+
+    def __init__(self, output: PluginOutput) -> None:
+        super().__init__()
+        self._output = output
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        """The temporary file's descriptor (for a child process given ``sys.stdout``)."""
+        return self._output.fileno()
+
+    def write(self, data: Any) -> int:
+        chunk = bytes(data)
+        room = self._output.room()
+        self._output.keep(chunk[:room])
+        self._output.dropped += max(len(chunk) - room, 0)
+        return len(chunk)
 
 
 @contextlib.contextmanager
