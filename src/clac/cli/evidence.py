@@ -15,9 +15,24 @@ from typing import Any
 
 import click
 
-from clac.cli._common import MAX_SIZE_OPTION, complete_path, fail, load_registry, reports_errors
+from clac.cli._common import (
+    LANG_OPTION,
+    MAX_SIZE_OPTION,
+    complete_path,
+    fail,
+    load_registry,
+    reports_errors,
+    tr,
+)
+from clac.text import Text
 
 __all__ = ["evidence"]
+
+_ADDED = Text(
+    "{registry}: {added} assessment(s) added, {held} already held",
+    "{registry}: {added} evaluación(es) añadida(s), {held} ya registrada(s)",
+    pt="{registry}: {added} avaliação(ões) adicionada(s), {held} já registrada(s)",
+)
 
 
 @click.group()
@@ -35,9 +50,10 @@ def evidence() -> None:
     shell_complete=complete_path,
     help="The registry file (YAML, JSON or TOML) to add the assessments to.",
 )
+@LANG_OPTION
 @MAX_SIZE_OPTION
 @reports_errors
-def import_(csv_file: str, registry: str) -> None:
+def import_(csv_file: str, registry: str, lang: str) -> None:
     """Add the rows of FILE.csv (framework, country, item, status, date, source, confidence,
     note, illustrative) to the assessments of a registry, skipping rows it already holds.
 
@@ -80,7 +96,8 @@ def import_(csv_file: str, registry: str) -> None:
         raise InvalidData(problems=problems)
     updated = check_references(attrs.evolve(coalition, assessments=(*coalition.assessments, *new)))
     dump(updated, registry)
-    click.echo(f"{registry}: {len(new)} assessment(s) added, {len(lines) - len(new)} already held")
+    already = len(lines) - len(new)
+    click.echo(tr(_ADDED, lang).format(registry=registry, added=len(new), held=already))
 
 
 def _key(a: Any) -> tuple[str, str, str, str, str]:
