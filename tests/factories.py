@@ -31,6 +31,7 @@ from clac.model import (
     Participation,
     PlannedAction,
     Plans,
+    RecordsSince,
     Representative,
     RepresentativeLevel,
     RoleAssignment,
@@ -337,6 +338,10 @@ def coalition(
         "roles": roles(),
     }
     fields.update(changes)
+    if "records_since_by_kind" not in changes and fields["records_since"] is not None:
+        # records_since covers dated events only: the members' own facts are declared complete
+        # from the same day (tests of member records take this away or move it).
+        fields["records_since_by_kind"] = RecordsSince(members=fields["records_since"])
     return Coalition(**fields)
 
 

@@ -120,6 +120,14 @@ DECIDED_BY_COMPLETENESS = [
 ]
 
 
+# The members' own facts: only a declaration about members makes their absence a "no".
+MEMBER_FACTS = [
+    p
+    for p in DECIDED_BY_COMPLETENESS
+    if p.values[0] in {"MEM-02", "MEM-03", "MEM-05", "MEM-06", "MEM-08", "POL-01"}
+]
+
+
 class TestWhatIsNotRecorded:
     @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), NOT_RECORDED)
     def test_is_insufficient_data_saying_where_to_record_it(
@@ -135,17 +143,60 @@ class TestWhatIsNotRecorded:
     def test_is_unmet_once_the_registry_says_its_records_are_complete(
         self, rule_id: str, build: Callable[[], Coalition], subject: str | None, where: str
     ) -> None:
-        base = build().evolve(records_since=date(2016, 1, 1))
+        base = build().evolve(
+            records_since=date(2016, 1, 1),
+            records_since_by_kind=RecordsSince(members=date(2016, 1, 1)),
+        )
         assert finding(base, rule_id, subject or base.name).outcome is UNMET
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_member_fact_stays_unknown_with_records_since_alone(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        # records_since covers dated events (meetings, reports, hours, plans, documents), not
+        # what a member's own entry records.
+        base = build().evolve(records_since=date(2016, 1, 1))
+        result = finding(base, rule_id, subject)
+        assert result.outcome is INSUFFICIENT, result.message.en
+        assert "record_complete" in result.message.en
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_member_fact_is_decided_by_that_members_declaration(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        base = build().evolve(records_since=date(2016, 1, 1))
+        declared = base.evolve(
+            members=tuple(attrs.evolve(m, record_complete=date(2024, 1, 1)) for m in base.members)
+        )
+        assert finding(declared, rule_id, subject).outcome is UNMET
+        # One day for every member rule: the day of the check. Declared after it, unknown.
+        assert finding(declared, rule_id, subject, as_of=date(2023, 12, 31)).outcome is (
+            INSUFFICIENT
+        )
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_dated_declaration_for_every_member_counts_from_its_day(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        base = build().evolve(records_since_by_kind=RecordsSince(members=date(2024, 1, 1)))
+        assert finding(base, rule_id, subject).outcome is UNMET
+        assert finding(base, rule_id, subject, as_of=date(2023, 12, 31)).outcome is INSUFFICIENT
 
     def test_listed_in_materials_false_is_a_recorded_no(self) -> None:
         assert finding(a_member(listed_in_materials=False), "MEM-04", "org-a").outcome is UNMET
 
-    def test_a_member_that_joined_before_the_records_has_its_subscription_unknown(
+    def test_a_subscription_is_judged_on_the_day_of_the_check_like_every_member_fact(
         self,
     ) -> None:
-        base = a_member(charter_subscription=None).evolve(records_since=date(2020, 1, 1))
-        assert finding(base, "MEM-03", "org-a").outcome is INSUFFICIENT
+        # The member joined in 2016, before its record is declared complete (2020): that
+        # entry holds the member's whole state from 2020 on, a subscription signed earlier
+        # included, so its absence is a "no" on a day from 2020 on (MEM-03 once read the
+        # joining day instead, unlike the other member rules).
+        base = a_member(charter_subscription=None).evolve(
+            records_since_by_kind=RecordsSince(members=date(2020, 1, 1))
+        )
+        assert finding(base, "MEM-03", "org-a").outcome is UNMET
+        assert finding(base, "MEM-03", "org-a", as_of=date(2019, 6, 1)).outcome is INSUFFICIENT
 
 
 class TestRecordHorizon:

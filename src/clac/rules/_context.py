@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from clac._schedule import COALITION_MEETING_KINDS, Cadence, cadence, report_due
 from clac.model import Document, Meeting, Member, QuarterlyReport, RecordKind
-from clac.periods import DateValue, Month, Quarter, earliest
+from clac.periods import DateValue, Month, Quarter, earliest, latest
 from clac.rules._engine import (
     Outcome,
     Subject,
@@ -32,6 +32,8 @@ __all__ = [
     "Context",
     "assessed_from",
     "before_records",
+    "joined_words",
+    "member_unrecorded",
     "unrecorded",
 ]
 
@@ -47,6 +49,54 @@ def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
         ),
         record_at=where,
         **facts,
+    )
+
+
+def member_unrecorded(
+    ctx: Context, member: Member, what: Text, field: str, **facts: Any
+) -> Verdict:
+    """*Insufficient data*: ``what``, a fact of ``member``'s own entry (at ``field``), is not
+    recorded and the registry does not say the member's record is complete; the message says
+    where to record it, or how to declare the record complete."""
+    path = f"{ctx.member_path(member)}"
+    return insufficient_data(
+        Text(
+            f"{what.en} is not recorded, and the registry does not say the member's record is "
+            f"complete: record it at {path}.{field} (or, if the entry is complete, say so with "
+            f"{path}.record_complete)",
+            f"{what.es} no está registrado, y el registro no dice que la ficha del miembro esté "
+            f"completa: regístrelo en {path}.{field} (o, si la ficha está completa, indíquelo "
+            f"con {path}.record_complete)",
+            pt=f"{what.in_('pt')} não está registrado, e o registro não diz que a ficha do "
+            f"membro está completa: registre-o em {path}.{field} (ou, se a ficha estiver "
+            f"completa, indique-o com {path}.record_complete)",
+        ),
+        record_at=f"{path}.{field}",
+        record_complete=None,
+        **facts,
+    )
+
+
+def joined_words(member: Member) -> Text:
+    """How the member joined, in words: "joined on 2019-03-14", "joined in 2016", or "its
+    joining day is not recorded"."""
+    joined = member.joined
+    if joined is None:
+        return Text(
+            "its joining day is not recorded",
+            "su fecha de ingreso no está registrada",
+            pt="sua data de ingresso não está registrada",
+        )
+    if isinstance(joined, date):
+        return Text(
+            f"joined on {joined.isoformat()}",
+            f"ingresó el {joined.isoformat()}",
+            pt=f"ingressou em {joined.isoformat()}",
+        )
+    return Text(
+        f"joined in {joined.isoformat()}",
+        f"ingresó en {joined.isoformat()}",
+        pt=f"ingressou em {joined.isoformat()}",
     )
 
 
@@ -116,6 +166,27 @@ class Context:
         from its earliest possible day (complete only if complete on every day it may be)."""
         since = self.records_since(kind)
         return since is not None and since <= earliest(day)
+
+    def member_complete(self, member: Member) -> bool:
+        """Whether ``member``'s own facts (track record, representatives, working groups,
+        commitments, subscription, listing in materials) are complete on the day of the check:
+        the member's ``record_complete`` or the registry's ``records_since_by_kind.members`` is
+        on or before it. ``records_since`` alone never says so: it covers dated events. One
+        day for every rule that reads a member's facts: the day of the check."""
+        return member.record_complete_on(
+            self.as_of, every_member=self.records_since(RecordKind.MEMBERS)
+        )
+
+    def joined_bounds(self, member: Member) -> tuple[date, date]:
+        """The first and last day ``member`` may have joined: its ``joined`` (an approximate
+        one from its first to its last possible day); with no ``joined`` recorded, from the
+        day the first charter took effect to the day of the check."""
+        if member.joined is None:
+            first = self.charter
+            while first.predecessor is not None:
+                first = first.predecessor
+            return min(first.effective, self.as_of), self.as_of
+        return earliest(member.joined), latest(member.joined)
 
     def before(self, kind: RecordKind | None, day: DateValue) -> date | None:
         """The registry's ``records_since`` for ``kind`` when ``day`` falls (or, for an
@@ -215,7 +286,7 @@ class Context:
     def first_year(self) -> int | None:
         """The first year there was a coalition to judge: the later of the charter's first
         effective year and the year the first member joined (None with no members)."""
-        joins = [earliest(m.joined) for m in self.coalition.members]
+        joins = [self.joined_bounds(m)[0] for m in self.coalition.members]
         if not joins:
             return None
         return max(self.years[0], min(joins).year)
@@ -292,7 +363,7 @@ class Context:
         order)."""
         table: dict[str, list[str]] = defaultdict(list)
         for member in self.coalition.members:
-            if member.referred_by is not None and member.joined <= self.as_of:
+            if member.referred_by is not None and self.joined_bounds(member)[1] <= self.as_of:
                 table[member.referred_by].append(member.organization)
         return {k: tuple(v) for k, v in table.items()}
 
