@@ -450,9 +450,9 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
             nulls = [k for k in not_null if k in value and value[k] is None]
             if nulls:
                 raise InvalidData(
-                    f"{', '.join(nulls)}: null is not a day: give the day (YYYY-MM-DD), or leave "
-                    "the key out",
-                    value=None,
+                    "is null, which would mean nothing: give a day (YYYY-MM-DD), or leave the "
+                    "key out",
+                    path=nulls[0],
                 )
             if nullable and not value.keys() >= nullable:
                 value = {**dict.fromkeys(nullable), **value}

@@ -53,22 +53,33 @@ def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
 
 
 def member_unrecorded(
-    ctx: Context, member: Member, what: Text, field: str, **facts: Any
+    ctx: Context, member: Member, what: Text, field: str, *, plural: bool = False, **facts: Any
 ) -> Verdict:
-    """*Insufficient data*: ``what``, a fact of ``member``'s own entry (at ``field``), is not
-    recorded and the registry does not say the member's record is complete; the message says
-    where to record it, or how to declare the record complete."""
+    """*Insufficient data*: ``what`` (``plural`` for a plural noun), a fact of ``member``'s own
+    entry (at ``field``), is not recorded and the registry does not say the member's record is
+    complete; the message says where to record it, or how to declare the record complete."""
     path = f"{ctx.member_path(member)}"
+    en, es, pt = ("are", "están", "estão") if plural else ("is", "está", "está")
+    it_en, it_es, it_pt = (
+        ("them", "regístrelos", "registre-os")
+        if plural
+        else (
+            "it",
+            "regístrelo",
+            "registre-o",
+        )
+    )
+    done = ("registrados", "registrados") if plural else ("registrado", "registrado")
     return insufficient_data(
         Text(
-            f"{what.en} is not recorded, and the registry does not say the member's record is "
-            f"complete: record it at {path}.{field} (or, if the entry is complete, say so with "
-            f"{path}.record_complete)",
-            f"{what.es} no está registrado, y el registro no dice que la ficha del miembro esté "
-            f"completa: regístrelo en {path}.{field} (o, si la ficha está completa, indíquelo "
+            f"{what.en} {en} not recorded, and the registry does not say the member's record "
+            f"is complete: record {it_en} at {path}.{field} (or, if the entry is complete, say "
+            f"so with {path}.record_complete)",
+            f"{what.es} no {es} {done[0]}, y el registro no dice que la ficha del miembro esté "
+            f"completa: {it_es} en {path}.{field} (o, si la ficha está completa, indíquelo "
             f"con {path}.record_complete)",
-            pt=f"{what.in_('pt')} não está registrado, e o registro não diz que a ficha do "
-            f"membro está completa: registre-o em {path}.{field} (ou, se a ficha estiver "
+            pt=f"{what.in_('pt')} não {pt} {done[1]}, e o registro não diz que a ficha do "
+            f"membro está completa: {it_pt} em {path}.{field} (ou, se a ficha estiver "
             f"completa, indique-o com {path}.record_complete)",
         ),
         record_at=f"{path}.{field}",

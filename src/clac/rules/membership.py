@@ -161,7 +161,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].track_record",),
+    facts=("members[].track_record", "members[].record_complete"),
     title=Text("Proven track record on record", "Historial comprobado registrado"),
     explanation=Text(
         "Members are requested to have a proven track record of cooperation on reducing the "
@@ -208,7 +208,7 @@ def track_record(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 3),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].charter_subscription.signed", "members[].joined"),
+    facts=("members[].charter_subscription.signed", "members[].record_complete"),
     title=Text("Charter subscribed in writing", "Carta suscrita por escrito"),
     explanation=Text(
         "Members are requested to subscribe to or support this charter in writing: the "
@@ -331,7 +331,7 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].representatives",),
+    facts=("members[].representatives", "members[].record_complete"),
     title=Text("At least one designated representative", "Al menos un representante designado"),
     explanation=Text(
         "Members are requested to designate at least one representative to participate "
@@ -377,7 +377,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].representatives[].level",),
+    facts=("members[].representatives[].level", "members[].record_complete"),
     title=Text(
         "A representative of at least middle level",
         "Un representante de al menos nivel medio",
@@ -568,7 +568,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 7),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].working_groups",),
+    facts=("members[].working_groups", "members[].record_complete"),
     parameters=("min_working_groups_per_member", "max_working_groups_per_member"),
     title=Text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
     explanation=Text(
@@ -603,6 +603,7 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
                 pt="os grupos de trabalho",
             ),
             "working_groups",
+            plural=True,
             working_groups=groups,
             count=joined,
         )

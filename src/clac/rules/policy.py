@@ -34,7 +34,7 @@ def _n(n: int, one: str, many: str) -> str:
     clause=(Section.POLICY_GOALS, 11),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].commitments",),
+    facts=("members[].commitments", "members[].record_complete"),
     title=Text(
         "Specific actions, targets and indicators",
         "Acciones, metas e indicadores específicos",

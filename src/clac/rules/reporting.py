@@ -686,6 +686,7 @@ def _sharing(ctx: Context) -> _Sharing:
         "reports[].activities[].members",
         "reports[].policies[].organization",
         "plans.operational[].actions[].members",
+        "members[].joined",
     ),
     parameters=("report_due_days", "sharing_window_months"),
     title=Text(

@@ -290,9 +290,11 @@ def coalitions(
 
 
 def _complete_records(coalition: Coalition, start: date) -> Coalition:
-    """`coalition` declaring its records complete from the first day of `start`'s year: a
-    duty is unmet only where the registry says its records are complete (docs/rules.md)."""
-    return coalition.evolve(records_since=date(start.year, 1, 1), records_since_by_kind=None)
+    """`coalition` declaring its records complete from the first day of `start`'s year, its
+    members' own entries included: a duty is unmet only where the registry says its records
+    are complete (docs/rules.md)."""
+    first = date(start.year, 1, 1)
+    return coalition.evolve(records_since=first, records_since_by_kind=RecordsSince(members=first))
 
 
 # --------------------------------------------------------------------------- compliance
