@@ -229,7 +229,9 @@ def coalition_meetings(
         ):
             if day > as_of:
                 continue
-            attendees = tuple(m.organization for m in members if m.joined <= day)
+            attendees = tuple(
+                m.organization for m in members if m.joined is None or m.joined <= day
+            )
             out.append(meeting(f"{kind.value}-{year}", day, kind=kind, attendees=attendees))
     return tuple(out)
 
@@ -329,7 +331,7 @@ def coalition(
             p
             for m in members
             for p in monthly_hours(m.organization, 5, last=Month.of(as_of).minus(1))
-            if p.month >= Month.of(earliest(m.joined))
+            if m.joined is None or p.month >= Month.of(earliest(m.joined))
         ),
         "plans": Plans(
             strategic=strategic_plans(until=as_of.year),

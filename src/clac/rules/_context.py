@@ -178,6 +178,31 @@ class Context:
         since = self.records_since(kind)
         return since is not None and since <= earliest(day)
 
+    def why_incomplete(self, en: str, es: str, *kinds: RecordKind) -> tuple[Text, Text]:
+        """Why the registry's records of ``kinds`` (named ``en``/``es``, e.g. "meeting") are
+        not complete for a rule, in words, and what to do about it: "the registry does not say
+        its meeting records are complete" and "(or set records_since)" when it sets no day,
+        "the registry's meeting records begin only on D" and "(or move records_since back)"
+        when it does — never claiming the registry says nothing when it gave a day."""
+        days = [self.records_since(kind) for kind in kinds]
+        known = [d for d in days if d is not None]
+        if len(known) < len(days):
+            return (
+                Text(
+                    f"the registry does not say its {en} records are complete",
+                    f"el registro no dice que sus registros de {es} estén completos",
+                ),
+                Text("(or set records_since)", "(o fije records_since)"),
+            )
+        last = max(known).isoformat()
+        return (
+            Text(
+                f"the registry's {en} records begin only on {last}",
+                f"los registros de {es} del registro comienzan recién el {last}",
+            ),
+            Text("(or move records_since back)", "(o adelante records_since)"),
+        )
+
     def member_complete(self, member: Member) -> bool:
         """Whether ``member``'s own facts (track record, representatives, working groups,
         commitments, subscription, listing in materials) are complete on the day of the check:
@@ -296,7 +321,21 @@ class Context:
     @functools.cached_property
     def first_year(self) -> int | None:
         """The first year there was a coalition to judge: the later of the charter's first
-        effective year and the year the first member joined (None with no members)."""
+        effective year and the year the first member joined (None with no members). A member
+        whose joining day is not recorded counts as joined by the day of the check (the first
+        year it certainly was a member); :attr:`possible_first_year` is the earliest it may
+        be."""
+        joins = [
+            self.as_of if m.joined is None else earliest(m.joined) for m in self.coalition.members
+        ]
+        if not joins:
+            return None
+        return max(self.years[0], min(joins).year)
+
+    @functools.cached_property
+    def possible_first_year(self) -> int | None:
+        """The earliest the coalition's first year may be: :attr:`first_year`, reading a
+        joining day that is not recorded as the first charter's effective day."""
         joins = [self.joined_bounds(m)[0] for m in self.coalition.members]
         if not joins:
             return None
@@ -314,6 +353,21 @@ class Context:
             return not_applicable(
                 Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
                 year=year,
+            )
+        possible = self.possible_first_year
+        if year < first and possible is not None and possible <= year:
+            unknown = tuple(m.organization for m in self.coalition.members if m.joined is None)
+            return insufficient_data(
+                Text(
+                    f"whether the coalition had members in {year} is not known: the joining day "
+                    f"of {', '.join(unknown)} is not recorded (record it at members[].joined)",
+                    f"no se sabe si la coalición tenía miembros en {year}: la fecha de ingreso de "
+                    f"{', '.join(unknown)} no está registrada (regístrela en members[].joined)",
+                ),
+                year=year,
+                first_year=first,
+                joined_unknown=unknown,
+                record_at="members[].joined",
             )
         if year < first:
             return not_applicable(

@@ -130,6 +130,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     organization = ctx.coalition.organization(member.organization)
     name = _normalised(organization.name)
     same = [r.name for r in member.representatives if _normalised(r.name) == name]
+    recorded = len(member.representatives)
     if same:
         return unmet(
             Text(
@@ -144,8 +145,10 @@ def institutional(ctx: Context, member: Member) -> Verdict:
         )
     return met(
         Text(
-            f"{organization.name!r} is an organization, not one of its representatives",
-            f"{organization.name!r} es una organización, no uno de sus representantes",
+            f"{organization.name!r} is not named like any of its {recorded} recorded "
+            "representatives",
+            f"{organization.name!r} no se llama como ninguno de sus {recorded} representantes "
+            "registrados",
         ),
         organization=organization.id,
         sector=organization.sector.value,
@@ -513,16 +516,15 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     unknown = () if complete else tuple(m.id for m in held if not m.attendees)
     if not complete:
         where = "meetings[].attendees"
+        why, fix = ctx.why_incomplete("meeting", "reuniones", RecordKind.MEETINGS)
         return insufficient_data(
             Text(
                 f"no attendance of the member is recorded at the {len(held)} CLAC meetings "
-                f"recorded since {since.isoformat()}, and the registry does not say its meeting "
-                f"records are complete: record the meetings and their attendees at {where} "
-                "(or set records_since)",
+                f"recorded since {since.isoformat()}, and {why.en}: record the meetings and "
+                f"their attendees at {where} {fix.en}",
                 f"no consta asistencia del miembro a las {len(held)} reuniones de la CLAC "
-                f"registradas desde el {since.isoformat()}, y el registro no dice que sus "
-                f"registros de reuniones estén completos: registre las reuniones y sus "
-                f"asistentes en {where} (o fije records_since)",
+                f"registradas desde el {since.isoformat()}, y {why.es}: registre las reuniones "
+                f"y sus asistentes en {where} {fix.es}",
             )
             if not unknown
             else Text(

@@ -748,18 +748,19 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if not ctx.complete(RecordKind.REPORTS, sharing.start) or not ctx.complete(
         RecordKind.PLANS, sharing.start
     ):
+        why, fix = ctx.why_incomplete(
+            "report and plan", "informes y planes", RecordKind.REPORTS, RecordKind.PLANS
+        )
         return insufficient_data(
             Text(
                 f"named in none of the {sharing.reports} quarterly reports recorded since "
-                f"{sharing.start.isoformat()}, and the registry does not say its report and plan "
-                "records are complete: record the member in a report's activities[].members or "
-                "policies[].organization, or in an operational plan's actions[].members (or set "
-                "records_since)",
+                f"{sharing.start.isoformat()}, and {why.en}: record the member in a report's "
+                "activities[].members or policies[].organization, or in an operational plan's "
+                f"actions[].members {fix.en}",
                 f"no figura en ninguno de los {sharing.reports} informes trimestrales registrados "
-                f"desde el {sharing.start.isoformat()}, y el registro no dice que sus registros "
-                "de informes y planes estén completos: registre al miembro en "
+                f"desde el {sharing.start.isoformat()}, y {why.es}: registre al miembro en "
                 "activities[].members o policies[].organization de un informe, o en "
-                "actions[].members de un plan operativo (o fije records_since)",
+                f"actions[].members de un plan operativo {fix.es}",
             ),
             window_start=sharing.start,
             reports=sharing.reports,
