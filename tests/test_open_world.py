@@ -33,7 +33,12 @@ GROUP = "prevention-awareness"
 
 def unknown(base: Coalition | None = None) -> Coalition:
     """``base`` (a compliant coalition by default) that does not say its records are complete."""
-    return (base or coalition()).evolve(records_since=None, records_since_by_kind=None)
+    return undeclared((base or coalition()).evolve(records_since=None, records_since_by_kind=None))
+
+
+def undeclared(c: Coalition) -> Coalition:
+    """``c`` with no member's record declared complete."""
+    return c.evolve(members=tuple(attrs.evolve(m, record_complete=None) for m in c.members))
 
 
 def a_member(**changes: Any) -> Coalition:
@@ -437,7 +442,7 @@ class TestUnrecordingAFact:
     def test_never_makes_a_finding_unmet_by_itself(
         self, c: Coalition, what: str, index: int, as_of: date
     ) -> None:
-        c = c.evolve(records_since=None, records_since_by_kind=None)
+        c = undeclared(c.evolve(records_since=None, records_since_by_kind=None))
         try:
             changed = UNRECORDINGS[what](c, index)
         except (ZeroDivisionError, ClacError):
@@ -450,7 +455,7 @@ class TestUnrecordingAFact:
     def test_a_registry_that_does_not_say_its_records_are_complete_is_unmet_only_on_facts(
         self, c: Coalition, as_of: date
     ) -> None:
-        c = c.evolve(records_since=None, records_since_by_kind=None)
+        c = undeclared(c.evolve(records_since=None, records_since_by_kind=None))
         absence_rules = {"MEM-02", "MEM-05", "MEM-07", "REP-01", "REP-05", "REP-06"}
         unmet = {rule for rule, _ in _unmet(c, as_of)}
         assert not unmet & absence_rules
