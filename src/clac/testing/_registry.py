@@ -245,7 +245,6 @@ def _member(  # noqa: PLR0917 - one argument per kind of reference, passed in or
         else (),
         contributions=_repeat(draw, lambda: _contribution(draw, joined, end), 2),
         referred_by=referred_by,
-        record_complete=_maybe_day(draw, start, end),
     )
 
 
