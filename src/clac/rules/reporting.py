@@ -149,7 +149,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
                     f"cada informe trimestral exigible hasta ahora ({len(due)})",
                     pt=f"cada relatório trimestral exigível até agora ({len(due)})",
                 ),
-                unrecorded=len(due),
+                due_before_records=len(due),
                 not_assessed=before,
                 assessed=(),
             )
