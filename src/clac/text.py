@@ -72,6 +72,8 @@ class Text:
             return self.es
         if language == "en":
             return self.en
+        if language == "pt":
+            return self.en if self.pt is None else self.pt
         lang = Language.parse(language)
         if lang is Language.ES:
             return self.es
@@ -98,3 +100,24 @@ class Text:
 
     def __str__(self) -> str:
         return self.en
+
+
+# A member descriptor's ``__set__`` fills a slot without the frozen class's ``__setattr__``.
+_SET_EN = Text.__dict__["en"].__set__
+_SET_ES = Text.__dict__["es"].__set__
+_SET_PT = Text.__dict__["pt"].__set__
+_new = object.__new__
+
+
+def _trusted(en: str, es: str, *, pt: str | None = None) -> Text:
+    """A :class:`Text` built without validation, for clac's own message templates only.
+
+    A rule's message is a template with words of its own in every language, so never blank:
+    checking that once per finding (hundreds of thousands in a large registry) is pure cost.
+    The result is an ordinary ``Text`` (same attributes, equality, hash and ``str``). Never for
+    text that comes from a user or a plugin: ``Text(...)`` validates that."""
+    text: Text = _new(Text)
+    _SET_EN(text, en)
+    _SET_ES(text, es)
+    _SET_PT(text, pt)
+    return text

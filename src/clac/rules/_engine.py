@@ -127,12 +127,29 @@ _SEQUENCES = (list, tuple, set, frozenset)
 def _facts(values: Mapping[str, Any]) -> tuple[Fact, ...]:
     if not values:
         return ()
+    # Most values are plain (a string, a number, a date, None): one set lookup of the type,
+    # the isinstance test only for the rest.
+    plain = _PLAIN
+    sequences = _SEQUENCES
+    new = _new_fact
     return tuple(
         [
-            Fact(name, tuple(value) if isinstance(value, _SEQUENCES) else value)
+            new(
+                Fact,
+                (
+                    name,
+                    value
+                    if value.__class__ in plain or not isinstance(value, sequences)
+                    else tuple(value),
+                ),
+            )
             for name, value in values.items()
         ]
     )
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None), date})
+_new_fact = tuple.__new__
 
 
 @attrs.frozen(slots=True)

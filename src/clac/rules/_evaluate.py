@@ -35,6 +35,7 @@ from clac.rules._engine import (
     Rule,
     Subject,
     SubjectKind,
+    Verdict,
     failure,
     is_verdict,
     not_run,
@@ -122,6 +123,8 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
         subject = Subject(SubjectKind.COALITION, context.coalition.name)
         findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
         return
+    append = findings.append
+    make = Finding
     for subject, item in subjects:
         try:
             verdict: object = r.check(context, item)
@@ -130,14 +133,13 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
                 Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
             )
             continue
-        if not is_verdict(verdict):
+        # clac's own rules are trusted: a Verdict is taken as it is, its types not re-checked.
+        if verdict.__class__ is not Verdict and not is_verdict(verdict):
             findings.append(
                 Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
             )
             continue
-        findings.append(
-            Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
-        )
+        append(make(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters))
 
 
 def _trusted(r: Rule) -> bool:
