@@ -704,6 +704,7 @@ class TestBrokenFrameworkPlugins:
                 "clac._plugins.entry_points",
                 lambda *, group: points if group == fw.ENTRY_POINT_GROUP else [],
             )
+            monkeypatch.setattr("clac._plugins.may_declare", lambda group: True)
             fw.FRAMEWORKS.reload()
 
         yield use
