@@ -50,6 +50,7 @@ from clac.io._format import Format
 from clac.io._guards import refuse_unwritable_text
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
+from clac.io._locate import Region, locate
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
@@ -69,6 +70,7 @@ __all__ = [
     "REGISTRY_MODE",
     "FileAccessError",
     "Format",
+    "Region",
     "dump",
     "dump_survey",
     "dumps",
@@ -79,6 +81,7 @@ __all__ = [
     "loads",
     "loads_data",
     "loads_survey",
+    "locate",
     "redact",
     "write_atomically",
     "write_text_atomically",
