@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clac._bulk import paused_gc
+from clac._escape import csv_text, frame_csv
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import MULTI_LINE_FIELDS, kind_of
 from clac.io._files import (
@@ -71,10 +72,12 @@ __all__ = [
     "FileAccessError",
     "Format",
     "Region",
+    "csv_text",
     "dump",
     "dump_survey",
     "dumps",
     "dumps_survey",
+    "frame_csv",
     "load",
     "load_data",
     "load_survey",

@@ -10,9 +10,7 @@ Rendering returns strings; printing or writing is the front end's job.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -22,7 +20,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
-from clac._escape import markdown
+from clac._escape import csv_text, markdown
 from clac._labels import SEVERITIES, WORDS
 from clac.charter import Severity
 from clac.periods import ApproximateDate
@@ -564,14 +562,6 @@ def _junit_case(suite: ET.Element, f: Finding, lang: Language) -> None:
 
 # -- CSV ------------------------------------------------------------------------------------
 
-# A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
-# makes it text (the usual defence against CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
 
 def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> str:
     """One row per finding under a header row (:data:`CSV_COLUMNS`), quoted as spreadsheets
@@ -579,23 +569,23 @@ def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> st
     assumption column says what the finding takes from clac rather than the charter (empty
     when nothing)."""
     lang = Language.parse(language)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for f in assessment.findings:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                f.rule.id,
-                f.rule.severity.value,
-                f.rule.clause.id,
-                f.rule.clause.ref_in(lang),
-                f.subject.kind.value,
-                f.subject.id,
-                f.outcome.value,
-                f.message.in_(lang),
-                "; ".join(str(x) for x in f.evidence + f.parameters),
-                "" if f.assumption is None else f.assumption.in_(lang),
-            )
-        )
-    return buffer.getvalue()
+    return csv_text(
+        [
+            CSV_COLUMNS,
+            *(
+                (
+                    f.rule.id,
+                    f.rule.severity.value,
+                    f.rule.clause.id,
+                    f.rule.clause.ref_in(lang),
+                    f.subject.kind.value,
+                    f.subject.id,
+                    f.outcome.value,
+                    f.message.in_(lang),
+                    "; ".join(str(x) for x in f.evidence + f.parameters),
+                    "" if f.assumption is None else f.assumption.in_(lang),
+                )
+                for f in assessment.findings
+            ),
+        ]
+    )
