@@ -126,7 +126,7 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
-    """``value`` as one CSV cell: text a spreadsheet would run as a formula (``=``, ``+``,
+    r"""``value`` as one CSV cell: text a spreadsheet would run as a formula (``=``, ``+``,
     ``-``, ``@``, tab, carriage return first) behind an apostrophe, None and NaN empty, other
     values as they are.
 
@@ -141,7 +141,7 @@ def csv_cell(value: Any) -> Any:
 
 
 def csv_text(rows: Iterable[Iterable[Any]]) -> str:
-    """``rows`` (the header first) as CSV text: every cell through :func:`csv_cell`, quoted
+    r"""``rows`` (the header first) as CSV text: every cell through :func:`csv_cell`, quoted
     where RFC 4180 needs it, lines ended by :data:`CSV_LINE_END`. The one CSV writer of clac.
 
     >>> csv_text([["name", "n"], ["@SUM(A1)", 2]])
