@@ -265,7 +265,9 @@ class TestConstraintsComeFromTheModel:
             "items": {"$ref": "#/$defs/Representative"},
         }
         parameters = schema["$defs"]["Amendment"]["properties"]["parameters"]
-        assert parameters == {"type": "object", "additionalProperties": {"type": "integer"}}
+        assert parameters["type"] == "object"
+        assert parameters["additionalProperties"] == {"type": "integer", "minimum": 1}
+        assert "max_hours_per_month" in parameters["propertyNames"]["enum"]
 
     def test_the_metadata_leaves_the_validators_working(self) -> None:
         with pytest.raises(ValueError, match="must be at most 744"):

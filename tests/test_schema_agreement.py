@@ -23,9 +23,10 @@ from clac.schema import json_schema
 #: The kinds of refusal JSON Schema cannot express, as docs/schema.md lists them: a pattern
 #: each such problem's reason matches (CrossReferenceError is the first kind as a whole).
 BEYOND_JSON_SCHEMA: dict[str, re.Pattern[str]] = {
-    "reference": re.compile(r"is not (a|an|the) .* of the (registry|charter)|refers to"),
+    "reference": re.compile(r"is not (a|an|the) .* of the (registry|charter)|refers to|itself"),
     "unique": re.compile(r"twice|more than once|already|same id"),
     "days in order": re.compile(r"\b(before|after|overlaps|earlier|later)\b"),
+    "values in order": re.compile(r"less than|more than|greater than"),
 }
 
 
@@ -86,6 +87,22 @@ class TestTheSchemaJudgesAsTheLoader:
                     ],
                 },
                 "a policy goal the charter does not have",
+            ),
+            (
+                {
+                    **minimal(countries=["BR"]),
+                    "members": [
+                        {"organization": "a", "joined": "2020-01-01", "status": "withdrawn"}
+                    ],
+                },
+                "a withdrawn member with no day it left",
+            ),
+            (
+                {
+                    **minimal(countries=["BR"]),
+                    "meetings": [{"id": "m", "date": "2020-01-01", "kind": "working-group"}],
+                },
+                "a working-group meeting that names no working group",
             ),
         ],
     )

@@ -154,10 +154,9 @@ class _Generator:
         if required:
             schema["required"] = required
         schema["additionalProperties"] = False
-        extra = _EXTRA.get(cls)
         for name, values in _ENUMS.get(cls, {}).items():
             properties[file_key(cls, name)] = _enumerated(properties[file_key(cls, name)], values())
-        return schema if extra is None else {**schema, **extra()}
+        return {**schema, **_extra(cls)}
 
     def field_schema(self, hint: Any, constraints: dict[str, Any]) -> dict[str, Any]:
         """The schema of a value of type ``hint`` with the validator's ``constraints``."""
@@ -299,7 +298,54 @@ def _national_needs_one_country() -> dict[str, Any]:
     }
 
 
-_EXTRA: Final[Mapping[type[Any], Any]] = {Organization: _national_needs_one_country}
+_SET: Final = {"not": {"type": "null"}}
+_LISTED: Final = {"type": "array", "minItems": 1}
+
+
+def _when(condition: dict[str, Any], **needed: dict[str, Any]) -> dict[str, Any]:
+    """``if`` the object matches ``condition`` (properties that must be present), ``then``
+    each of ``needed`` is present and matches its schema."""
+    return {
+        "if": {"required": list(condition), "properties": condition},
+        "then": {"required": list(needed), "properties": needed},
+    }
+
+
+def _given(key: str, value: str, **needed: dict[str, Any]) -> dict[str, Any]:
+    return _when({key: {"const": value}}, **needed)
+
+
+# What a record needs given another of its fields (the classes' __attrs_post_init__ checks),
+# as if/then; a record with several such needs holds them under allOf.
+_CONDITIONS: Final[Mapping[str, Any]] = {
+    "Member": lambda: [_given("status", "withdrawn", left=_SET)],
+    "Meeting": lambda: [_given("kind", "working-group", working_group=_SET)],
+    "Activity": lambda: [_given("scope", "in-country", countries=_LISTED)],
+    "Policy": lambda: [
+        _given("kind", "in-country", country=_SET),
+        _given("kind", "organizational", organization=_SET),
+    ],
+    "LegislativeAdvance": lambda: [_when({"outcome": _SET}, criteria=_LISTED)],
+    "OperationalPlan": lambda: [_when({"assessment": _SET}, assessed=_SET)],
+    "Recommendation": lambda: [
+        {
+            "anyOf": [
+                {"required": ["objective"], "properties": {"objective": _SET}},
+                {"required": ["goal"], "properties": {"goal": _SET}},
+            ]
+        }
+    ],
+}
+
+
+def _extra(cls: type[Any]) -> dict[str, Any]:
+    conditions = [
+        *([] if cls is not Organization else [_national_needs_one_country()]),
+        *_CONDITIONS.get(cls.__name__, list)(),
+    ]
+    if not conditions:
+        return {}
+    return conditions[0] if len(conditions) == 1 else {"allOf": conditions}
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:
