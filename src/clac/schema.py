@@ -53,7 +53,7 @@ from clac.io._converter import (
 )
 from clac.io._layout import FORMAT_VERSION, RegistryFile
 from clac.model import Organization
-from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
+from clac.periods import MAX_YEAR, MIN_YEAR, DateValue, Month
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
 
@@ -184,12 +184,12 @@ class _Generator:
         if hint is date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if hint is Month:
-            return {"type": "string", "pattern": _MONTH.pattern}
+            return {"type": "string", "pattern": f"^{_YEAR}-{_MONTH_NUMBER}$"}
         if hint == DateValue:
             return {
                 "anyOf": [
                     {"type": "string", "format": "date", "pattern": DATE_PATTERN},
-                    {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2})?$"},
+                    {"type": "string", "pattern": f"^{_YEAR}(-{_MONTH_NUMBER})?$"},
                     {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 ],
                 "description": "a date (YYYY-MM-DD), or a month (YYYY-MM) or year (YYYY) "
@@ -215,6 +215,10 @@ class _Generator:
 _MULTI_LINE_CHAR = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]|\r\n"
 _ONE_LINE_CHAR = r"[^\x00-\x1f\x7f-\x9f\u2028\u2029]"
 _NOT_BLANK = r"\S"
+# A year (MIN_YEAR to MAX_YEAR, 1900 to 2999, as clac.periods reads a month or a year; the
+# tests hold the two together) and a month number.
+_YEAR: Final = "(?:19[0-9]{2}|2[0-9]{3})"
+_MONTH_NUMBER: Final = "(?:0[1-9]|1[0-2])"
 _GOAL_PATTERN: Final = schema_of(policy_goal_id)["pattern"]
 
 
