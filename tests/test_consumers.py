@@ -262,10 +262,9 @@ class TestGraphFiles:
         assert 'timeformat="date"' in text
         assert '<spell start="2024-03-01" end="2025-03-01"' in text
         graph = nx.read_gexf(files["survey"])
-        icmec = graph.nodes["org:icmec"]
-        assert icmec["start"] == next(
-            m.joined.isoformat() for m in clac.demo().members if m.organization == "icmec"
-        )
+        joined = next(m.joined for m in clac.demo().members if m.organization == "icmec")
+        assert joined is not None
+        assert graph.nodes["org:icmec"]["start"] == joined.isoformat()
 
     @pytest.mark.parametrize("name", ["gexf", "survey"])
     def test_networkx_and_graphology_read_the_gexf_back(

@@ -131,6 +131,8 @@ class _Generator:
         required: list[str] = []
         for field in file_fields(cls):
             hint = hints[field.name]
+            if field.metadata.get("null") is False:  # may be left out, never null
+                hint = optional_arm(hint)
             key = file_key(cls, field.name)
             outer = self._multi_line
             # as clac.io._converter reads it: a multi-line field's texts, all the way down
