@@ -31,7 +31,7 @@ from hypothesis import strategies as st
 
 import clac
 from clac.charter import Sector
-from clac.cli import cli
+from clac.cli import cli, main
 from clac.editing import EditConflict, LockTimeout, RegistryEdit
 from clac.model import Member, Organization, ProposalRecord, Scope
 from clac.proposals import ProposalMachine, replace_proposal
@@ -411,35 +411,63 @@ def many_drafts(tmp_path: Path) -> Path:
     return path
 
 
-class TestConcurrentAdvances:
-    def test_twenty_concurrent_advances_keep_every_event_they_report(
-        self, many_drafts: Path
-    ) -> None:
-        processes = [
-            subprocess.Popen(  # noqa: S603 - this interpreter, clac's own CLI
+def forked_advance(path: Path, proposal: str) -> tuple[int, int]:
+    """Run ``clac proposal advance`` on ``path`` in a forked process (clac already imported, so
+    that many start at once); return its pid and the read end of its output."""
+    reader, writer = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        status = 3
+        try:
+            os.dup2(writer, 1)
+            os.dup2(writer, 2)
+            sys.stdout = os.fdopen(1, "w", closefd=False)
+            sys.stderr = os.fdopen(2, "w", closefd=False)
+            main(
                 [
-                    *(sys.executable, "-m", "clac", "proposal", "advance", str(many_drafts)),
-                    *(f"p{n}", "submit", "--actor", "alpha", "--date", DAY.isoformat()),
-                    *("--lock-timeout", "120"),
-                ],
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
+                    *("proposal", "advance", str(path), proposal, "submit"),
+                    *("--actor", "alpha", "--date", DAY.isoformat(), "--lock-timeout", "120"),
+                ]
             )
-            for n in range(20)
-        ]
-        outcomes = [(p.wait(), *p.communicate()) for p in processes]
+        except SystemExit as done:
+            status = done.code if isinstance(done.code, int) else 3
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(status)
+    os.close(writer)
+    return pid, reader
+
+
+def finished(pid: int, reader: int) -> tuple[int, str]:
+    with os.fdopen(reader, encoding="utf-8") as output:
+        text = output.read()
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), text
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks real processes (POSIX)")
+class TestConcurrentAdvances:
+    def test_ten_pairs_of_concurrent_advances_keep_every_event_they_report(
+        self, many_drafts: Path, tmp_path_factory: pytest.TempPathFactory
+    ) -> None:
+        warm = tmp_path_factory.mktemp("warm") / "registry.yaml"
+        warm.write_bytes(many_drafts.read_bytes())
+        with clac.edit(warm) as session:  # what every child does, done once before forking
+            session.coalition = submitted(session.coalition, "p0")
+        children = [forked_advance(many_drafts, f"p{n}") for n in range(20)]
+        outcomes = [finished(pid, reader) for pid, reader in children]
         final = clac.load(many_drafts)
-        for n, (status, out, err) in enumerate(outcomes):
+        for n, (status, output) in enumerate(outcomes):
             state = final.proposal(f"p{n}").state.value
             if status == 0:
-                assert "wrote" in out
+                assert "wrote" in output
                 assert state == "submitted", f"p{n} reported written but its event is lost"
             else:  # refused clearly, never half-done
-                assert status == 2, err
-                assert "edit" in err
+                assert status == 2, output
+                assert "edit" in output
                 assert state == "draft"
-        assert sum(status == 0 for status, _, _ in outcomes) >= 1
+        assert sum(status == 0 for status, _ in outcomes) >= 1
         assert comment_lines(many_drafts.read_text(encoding="utf-8")) == comment_lines(
             COMMENTED_YAML
         )
