@@ -19,6 +19,7 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    max_size,
     reports_errors,
     tr,
 )
@@ -226,6 +227,7 @@ class _AdvanceCommand(click.Command):
     help="Seconds to wait while another edit of FILE finishes.",
 )
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def advance(  # noqa: PLR0917 - click passes every option as an argument
     file: str,
@@ -257,7 +259,7 @@ def advance(  # noqa: PLR0917 - click passes every option as an argument
     argv: list[str] = click.get_current_context().meta.get(_ARGV, [])
     recommendations = _recommendations(argv, texts, objectives, goals)
     # One transaction: locked, checked unchanged before writing, only the new event written.
-    with edit(file, timeout=lock_timeout) as registry:
+    with edit(file, timeout=lock_timeout, max_size=max_size()) as registry:
         coalition = registry.coalition
         index, record = _find(coalition, proposal_id)
         machine = ProposalMachine.restore(record, coalition, path=f"proposals[{index}]")
