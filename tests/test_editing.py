@@ -277,6 +277,40 @@ class TestTheMinimalChange:
         assert removed == ['            "state": "draft",', '            "history": [],']
         assert clac.load(path) == session.coalition
 
+    def test_a_file_clac_dump_wrote_keeps_the_lines_its_writer_folded(self, tmp_path: Path) -> None:
+        path = tmp_path / "registry.yaml"
+        coalition = clac.loads(COMMENTED_YAML, "yaml")
+        long_name = "Organización Ficticia de Ejemplo para la Protección de la Niñez (demo) " * 2
+        beta = attrs.evolve(coalition.organizations[1], name=long_name.strip())
+        clac.dump(coalition.evolve(organizations=(coalition.organizations[0], beta)), path)
+        before = path.read_text(encoding="utf-8")
+        assert any(line.startswith("    ") for line in before.splitlines())  # folded by PyYAML
+        with clac.edit(path) as session:
+            session.coalition = submitted(session.coalition, "second")
+        after = path.read_text(encoding="utf-8")
+        removed = [line.strip() for _, lines, _ in changes(before, after) for line in lines]
+        assert removed == ["state: draft", "history: []"]
+        folded = [line for line in before.splitlines() if line.startswith("    ")]
+        assert all(line in after.splitlines() for line in folded)
+        assert clac.load(path) == session.coalition
+
+    def test_aliases_are_kept_and_read_as_before(self, tmp_path: Path) -> None:
+        path = tmp_path / "registry.yaml"
+        text = COMMENTED_YAML.replace(
+            "    countries: [BR]\n",
+            "    countries: &where [BR]\n"
+            "  - {id: gamma, name: Gamma (demo), sector: hotline, countries: *where}\n",
+        )
+        path.write_text(text, encoding="utf-8")
+        with clac.edit(path) as session:
+            session.coalition = submitted(session.coalition, "first")
+            session.update(name="CLAC renamed")
+        after = path.read_text(encoding="utf-8")
+        assert "countries: &where [BR]" in after
+        assert "countries: *where}" in after
+        assert comment_lines(after)[2:] == comment_lines(text)[2:]
+        assert clac.load(path) == session.coalition
+
     def test_an_edit_never_drops_or_redacts_personal_data(self, registry: Path) -> None:
         with clac.edit(registry) as session:
             session.update(name="CLAC test 2")

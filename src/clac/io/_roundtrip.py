@@ -259,6 +259,54 @@ def _yaml_indentation(text: str) -> tuple[int, int, int]:
 
 
 def _yaml(original: str, old: Any, new: Any) -> str:
+    text = original.removeprefix("\ufeff")
+    bom = original[: len(original) - len(text)]
+    sections = _top_level_sections(text)
+    if sections is None or not isinstance(old, Mapping) or not isinstance(new, Mapping):
+        return bom + _yaml_document(text, old, new)
+    changed = [key for key in new if key in old and not same(old[key], new[key])]
+    unchanged_elsewhere = all(key in new or key not in sections for key in old)
+    added = [key for key in new if key not in old]
+    if added or not unchanged_elsewhere or any(key not in sections for key in changed):
+        return bom + _yaml_document(text, old, new)
+    # Only the top-level sections that change go through the (slow) round trip.
+    lines = _lines(text)
+    for key in sorted(changed, key=lambda k: sections[k][0], reverse=True):
+        start, end = sections[key]
+        part = "".join(lines[start:end])
+        try:
+            edited = _yaml_document(part, {key: old[key]}, {key: new[key]})
+        except Exception:  # noqa: BLE001 - e.g. an alias to an anchor in another section
+            return bom + _yaml_document(text, old, new)
+        lines[start:end] = [edited]
+    return bom + "".join(lines)
+
+
+_TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
+
+
+def _top_level_sections(text: str) -> dict[str, tuple[int, int]] | None:
+    """The lines each top-level key of a block-mapping YAML text spans (from its key to the
+    next key), or None when the text is laid out otherwise (a flow mapping, several
+    documents, directives, anchors): then the whole document is edited."""
+    if "&" in text or "*" in text or "\t" in text:
+        return None
+    starts: list[tuple[str, int]] = []
+    for number, line in enumerate(_lines(text)):
+        if not line.strip() or line[0] in " #" or line.startswith(("- ", "-\n")):
+            continue  # a blank line, a comment, or inside the value (PyYAML's "- " at column 0)
+        key = _TOP_KEY.match(line)
+        if key is None:
+            return None
+        starts.append((key.group(1), number))
+    names = [name for name, _ in starts]
+    if len(set(names)) != len(names):
+        return None
+    ends = [number for _, number in starts[1:]] + [len(_lines(text))]
+    return {name: (number, end) for (name, number), end in zip(starts, ends, strict=True)}
+
+
+def _yaml_document(original: str, old: Any, new: Any) -> str:
     from ruamel.yaml import YAML
 
     mapping, sequence, offset = _yaml_indentation(original)
@@ -266,12 +314,11 @@ def _yaml(original: str, old: Any, new: Any) -> str:
     yaml.preserve_quotes = True
     yaml.width = 1_000_000  # never fold a line: lines the writer would fold are kept as written
     yaml.indent(mapping=mapping, sequence=sequence, offset=offset)
-    text = original.removeprefix("\ufeff")
-    document = yaml.load(text)
+    document = yaml.load(original)
     before = _yaml_dump(yaml, document)
     patch(document, old, new, _yaml_node)
     after = _yaml_dump(yaml, document)
-    return original[: len(original) - len(text)] + splice(text, before, after)
+    return splice(original, before, after)
 
 
 def _yaml_dump(yaml: Any, document: Any) -> str:
