@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import difflib
+import errno
 import fcntl
 import json
 import os
@@ -33,6 +34,8 @@ import clac
 from clac.charter import Sector
 from clac.cli import cli, main
 from clac.editing import EditConflict, LockTimeout, RegistryEdit
+from clac.errors import InvalidData
+from clac.io import FileAccessError
 from clac.model import Member, Organization, ProposalRecord, Scope
 from clac.proposals import ProposalMachine, replace_proposal
 
@@ -424,6 +427,26 @@ class TestTheTransaction:
             break_a_line()
         assert registry.read_text(encoding="utf-8") == COMMENTED_YAML
 
+    @pytest.mark.parametrize("timeout", [-1, float("nan"), "10", True])
+    def test_a_timeout_must_be_a_number_of_seconds(self, registry: Path, timeout: object) -> None:
+        def edit_with_timeout() -> None:
+            with clac.edit(registry, timeout=timeout):  # type: ignore[arg-type]
+                pytest.fail("the edit must not begin")  # pragma: no cover
+
+        with pytest.raises(InvalidData, match="timeout"):
+            edit_with_timeout()
+
+    def test_a_file_system_without_locks_is_a_clear_error(
+        self, registry: Path, monkeypatch: pytest.MonkeyPatch
+    ) -> None:
+        def no_locks(_descriptor: int, _operation: int) -> None:
+            raise OSError(errno.ENOLCK, "No locks available")
+
+        monkeypatch.setattr(fcntl, "flock", no_locks)
+        with pytest.raises(FileAccessError, match="cannot be locked for editing"):
+            edit_name(registry)
+        assert registry.read_text(encoding="utf-8") == COMMENTED_YAML
+
     def test_the_session_takes_only_a_coalition(self, registry: Path) -> None:
         with clac.edit(registry) as session, pytest.raises(TypeError, match="Coalition"):
             session.coalition = "not a coalition"  # type: ignore[assignment]
@@ -582,6 +605,11 @@ class TestRandomEdits:
         after = path.read_text(encoding="utf-8")
         for line in comment_lines(text):
             assert line.split("#", 1)[1] in after
+
+
+def edit_name(path: Path) -> None:
+    with clac.edit(path) as session:
+        session.update(name="renamed")
 
 
 @contextlib.contextmanager

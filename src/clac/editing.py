@@ -51,7 +51,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Final
 
-from clac.errors import ClacError
+from clac.errors import ClacError, InvalidData
 from clac.io import _codec, _loads, dumps  # the readers `clac.load` uses, on bytes already read
 from clac.io._files import REGISTRY_MODE, FileAccessError, read_bytes, write_atomically
 from clac.io._format import Format
@@ -203,7 +203,7 @@ def _timed_out(timeout: float) -> Text:
 def _locked(target: Path, shown: str, timeout: float) -> Iterator[None]:
     """Hold an exclusive advisory lock on ``target`` itself (no lock file is made)."""
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or not timeout >= 0:
-        raise ClacError("must be a number of seconds, 0 or more", path="timeout", value=timeout)
+        raise InvalidData("must be a number of seconds, 0 or more", path="timeout", value=timeout)
     if sys.platform == "win32":  # pragma: no cover - no flock: a lock file beside the registry
         import filelock
 
@@ -246,6 +246,10 @@ def _lock(target: Path, shown: str, timeout: float) -> int:
                         raise LockTimeout(_timed_out(timeout), value=shown) from None
                     time.sleep(pause)
                     pause = min(pause * 2, 0.05)
+                except OSError as error:  # a file system without locks (ENOLCK, EOPNOTSUPP)
+                    raise FileAccessError(
+                        f"cannot be locked for editing: {error.strerror or error}", value=shown
+                    ) from None
             if _same_file(descriptor, target):
                 return descriptor
         except BaseException:
