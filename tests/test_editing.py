@@ -314,6 +314,21 @@ class TestTheMinimalChange:
         assert comment_lines(after)[2:] == comment_lines(text)[2:]
         assert clac.load(path) == session.coalition
 
+    @pytest.mark.parametrize("file_format", ["yaml", "toml"])
+    def test_a_byte_order_mark_and_windows_line_ends_are_kept(
+        self, tmp_path: Path, file_format: str
+    ) -> None:
+        path = tmp_path / f"registry.{file_format}"
+        written = "\ufeff" + COMMENTED[file_format].replace("\n", "\r\n")
+        path.write_bytes(written.encode("utf-8"))
+        with clac.edit(path) as session:
+            session.coalition = submitted(session.coalition, "first")
+        after = path.read_bytes().decode("utf-8")
+        assert after.startswith("\ufeff# Our coalition's registry. Keep this header.\r\n")
+        assert after.count("\n") == after.count("\r\n")
+        assert all(tag == "insert" for tag, _, _ in changes(written, after))
+        assert clac.load(path) == session.coalition
+
     def test_an_edit_never_drops_or_redacts_personal_data(self, registry: Path) -> None:
         with clac.edit(registry) as session:
             session.update(name="CLAC test 2")

@@ -224,7 +224,13 @@ def edited_text(format_: Format, original: str, old: Any, new: Any) -> str:
     """``original`` (a registry file in ``format_`` holding ``old``) changed to hold ``new``,
     with everything the change does not touch kept as written."""
     edit = {Format.YAML: _yaml, Format.TOML: _toml, Format.JSON: _json}[format_]
-    return edit(original, old, new)
+    text = original.removeprefix("\ufeff")
+    bom = original[: len(original) - len(text)]
+    crlf = "\r\n" in text and text.count("\n") == text.count("\r\n")
+    if crlf:  # edited with "\n", written back with the file's own line ends
+        text = text.replace("\r\n", "\n")
+    edited = edit(text, old, new)
+    return bom + (edited.replace("\n", "\r\n") if crlf else edited)
 
 
 # YAML ----------------------------------------------------------------------------------
@@ -258,17 +264,15 @@ def _yaml_indentation(text: str) -> tuple[int, int, int]:
     return mapping, max(sequence or mapping, 2), offset or 0
 
 
-def _yaml(original: str, old: Any, new: Any) -> str:
-    text = original.removeprefix("\ufeff")
-    bom = original[: len(original) - len(text)]
+def _yaml(text: str, old: Any, new: Any) -> str:
     sections = _top_level_sections(text)
     if sections is None or not isinstance(old, Mapping) or not isinstance(new, Mapping):
-        return bom + _yaml_document(text, old, new)
+        return _yaml_document(text, old, new)
     changed = [key for key in new if key in old and not same(old[key], new[key])]
     unchanged_elsewhere = all(key in new or key not in sections for key in old)
     added = [key for key in new if key not in old]
     if added or not unchanged_elsewhere or any(key not in sections for key in changed):
-        return bom + _yaml_document(text, old, new)
+        return _yaml_document(text, old, new)
     # Only the top-level sections that change go through the (slow) round trip.
     lines = _lines(text)
     for key in sorted(changed, key=lambda k: sections[k][0], reverse=True):
@@ -277,9 +281,9 @@ def _yaml(original: str, old: Any, new: Any) -> str:
         try:
             edited = _yaml_document(part, {key: old[key]}, {key: new[key]})
         except Exception:  # noqa: BLE001 - e.g. an alias to an anchor in another section
-            return bom + _yaml_document(text, old, new)
+            return _yaml_document(text, old, new)
         lines[start:end] = [edited]
-    return bom + "".join(lines)
+    return "".join(lines)
 
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_]*)[ \t]*:(?:[ \t]|$)")
@@ -389,8 +393,7 @@ def _toml_node(value: Any, replaced: Any) -> Any:
 # JSON ----------------------------------------------------------------------------------
 
 
-def _json(original: str, old: Any, new: Any) -> str:
-    text = original.removeprefix("\ufeff")
+def _json(text: str, old: Any, new: Any) -> str:
     document = json.loads(text)
     indent = _json_indentation(text)
     ascii_only = text.isascii() and "\\u" in text
@@ -400,7 +403,7 @@ def _json(original: str, old: Any, new: Any) -> str:
 
     before = dump(document)
     document = patch(document, old, new, lambda value, _replaced: value)
-    return original[: len(original) - len(text)] + splice(text, before, dump(document))
+    return splice(text, before, dump(document))
 
 
 def _json_indentation(text: str) -> int | str | None:
