@@ -211,7 +211,8 @@ class TestTheMinimalChange:
             ),
         ]
         assert "FICTIONAL DATA" in after.splitlines()[2]
-        assert len(comment_lines(before)) == len(comment_lines(after)) == 69
+        assert comment_lines(after) == comment_lines(before)
+        assert len(comment_lines(before)) > 60  # the demo's header, sections and notes
 
     def test_an_init_registry_keeps_every_comment_through_edits_and_an_advance(
         self, tmp_path: Path
