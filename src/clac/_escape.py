@@ -26,6 +26,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 __all__ = [
     "CSV_LINE_END",
+    "FORMULA_START",
     "csv_cell",
     "csv_text",
     "frame_csv",
@@ -120,9 +121,9 @@ def literal_figure_text(draw: F) -> F:
 #: two exports of one table compare byte for byte.
 CSV_LINE_END = "\r\n"
 
-# A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
-# makes it text (the usual defence against CSV injection, OWASP's advice).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+#: A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
+#: makes it text (the usual defence against CSV injection, OWASP's advice).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def csv_cell(value: Any) -> Any:
@@ -134,7 +135,7 @@ def csv_cell(value: Any) -> Any:
     ('\'=HYPERLINK("http://x")', "'-1", -1, '')
     """
     if isinstance(value, str):
-        return f"'{value}" if value.startswith(_FORMULA_START) else value
+        return f"'{value}" if value.startswith(FORMULA_START) else value
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     return value
