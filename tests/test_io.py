@@ -1084,7 +1084,7 @@ class TestAtomicDump:
             raise OSError(28, "No space left on device")
 
         monkeypatch.setattr(os, "replace", failing_replace)
-        with pytest.raises(FileAccessError, match="No space left on device"):
+        with pytest.raises(FileAccessError, match="no space left on the device"):
             dump(sample(), path)
         assert path.read_text(encoding="utf-8") == "old content\n"
         assert sorted(p.name for p in tmp_path.iterdir()) == ["registry.yaml"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
@@ -37,27 +38,36 @@ __all__ = [
     "DEBUG_VARIABLE",
     "EXIT_BAD_INPUT",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_STATUS",
     "EXIT_UNMET",
     "LANG_OPTION",
     "LOCALE_VARIABLES",
+    "StandardStreamError",
     "complete_path",
     "console",
     "debugging",
     "fail",
+    "guard_standard_streams",
     "internal_error",
+    "interrupted",
     "load_registry",
+    "names_standard_output",
     "output_language",
+    "reader_left",
     "reports_errors",
     "tr",
     "warn",
     "warn_reports_after",
+    "wrote",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_UNMET, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+#: The exit status after Ctrl-C (SIGINT), as shells report a process it ended: 128 + 2.
+EXIT_INTERRUPTED = 130
 
 #: The environment variable that, set to 1, makes an internal error print its traceback.
 DEBUG_VARIABLE = "CLAC_DEBUG"
@@ -257,6 +267,23 @@ _LEFT_OUT = Text(
 )
 
 
+def wrote(message: str, output: str | os.PathLike[str] | None) -> None:
+    """Say ``message`` ("wrote FILE"): on standard output, or on standard error when the
+    command wrote its output there (``-o -``, ``-o /dev/stdout``)."""
+    from clac.io import writes_to_standard_output
+
+    click.echo(message, err=writes_to_standard_output(output))
+
+
+def names_standard_output(output: str | None) -> bool:
+    """Whether ``-o output`` names standard output (``-``, ``/dev/stdout``, ``/dev/fd/1``)."""
+    if output is None:
+        return False
+    from clac.io import writes_to_standard_output
+
+    return writes_to_standard_output(output)
+
+
 def warn(message: str) -> None:
     """One warning line on stderr: something a command leaves out, never a verdict on validity."""
     click.echo(f"clac: warning: {terminal(message)}", err=True)
@@ -286,13 +313,110 @@ def reports_errors(command: F) -> F:
             fail(error.message(lang))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            interrupted()
         except BrokenPipeError:  # the reader left (clac ... | head): nothing more to say
-            sys.stderr.close()
+            reader_left(1)
             sys.exit(EXIT_OK)
         except Exception as error:  # noqa: BLE001 - the exit-status contract: 3, one line
             internal_error(error)
 
     return wrapper  # type: ignore[return-value]
+
+
+def interrupted() -> NoReturn:
+    """Leave after Ctrl-C (SIGINT, or a KeyboardInterrupt): one line, exit status 130."""
+    with contextlib.suppress(Exception):
+        click.echo("clac: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+class StandardStreamError(ClacError, OSError):
+    """Standard output or error cannot be written (a full disk, a file-size limit, /dev/full)."""
+
+
+def reader_left(descriptor: int) -> None:
+    """The reader of ``descriptor`` (standard output or error) left (``clac … | head``): what
+    is still written there goes to the null device, so the command ends with its own status."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, descriptor)
+        os.close(null)
+
+
+class _StandardRaw(io.RawIOBase):
+    """Descriptor 1 or 2, written without ever raising BrokenPipeError (:func:`reader_left`)
+    and raising :class:`StandardStreamError`, a ClacError naming the stream, for a write cut
+    short."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def isatty(self) -> bool:
+        try:
+            return os.isatty(self._descriptor)
+        except OSError:
+            return False
+
+    def write(self, data: Any) -> int:
+        try:
+            return os.write(self._descriptor, data)
+        except BrokenPipeError:
+            reader_left(self._descriptor)
+            return len(data)
+        except InterruptedError:  # pragma: no cover - retried by os.write since PEP 475
+            return 0
+        except OSError as error:
+            name = "standard output" if self._descriptor == 1 else "standard error"
+            raise StandardStreamError(
+                f"cannot be written: {error.strerror or error} (the output is incomplete)",
+                value=name,
+            ) from None
+
+
+def guard_standard_streams() -> None:
+    """Make the process' standard streams safe to write, whatever it was started with.
+
+    - a closed descriptor 0, 1 or 2 (``>&-``, ``2>&-``) is opened on the null device, so no
+      file the command opens takes its number and nothing is printed into it;
+    - standard output and error never raise BrokenPipeError: when their reader leaves
+      (``clac check | head -1``) the rest goes to the null device and the command ends with
+      its own exit status (the verdict); a write cut short (``> /dev/full``, a file-size
+      limit) is a :class:`StandardStreamError`, exit status 2;
+    - text a stream's encoding cannot hold (``PYTHONIOENCODING=ascii``) is written escaped
+      (``\\xe9``), never an error.
+    """
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != descriptor:  # pragma: no cover - the lowest free number
+                    os.dup2(opened, descriptor)
+                    os.close(opened)
+    sys.stdout = _safe_text_stream(sys.stdout, 1)
+    sys.stderr = _safe_text_stream(sys.stderr, 2)
+
+
+def _safe_text_stream(stream: Any, descriptor: int) -> Any:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    raw = _StandardRaw(descriptor)
+    terminal = raw.isatty()
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=encoding,
+        errors="backslashreplace",
+        line_buffering=terminal or descriptor == 2,
+        write_through=descriptor == 2,
+    )
 
 
 class _EscapedStream:

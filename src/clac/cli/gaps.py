@@ -24,6 +24,7 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
     register_framework_files,
     reports_errors,
 )
@@ -115,6 +116,8 @@ def gaps(
     """
     from clac import frameworks
 
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
     suffix = None if output is None else Path(output).suffix.lower()
     if suffix is not None and suffix not in _SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")

@@ -23,6 +23,7 @@ from clac.cli._common import (
     fail,
     load_registry,
     reports_errors,
+    wrote,
 )
 from clac.text import Text
 
@@ -114,7 +115,7 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
         from clac.network import export
 
         written = export(coalition, output, export_format, as_of=day, lang=lang, seed=seed)
-        click.echo(_WROTE.format(path=str(written)).in_(lang))
+        wrote(_WROTE.format(path=str(written)).in_(lang), output)
         return
     from clac.network import summarize
 

@@ -21,6 +21,7 @@ from clac.cli._common import (
     load_registry,
     reports_errors,
     tr,
+    wrote,
 )
 from clac.text import Text
 
@@ -239,7 +240,7 @@ def advance(  # noqa: PLR0917 - click passes every option as an argument
     revise, withdraw. A refused event changes nothing and exits with status 2, naming the
     PRO-* rule that refused it.
     """
-    from clac.io import dump, load
+    from clac.io import dump, load, may_replace
     from clac.proposals import ProposalMachine, replace_proposal
 
     argv: list[str] = click.get_current_context().meta.get(_ARGV, [])
@@ -255,6 +256,7 @@ def advance(  # noqa: PLR0917 - click passes every option as an argument
         note=note,
         recommendations=recommendations,
     )
+    may_replace(file)  # an edit in place: the one file this command may write over
     dump(replace_proposal(coalition, updated), file)
     last = updated.history[-1]
     click.echo(
@@ -344,4 +346,4 @@ def diagram(fmt: str, output: str | None, lang: str) -> None:
         click.echo(data.decode("utf-8"), nl=False)
         return
     write_atomically(output, data)
-    click.echo(tr(_WROTE, lang).format(path=output))
+    wrote(tr(_WROTE, lang).format(path=output), output)

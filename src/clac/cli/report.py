@@ -21,6 +21,7 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
     reports_errors,
     warn_reports_after,
 )
@@ -89,6 +90,8 @@ def annual(
     """
     from clac.reporting import annual_report
 
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
     suffix = None if output is None else Path(output).suffix.lower()
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
