@@ -20,6 +20,7 @@ import click
 from clac._escape import json_safe, terminal
 from clac._inputs import guarding_inputs
 from clac.cli._common import (
+    DAY,
     DEBUG_VARIABLE,
     EXIT_BAD_INPUT,
     EXIT_INTERNAL,
@@ -229,7 +230,7 @@ CHECK_FORMATS = {
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Assess as of this date (YYYY-MM-DD); default today, or without FILE the demo's own "
     "day (clac.DEMO_AS_OF), for which its history is written.",
 )

@@ -17,6 +17,7 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from clac.registry import Coalition
 
 __all__ = [
+    "DAY",
     "DEBUG_VARIABLE",
     "EXIT_BAD_INPUT",
     "EXIT_INTERNAL",
@@ -144,8 +146,9 @@ LANG_OPTION = click.option(
 
 if TYPE_CHECKING:  # click 8.5 makes ParamType generic; older clicks do not subscript it
     _ParamType = click.ParamType[int, Any]
+    _DayType = click.ParamType[datetime, Any]
 else:
-    _ParamType = click.ParamType
+    _ParamType = _DayType = click.ParamType
 
 
 class _Size(_ParamType):
@@ -161,11 +164,41 @@ class _Size(_ParamType):
         unit = text[-1:] if text[-1:] in self._UNITS else ""
         try:
             size = int(float(text.removesuffix(unit)) * self._UNITS[unit])
-        except ValueError:
+        except ValueError:  # not a number, or NaN
             size = 0
+        except OverflowError:  # inf: no limit but what the machine can address
+            size = sys.maxsize if not text.startswith("-") else 0
+        size = min(size, sys.maxsize)  # 1e30 bytes: the same
         if size <= 0:
             self.fail(f"{value!r} is not a size (bytes, or a number with KB, MB or GB)", param, ctx)
         return size
+
+
+class _Day(_DayType):
+    """A day, ``YYYY-MM-DD``, that clac handles (:data:`clac.periods.FIRST_DAY` to
+    :data:`clac.periods.LAST_DAY`), as a :class:`~datetime.datetime` (as ``click.DateTime``)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        from clac.periods import FIRST_DAY, LAST_DAY, outside_days
+
+        if isinstance(value, datetime):
+            day = value
+        else:
+            try:
+                day = datetime.strptime(str(value).strip(), "%Y-%m-%d")
+            except ValueError:
+                self.fail(f"{value!r} is not a day (YYYY-MM-DD)", param, ctx)
+        if not FIRST_DAY <= day.date() <= LAST_DAY:
+            self.fail(f"{day.date().isoformat()!r} {outside_days()}", param, ctx)
+        return day
+
+
+#: The type of every option that takes a day (``--as-of``, ``--since``, ``--date`` …).
+DAY = _Day()
 
 
 def _remember_max_size(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
@@ -60,12 +61,12 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day of the matrix (YYYY-MM-DD); default today, or the demo's day without FILE.",
 )
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Also list what changed after this day (YYYY-MM-DD) up to --as-of.",
 )
 @click.option(

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, reports_errors
+from clac.cli._common import DAY, LANG_OPTION, fail, reports_errors
 from clac.text import Text
 
 __all__ = ["init"]
@@ -45,7 +45,7 @@ _WROTE = Text(
     "--records-since",
     "--as-of",
     "records_since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day the records begin (YYYY-MM-DD); default today.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")

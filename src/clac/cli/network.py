@@ -17,6 +17,7 @@ import click
 
 from clac._progress import task
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
@@ -73,7 +74,7 @@ def network() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Describe the network as it stood on this date (YYYY-MM-DD); default: all records.",
 )
 @click.option(
@@ -145,7 +146,7 @@ _ANALYSING_SURVEY = Text(
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Only the survey rounds held by this date (YYYY-MM-DD); default: every round.",
 )
 @click.option(

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
@@ -123,7 +124,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Judge the PRO-* rules as of this date (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION
@@ -204,7 +205,7 @@ class _AdvanceCommand(click.Command):
     "--date",
     "on",
     required=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="When it happened (YYYY-MM-DD).",
 )
 @click.option("--meeting", help="The regional meeting (schedule, discuss, approve, return).")

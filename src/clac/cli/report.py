@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
@@ -67,7 +68,7 @@ def report() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Compile as of this date (YYYY-MM-DD); default today.",
 )
 @MAX_SIZE_OPTION
@@ -119,12 +120,12 @@ def annual(
     help="Write the iCalendar file here (e.g. clac.ics); without it, to standard output.",
 )
 @click.option("--audience", default="members", show_default=True, help=_AUDIENCE_HELP)
-@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
-@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")
+@click.option("--start", type=DAY, help="First day (YYYY-MM-DD).")
+@click.option("--end", type=DAY, help="Last day (YYYY-MM-DD).")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Warn about reports dated after this day (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION

@@ -11,7 +11,7 @@ import stat
 import sys
 import time
 from pathlib import Path
-from typing import Final
+from typing import BinaryIO, Final
 
 from clac import _inputs
 from clac.errors import ClacError, FileFormatError, InvalidData
@@ -85,9 +85,9 @@ def read_bytes(path: Path, max_size: int | None = None) -> bytes:
                 value=shown,
             )
         with path.open("rb") as handle:
-            _inputs.note(os.fstat(handle.fileno()), shown)
-            # Read one byte past the limit rather than trusting the size stat() gave.
-            data = handle.read(limit + 1)
+            info = os.fstat(handle.fileno())
+            _inputs.note(info, shown)
+            data = _read_at_most(handle, limit, info.st_size)
     except FileNotFoundError:
         raise FileAccessError(
             _T("does not exist", "no existe", "não existe"), value=shown
@@ -115,6 +115,27 @@ def read_bytes(path: Path, max_size: int | None = None) -> bytes:
     if len(data) > limit:
         raise FileFormatError(too_large(limit), value=shown)
     return data
+
+
+_CHUNK: Final = 1 << 24
+
+
+def _read_at_most(handle: BinaryIO, limit: int, size: int) -> bytes:
+    """At most ``limit + 1`` bytes of ``handle``: one byte past the limit rather than trusting
+    the size ``stat()`` gave (``size``), and never a buffer of ``limit`` bytes allocated up
+    front (a limit of 1e30 bytes is a limit, not a request)."""
+    data = handle.read(min(limit, size) + 1)
+    if len(data) <= size or len(data) > limit:
+        return data
+    parts = [data]  # the file grew since stat(): read on, a piece at a time
+    read = len(data)
+    while read <= limit:
+        part = handle.read(min(limit + 1 - read, _CHUNK))
+        if not part:
+            break
+        parts.append(part)
+        read += len(part)
+    return b"".join(parts)
 
 
 #: What a temporary file of clac's ends with: ``.<target>.<pid>.<token>.clac-tmp``.
