@@ -47,6 +47,7 @@ __all__ = [
     "LANG_OPTION",
     "LOCALE_VARIABLES",
     "StandardStreamError",
+    "chosen_max_size",
     "complete_path",
     "console",
     "debugging",
@@ -215,8 +216,8 @@ MAX_SIZE_OPTION = click.option(
     expose_value=False,
     callback=_remember_max_size,
     metavar="SIZE",
-    help="Read a registry FILE of up to SIZE (bytes, or 200MB, 1GB …) [default: 50MB; "
-    "env CLAC_MAX_SIZE]. Larger files are refused unread.",
+    help="Read a registry FILE (or a survey) of up to SIZE (bytes, or 200MB, 1GB …) "
+    "[default: 50MB; env CLAC_MAX_SIZE]. Larger files are refused unread.",
 )
 
 
@@ -488,8 +489,7 @@ def load_registry(file: str | None) -> Coalition:
         return demo()
     from clac.io import load
 
-    context = click.get_current_context(silent=True)
-    max_size = None if context is None else context.meta.get(_MAX_SIZE)
+    max_size = chosen_max_size()
     with _progress.task(_LOADING.format(file=Path(file).name)):
         coalition = load(file, max_size=max_size)
         if not _cites_frameworks(coalition):
@@ -499,6 +499,13 @@ def load_registry(file: str | None) -> Coalition:
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
         return check_references(coalition)
+
+
+def chosen_max_size() -> int | None:
+    """The size limit ``--max-size`` (or ``CLAC_MAX_SIZE``) chose for the files a command
+    reads, or None for the default."""
+    context = click.get_current_context(silent=True)
+    return None if context is None else context.meta.get(_MAX_SIZE)
 
 
 def _cites_frameworks(coalition: Coalition) -> bool:
