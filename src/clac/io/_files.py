@@ -401,8 +401,12 @@ def _write_descriptor(descriptor: int, payload: bytes, shown: str) -> None:
             _refuse_input(Path(shown), os.fstat(descriptor), shown)
             _write_stream(descriptor, payload)
             return
-        with contextlib.suppress(OSError, ValueError):
-            _refuse_input(Path(shown), os.fstat(stream.fileno()), shown)
+        try:
+            info: os.stat_result | None = os.fstat(stream.fileno())
+        except (OSError, ValueError, AttributeError):  # a stream with no descriptor
+            info = None
+        if info is not None:
+            _refuse_input(Path(shown), info, shown)
         _write_text_stream(stream, payload, shown)
     except BrokenPipeError:
         if descriptor == 1:
