@@ -272,8 +272,14 @@ def cases(yaml_text: str, json_text: str, toml_text: str) -> dict[str, bytes]:
     add("records-since-year-9999.yaml", yaml_text + "records_since: 9999-12-31\n")
     add("joined-year-1.yaml", yaml_with("joined: 2016-01-01}", "joined: 0001-01-01}"))
     add("meeting-on-9999-12-31.yaml", yaml_with("date: 2020-03-01,", "date: 9999-12-31,"))
-    add("submitted-on-9999-12-31.json", json_with('"submitted": "2020-04-10"', '"submitted": "9999-12-31"'))
-    add("records-since-year-9999.toml", toml_with("clac = 1", 'clac = 1\nrecords_since = 9999-12-31'))
+    add(
+        "submitted-on-9999-12-31.json",
+        json_with('"submitted": "2020-04-10"', '"submitted": "9999-12-31"'),
+    )
+    add(
+        "records-since-year-9999.toml",
+        toml_with("clac = 1", "clac = 1\nrecords_since = 9999-12-31"),
+    )
 
     # -- personal data typed into the wrong field: masked like any personal field
     add(
