@@ -29,6 +29,7 @@ from clac.cli._common import (
     register_framework_files,
     reports_errors,
 )
+from clac.cli._plugins import refuse_broken_plugins
 
 if TYPE_CHECKING:
     from clac.frameworks import RegionalMatrix, ThinSpots, Trend
@@ -125,6 +126,7 @@ def gaps(
     if countries is not None and all_countries:
         fail("--countries and --all-countries cannot be used together")
     coalition = load_registry(file)
+    refuse_broken_plugins(frameworks.FRAMEWORKS.errors)
     framework = frameworks.FRAMEWORKS.get_framework(framework_id)
     day = _day(file, as_of)
     chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
