@@ -344,6 +344,16 @@ class TestSpecialFiles:
         assert "wrote" not in out  # what the command says goes to standard error
         assert list(tmp_path.iterdir()) == []
 
+    def test_a_symbolic_link_to_standard_output_is_standard_output(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        link = tmp_path / "out.json"
+        link.symlink_to("/dev/stdout")
+        status, out, err = clac(["schema", "-o", str(link)], capsys)
+        assert status == 0, err
+        assert out.startswith("{")
+        assert link.is_symlink()
+
     def test_a_picture_is_not_written_to_a_terminal(self, monkeypatch: pytest.MonkeyPatch) -> None:
         class Terminal:
             def isatty(self) -> bool:

@@ -375,10 +375,26 @@ def _descriptor_named(shown: str) -> int | None:
     within :func:`clac._inputs.guarding_inputs`), or None for any other path."""
     if shown == "-" and _inputs.guarding():
         return 1
-    if shown in _STANDARD:
-        return _STANDARD[shown]
-    found = _OWN_DESCRIPTOR.match(shown) or re.match(
-        rf"^/proc/{os.getpid()}/fd/([0-9]{{1,9}})$", shown
+    path = shown
+    for _ in range(40):  # through symbolic links to them (as the kernel, at most 40)
+        found = _named_descriptor(path)
+        if found is not None:
+            return found
+        link = Path(path)
+        try:
+            if not link.is_symlink():
+                return None
+            path = os.path.normpath(link.parent / link.readlink())
+        except (OSError, ValueError):
+            return None
+    return None
+
+
+def _named_descriptor(path: str) -> int | None:
+    if path in _STANDARD:
+        return _STANDARD[path]
+    found = _OWN_DESCRIPTOR.match(path) or re.match(
+        rf"^/proc/{os.getpid()}/fd/([0-9]{{1,9}})$", path
     )
     return None if found is None else int(found[1])
 
