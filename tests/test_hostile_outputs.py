@@ -11,6 +11,7 @@ devices, closed streams) are in ``tests/test_faults.py``.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import stat
 import threading
@@ -416,6 +417,25 @@ class TestExtremeValues:
         registry = tmp_path / "r.yaml"
         assert clac(["init", str(registry), "--records-since", "2999-12-31"], capsys)[0] == 0
         status, _, err = clac([a.format(file=registry) for a in args], capsys)
+        assert status in {0, 1}, err
+
+    @pytest.mark.parametrize("shift", [2999 - 2026, 1900 - 2016], ids=["to 2999", "from 1900"])
+    @pytest.mark.parametrize("command", [["check"], ["calendar"], ["proposal", "list"]])
+    def test_every_record_at_either_end_of_the_days_clac_handles_gives_a_result(
+        self, shift: int, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        # The demo registry with every year moved, so that its records run up to 2999-12-31
+        # or begin on 1900-01-01: deadlines past the last day, events before the charter.
+        demo_file = tmp_path / "demo.yaml"
+        assert clac(["demo", "-o", str(demo_file)], capsys)[0] == 0
+        text = re.sub(
+            r"(?<![\d.])(20[12]\d)(?=-\d\d|\b)",
+            lambda found: str(int(found[1]) + shift),
+            demo_file.read_text(encoding="utf-8"),
+        )
+        moved = tmp_path / "moved.yaml"
+        moved.write_text(text, encoding="utf-8")
+        status, _, err = clac([*command, str(moved)], capsys)
         assert status in {0, 1}, err
 
     @pytest.mark.parametrize("size", ["inf", "1e30", "Infinity", "1e400", str(10**40)])
