@@ -301,13 +301,21 @@ class TestSpecialFiles:
             write_atomically(fifo, "data")
         assert stat.S_ISFIFO(fifo.lstat().st_mode)
 
+    @pytest.mark.parametrize(
+        "args",
+        [
+            ["network", str(MINIMAL), "--export", "json"],
+            ["gaps", str(MINIMAL)],  # no suffix to name a format: Markdown, as without -o
+            ["report", "annual", "--year", "2020", str(MINIMAL)],
+            ["demo"],
+        ],
+        ids=["network", "gaps", "report", "demo"],
+    )
     def test_the_null_device_is_written_not_replaced(
-        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+        self, args: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
     ) -> None:
         null = character_device(tmp_path, 3)
-        status, _, err = clac(
-            ["network", str(MINIMAL), "--export", "json", "-o", str(null)], capsys
-        )
+        status, _, err = clac([*args, "-o", str(null)], capsys)
         assert status == 0, err
         assert stat.S_ISCHR(null.lstat().st_mode)
 

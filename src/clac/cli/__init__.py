@@ -466,7 +466,9 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     to_stdout = names_standard_output(output)  # -o - or /dev/stdout: YAML there
     if target.is_file() and not force and not to_stdout:  # a FIFO or device is written to
         fail(tr(_EXISTS, lang).format(path=output))
-    format_ = Format.YAML if to_stdout else Format.from_path(target)
+    # Standard output, a FIFO or a device without a suffix: YAML, the demo's own format.
+    stream = to_stdout or (not target.suffix and target.exists() and not target.is_file())
+    format_ = Format.YAML if stream else Format.from_path(target)
     # A registry file: readable by its owner only, as clac.dump writes one.
     write_text_atomically(output, demo_file_text(format_), mode=REGISTRY_MODE)
     wrote(tr(_WROTE, lang).format(path=output), output)

@@ -15,6 +15,7 @@ import contextlib
 import functools
 import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from datetime import datetime
@@ -58,6 +59,7 @@ __all__ = [
     "load_registry",
     "names_standard_output",
     "output_language",
+    "output_suffix",
     "reader_left",
     "reports_errors",
     "tr",
@@ -316,6 +318,19 @@ def names_standard_output(output: str | None) -> bool:
     from clac.io import writes_to_standard_output
 
     return writes_to_standard_output(output)
+
+
+def output_suffix(output: str) -> str:
+    """The suffix that names the format of ``-o output``: its own, or for a FIFO or a device
+    without one (``/dev/null``), ``.md`` (Markdown, as a command writes without ``-o``)."""
+    suffix = Path(output).suffix.lower()
+    if suffix:
+        return suffix
+    try:
+        target = Path(output).stat()
+    except (OSError, ValueError):
+        return suffix
+    return ".md" if stat.S_ISFIFO(target.st_mode) or stat.S_ISCHR(target.st_mode) else suffix
 
 
 def warn(message: str) -> None:

@@ -26,6 +26,7 @@ from clac.cli._common import (
     fail,
     load_registry,
     names_standard_output,
+    output_suffix,
     register_framework_files,
     reports_errors,
 )
@@ -120,7 +121,7 @@ def gaps(
 
     if names_standard_output(output):
         output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
-    suffix = None if output is None else Path(output).suffix.lower()
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")
     if countries is not None and all_countries:

@@ -23,6 +23,7 @@ from clac.cli._common import (
     fail,
     load_registry,
     names_standard_output,
+    output_suffix,
     reports_errors,
     warn_reports_after,
 )
@@ -93,7 +94,7 @@ def annual(
 
     if names_standard_output(output):
         output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
-    suffix = None if output is None else Path(output).suffix.lower()
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
     coalition = load_registry(file)
