@@ -139,7 +139,7 @@ def is_personal(path: str) -> bool:
 
 _E_MAIL = re.compile(r"[^\s@]+@[^\s@]+")
 _PHONE = re.compile(r"^[+(]?[0-9][0-9 ().\-]{5,}[0-9]$")
-_DAY_LIKE = re.compile(r"^[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?$|^[0-9]{4}-Q[0-9]$")
+_DAY_LIKE = re.compile(r"^[+-]?[0-9]{4,}-[0-9]{2}(?:-[0-9]{2})?$|^[0-9]{4}-Q[0-9]$")
 
 
 def looks_personal(value: Any) -> bool:
