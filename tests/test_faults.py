@@ -284,6 +284,16 @@ class TestShortWrites:
         assert "no space left" in err.lower()
         assert stat.S_ISCHR(full.stat().st_mode)
 
+    @pytest.mark.parametrize(("file", "status"), [("missing.yaml", 2), (None, 1)])
+    def test_a_standard_error_that_cannot_be_written_keeps_the_status(
+        self, tmp_path: Path, file: str | None, status: int
+    ) -> None:
+        full = _full_device(tmp_path)
+        args = ["check"] if file is None else ["check", str(tmp_path / file)]
+        with full.open("wb") as handle:
+            process = clac_process(*args, stdout=subprocess.DEVNULL, stderr=handle)
+            assert finished(process)[0] == status
+
 
 def _full_device(tmp_path: Path) -> Path:
     """/dev/full for a user who cannot replace it; as root, a node of its own in tmp_path."""

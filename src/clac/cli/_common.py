@@ -394,9 +394,9 @@ def reader_left(descriptor: int) -> None:
 
 
 class _StandardRaw(io.RawIOBase):
-    """Descriptor 1 or 2, written without ever raising BrokenPipeError (:func:`reader_left`)
-    and raising :class:`StandardStreamError`, a ClacError naming the stream, for a write cut
-    short."""
+    """Descriptor 1 or 2, written without ever raising BrokenPipeError (:func:`reader_left`);
+    a write to standard output cut short raises :class:`StandardStreamError`, a ClacError
+    naming it, and one to standard error is dropped (nowhere is left to report it)."""
 
     def __init__(self, descriptor: int) -> None:
         super().__init__()
@@ -423,10 +423,13 @@ class _StandardRaw(io.RawIOBase):
         except InterruptedError:  # pragma: no cover - retried by os.write since PEP 475
             return 0
         except OSError as error:
-            name = "standard output" if self._descriptor == 1 else "standard error"
+            if self._descriptor != 1:
+                # Standard error cannot be written (full, read-only): there is nowhere left
+                # to say so, and the exit status still tells.
+                return len(data)
             raise StandardStreamError(
                 f"cannot be written: {error.strerror or error} (the output is incomplete)",
-                value=name,
+                value="standard output",
             ) from None
 
 
