@@ -96,6 +96,7 @@ READERS = {
     "calendar": (["calendar", "{registry}", "-o", "{out}"], ".ics"),
     "gaps": (["gaps", "{registry}", "-o", "{out}"], ".md"),
     "report annual": (["report", "annual", "--year", "2020", "{registry}", "-o", "{out}"], ".html"),
+    "evidence export": (["evidence", "export", "{registry}", "-o", "{out}"], ".csv"),
     "network survey --picture": (
         ["network", "survey", "{registry}", "{survey}", "--picture", "{out}"],
         ".png",
@@ -201,6 +202,16 @@ class TestTheOutputIsAnInput:
         status, _, err = clac([*args, "--actor", "linea-ficticia", "--date", "2020-03-01"], capsys)
         assert status == 0, err
         assert load(registry).proposals[0].state.value == "shared"
+
+    def test_an_evidence_import_edits_its_registry_in_place(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        registry, table = tmp_path / "registry.yaml", tmp_path / "evidence.csv"
+        assert clac(["demo", "-o", str(registry)], capsys)[0] == 0
+        assert clac(["evidence", "export", str(registry), "-o", str(table)], capsys)[0] == 0
+        status, out, err = clac(["evidence", "import", str(table), "--into", str(registry)], capsys)
+        assert status == 0, err
+        assert "already held" in out
 
 
 class TestTheOneWriterGuardsInputs:
