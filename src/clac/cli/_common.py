@@ -48,7 +48,6 @@ __all__ = [
     "LANG_OPTION",
     "LOCALE_VARIABLES",
     "StandardStreamError",
-    "chosen_max_size",
     "complete_path",
     "console",
     "debugging",
@@ -57,6 +56,7 @@ __all__ = [
     "internal_error",
     "interrupted",
     "load_registry",
+    "max_size",
     "names_standard_output",
     "output_language",
     "output_suffix",
@@ -499,6 +499,12 @@ def _escaped_terminal() -> Iterator[None]:
         sys.stdout = saved
 
 
+def max_size() -> int | None:
+    """The --max-size (or CLAC_MAX_SIZE) given to the running command, if any."""
+    context = click.get_current_context(silent=True)
+    return None if context is None else context.meta.get(_MAX_SIZE)
+
+
 def load_registry(file: str | None) -> Coalition:
     """The registry in ``file``, or the built-in demo coalition when no file is given."""
     if file is None:
@@ -507,9 +513,8 @@ def load_registry(file: str | None) -> Coalition:
         return demo()
     from clac.io import load
 
-    max_size = chosen_max_size()
     with _progress.task(_LOADING.format(file=Path(file).name)):
-        coalition = load(file, max_size=max_size)
+        coalition = load(file, max_size=max_size())
         if not _cites_frameworks(coalition):
             return coalition  # nothing to check: clac.frameworks is not even imported
         from clac.frameworks import check_references
@@ -517,13 +522,6 @@ def load_registry(file: str | None) -> Coalition:
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
         return check_references(coalition)
-
-
-def chosen_max_size() -> int | None:
-    """The size limit ``--max-size`` (or ``CLAC_MAX_SIZE``) chose for the files a command
-    reads, or None for the default."""
-    context = click.get_current_context(silent=True)
-    return None if context is None else context.meta.get(_MAX_SIZE)
 
 
 def _cites_frameworks(coalition: Coalition) -> bool:

@@ -20,10 +20,10 @@ from clac.cli._common import (
     DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
-    chosen_max_size,
     complete_path,
     fail,
     load_registry,
+    max_size,
     reports_errors,
     wrote,
 )
@@ -199,7 +199,7 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
         answers = coalition.survey
     else:
         with task(_READING_SURVEY.format(file=Path(survey_file).name)):
-            answers = load_survey(survey_file, coalition, max_size=chosen_max_size())
+            answers = load_survey(survey_file, coalition, max_size=max_size())
     day = as_of.date() if as_of is not None else None
     with task(_ANALYSING_SURVEY):
         result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
