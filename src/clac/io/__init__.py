@@ -42,10 +42,12 @@ from clac.io._files import (
     MAX_FILE_SIZE,
     REGISTRY_MODE,
     FileAccessError,
+    may_replace,
     read_bytes,
     size_limit,
     too_large,
     write_atomically,
+    writes_to_standard_output,
 )
 from clac.io._format import Format
 from clac.io._guards import refuse_unwritable_text
@@ -85,9 +87,11 @@ __all__ = [
     "loads_data",
     "loads_survey",
     "locate",
+    "may_replace",
     "redact",
     "write_atomically",
     "write_text_atomically",
+    "writes_to_standard_output",
 ]
 
 PathLike = str | os.PathLike[str]
