@@ -130,9 +130,25 @@ _ANALYSING_SURVEY = Text(
 )
 
 
+_MAPPING_NEEDS_EXPORT = Text(
+    "--mapping needs the export to read (clac network survey REGISTRY EXPORT --mapping FILE)",
+    "--mapping necesita la exportación que leer (clac network survey REGISTRO EXPORTACIÓN "
+    "--mapping ARCHIVO)",
+    pt="--mapping precisa da exportação a ler (clac network survey REGISTRO EXPORTAÇÃO "
+    "--mapping ARQUIVO)",
+)
+
+
 @network.command("survey")
 @click.argument("registry", shell_complete=complete_path)
 @click.argument("survey_file", metavar="[SURVEY.csv]", required=False, shell_complete=complete_path)
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False),
+    shell_complete=complete_path,
+    help="Read SURVEY as a survey tool's export (Google Forms, SurveyMonkey, KoboToolbox) with "
+    "this mapping file (see docs/survey.md; clac network survey-mapping writes one).",
+)
 @click.option(
     "--format",
     "output_format",
@@ -178,9 +194,11 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     threshold: int,
     picture: str | None,
     lang: str,
+    mapping: str | None = None,
 ) -> None:
     """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY (without
-    SURVEY.csv, the survey the registry file keeps under its survey key).
+    SURVEY.csv, the survey the registry file keeps under its survey key). With --mapping,
+    SURVEY is a survey tool's export (CSV or XLSX) read as the mapping file says.
 
     Per round: invited members, respondents and response rate; ties, density, degree
     centralization, reciprocity, trust and value (as a percentage of 4); the trust and value
@@ -192,8 +210,18 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     from clac.network import partnership
 
     coalition = load_registry(registry)
+    if mapping is not None and survey_file is None:
+        fail(_MAPPING_NEEDS_EXPORT.in_(lang))
     if survey_file is None:
         answers = coalition.survey
+    elif mapping is not None:
+        from clac.io import read_survey_export
+
+        with task(_READING_SURVEY.format(file=Path(survey_file).name)):
+            imported = read_survey_export(survey_file, coalition, mapping)
+        for note in imported.notes:
+            click.echo(note.in_(lang), err=True)
+        answers = imported.answers
     else:
         with task(_READING_SURVEY.format(file=Path(survey_file).name)):
             answers = load_survey(survey_file, coalition)

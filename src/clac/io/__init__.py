@@ -53,7 +53,19 @@ from clac.io._layout import to_coalition as _to_coalition
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
+from clac.io._questionnaire import (
+    google_form,
+    google_form_mapping,
+    kobo_mapping,
+    write_xlsform,
+    xlsform,
+)
 from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
+from clac.io._survey_export import SurveyImport, read_survey_export
+from clac.io._survey_mapping import Layout as SurveyLayout
+from clac.io._survey_mapping import SurveyMapping
+from clac.io._survey_mapping import load_mapping as load_survey_mapping
+from clac.io._survey_mapping import loads_mapping as loads_survey_mapping
 from clac.registry import Coalition
 from clac.text import Text
 
@@ -69,19 +81,30 @@ __all__ = [
     "REGISTRY_MODE",
     "FileAccessError",
     "Format",
+    "SurveyImport",
+    "SurveyLayout",
+    "SurveyMapping",
     "dump",
     "dump_survey",
     "dumps",
     "dumps_survey",
+    "google_form",
+    "google_form_mapping",
+    "kobo_mapping",
     "load",
     "load_data",
     "load_survey",
+    "load_survey_mapping",
     "loads",
     "loads_data",
     "loads_survey",
+    "loads_survey_mapping",
+    "read_survey_export",
     "redact",
     "write_atomically",
     "write_text_atomically",
+    "write_xlsform",
+    "xlsform",
 ]
 
 PathLike = str | os.PathLike[str]
