@@ -240,3 +240,85 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
         click.echo(result.to_markdown(lang))
     else:
         click.echo(result.to_text(lang))
+
+
+@network.command("survey-mapping")
+@click.argument("export", shell_complete=complete_path)
+@click.argument("registry", shell_complete=complete_path)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the mapping file (YAML).",
+)
+@LANG_OPTION
+@MAX_SIZE_OPTION
+@reports_errors
+def survey_mapping(export: str, registry: str, output: str, lang: str) -> None:
+    """Write a starting mapping file for a survey tool's EXPORT (Google Forms, SurveyMonkey,
+    KoboToolbox), guessed from its headers: the layout, the respondent and timestamp columns,
+    the questions and the partner names that need an organization id of REGISTRY. Check it
+    before use (docs/survey.md)."""
+    from clac.io import write_text_atomically
+    from clac.io._survey_export import guess_mapping
+
+    coalition = load_registry(registry)
+    write_text_atomically(output, guess_mapping(export, coalition))
+    click.echo(_WROTE.format(path=output).in_(lang))
+
+
+@network.command("survey-form")
+@click.argument("registry", required=False, shell_complete=complete_path)
+@click.option(
+    "--tool",
+    type=click.Choice(["google-forms", "kobo"], case_sensitive=False),
+    default="google-forms",
+    show_default=True,
+    help="The survey tool: a Google Form's texts (Markdown) or an XLSForm for KoboToolbox/ODK.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the form (.md; .xlsx for an XLSForm); its mapping goes beside it "
+    "(NAME.mapping.yaml).",
+)
+@click.option(
+    "--round",
+    "rounds",
+    multiple=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="A round's date (YYYY-MM-DD) for the mapping; repeat for several. Default: today.",
+)
+@LANG_OPTION
+@MAX_SIZE_OPTION
+@reports_errors
+def survey_form(
+    registry: str | None, tool: str, output: str, rounds: tuple[dt.datetime, ...], lang: str
+) -> None:
+    """Write the partnership questionnaire for the organizations of REGISTRY (in --lang), and
+    the mapping file that reads what the survey tool exports back (docs/survey.md)."""
+    from clac.io import (
+        google_form,
+        google_form_mapping,
+        kobo_mapping,
+        write_text_atomically,
+        write_xlsform,
+    )
+
+    coalition = load_registry(registry)
+    days = [r.date() for r in rounds]
+    target = Path(output)
+    if tool == "kobo":
+        written = write_xlsform(coalition, target, lang)
+        mapping = kobo_mapping(days)
+    else:
+        write_text_atomically(target, google_form(coalition, lang))
+        written = target
+        mapping = google_form_mapping(coalition, lang, days)
+    beside = target.with_name(f"{target.stem}.mapping.yaml")
+    write_text_atomically(beside, mapping)
+    click.echo(_WROTE.format(path=str(written)).in_(lang))
+    click.echo(_WROTE.format(path=str(beside)).in_(lang))

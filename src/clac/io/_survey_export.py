@@ -846,3 +846,110 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
             kept.append(p)
     return kept
 
+
+
+# ----------------------------------------------------------------------------- a first mapping
+
+# Words that place a grid question (normalised; the first measure whose words it holds wins).
+_GUESSES: Final = (
+    ("frequency", ("frecuencia", "frequency", "frequencia", "how often")),
+    ("collaboration", ("colaboracion", "collaborat", "colaboracao", "closely", "estrech")),
+    ("trust_reliable", ("confiable", "reliab", "confiavel", "fiable")),
+    ("trust_mission", ("mision", "mission", "missao")),
+    ("trust_open", ("dialogo", "discussion", "abiert", "aberta", "open")),
+    ("value_influence", ("influencia", "influence", "poder", "power")),
+    ("value_involvement", ("participa", "involve", "envolv")),
+    ("resources", ("que recursos", "which resources", "what resources", "recursos aporta su")),
+    ("value_resources", ("recursos", "resources", "contribu")),
+    ("goals", ("metas", "goals", "objetivos")),
+)
+
+
+def _quoted(text: str) -> str:
+    import json
+
+    return json.dumps(text, ensure_ascii=False)
+
+
+def guess_mapping(
+    export: str | os.PathLike[str], coalition: Coalition, *, max_size: int | None = None
+) -> str:
+    """A starting mapping file (YAML text) for ``export``, guessed from its headers: read it
+    through before use (``docs/survey.md``)."""
+    path = Path(export)
+    rows = (
+        next(iter(_xlsx_sheets(path, max_size).values()))
+        if path.suffix.lower() in {".xlsx", ".xlsm"}
+        else _csv_rows(path, max_size)
+    )
+    first = [normalise(c) for c in rows[0][1]]
+    if "respondent id" in first:
+        layout = Layout.SURVEYMONKEY
+    elif "index" in first or "submission time" in first:
+        layout = Layout.KOBO
+    else:
+        layout = Layout.GOOGLE_FORMS
+    table = _table(rows, layout, os.fspath(export))
+    plain = [q for q, r in table.columns if r is None and q]
+    stamp = next((q for q in plain if normalise(q) in _TIMESTAMPS), None)
+    who = next(
+        (
+            q
+            for q in plain
+            if any(w in normalise(q) for w in ("organiza", "respondent", "institu", "entidad"))
+        ),
+        "",
+    )
+    questions: dict[str, str] = {}
+    unplaced: list[str] = []
+    partners: dict[str, None] = {}
+    for question, row in table.columns:
+        if row is None:
+            continue
+        partners[row] = None
+        if question in questions.values() or question in unplaced:
+            continue
+        measure = next(
+            (m for m, words in _GUESSES if m not in questions and any(w in normalise(question) for w in words)),
+            None,
+        )
+        if measure is None:
+            unplaced.append(question)
+        else:
+            questions[measure] = question
+    lines = [
+        f"# clac survey mapping guessed from {path.name}: check every line (docs/survey.md)",
+        f"layout: {layout.value}",
+        f"respondent: {_quoted(who)}" + ("" if who else "   # the column naming the respondent"),
+    ]
+    index = NameIndex((o.id, o.name) for o in coalition.organizations)
+    if stamp is not None:
+        column = stamp
+        days = sorted(
+            {
+                d
+                for _, cells in table.rows
+                if (p := _date_parts(cells[[q for q, _ in table.columns].index(stamp)]))
+                and (d := _to_date(p, False) or _to_date(p, True))
+            }
+        )
+        starts = [d for i, d in enumerate(days) if i == 0 or (d - days[i - 1]).days > 60]  # noqa: PLR2004
+        listed = ", ".join(d.isoformat() for d in starts)
+        lines += ["round:", f"  column: {_quoted(column)}", f"  rounds: [{listed}]   # the first day of each group of responses"]
+    else:
+        lines += ["round:", "  date: YYYY-MM-DD   # the round of every row"]
+    lines.append("questions:")
+    lines += [f"  {m}: {_quoted(q)}" for m, q in questions.items()]
+    lines += [f"  # ?: {_quoted(q)}   # not placed: name its measure or leave it out" for q in unplaced]
+    unmatched = [p for p in partners if index.find(p) is None]
+    if unmatched:
+        lines.append("names:")
+        for name in unmatched:
+            close = index.suggest(name)
+            guess = index.find(close[0]) if close else None
+            lines.append(
+                f"  {_quoted(name)}: {guess}   # CHECK: closest organization {close[0]!r}"
+                if guess
+                else f"  # {_quoted(name)}: organization-id   # no organization is close"
+            )
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,318 @@
+"""Survey tools' exports (Google Forms, SurveyMonkey, KoboToolbox) read with a mapping file,
+and the questionnaires clac writes for them (issue 28 §1)."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import io
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import clac
+import clac.network as net
+from clac.cli.network import network as main
+from clac.data import __file__ as _data
+from clac.errors import CrossReferenceError, FileFormatError
+from clac.io import (
+    google_form,
+    google_form_mapping,
+    kobo_mapping,
+    loads_survey,
+    loads_survey_mapping,
+    read_survey_export,
+    write_xlsform,
+    xlsform,
+)
+from clac.survey import SurveyAnswer
+
+HERE = Path(__file__).parent / "data" / "survey_exports"
+REGISTRY = Path(_data).parent / "demo.yaml"
+LONG = Path(_data).parent / "partnership_survey.csv"
+
+
+def _fixtures_module() -> Any:
+    spec = importlib.util.spec_from_file_location("make_fixtures", HERE / "make_fixtures.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("make_fixtures", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def demo() -> clac.Coalition:
+    return clac.demo()
+
+
+@pytest.fixture(scope="module")
+def long_answers(demo: clac.Coalition) -> tuple[SurveyAnswer, ...]:
+    return loads_survey(LONG.read_text(encoding="utf-8"), demo)
+
+
+def _sorted(answers: Any) -> list[SurveyAnswer]:
+    return sorted(answers, key=lambda a: a.key)
+
+
+EXPORTS = [
+    ("google_forms_es.csv", "google_forms_es.yaml"),
+    ("surveymonkey_en.csv", "surveymonkey_en.yaml"),
+    ("kobo_main.csv", "kobo.yaml"),
+]
+
+
+class TestShippedSurveyExports:
+    def test_committed_fixtures_are_what_the_script_writes(self) -> None:
+        for name, text in _fixtures_module().fixtures().items():
+            assert (HERE / name).read_text(encoding="utf-8") == text, name
+
+    @pytest.mark.parametrize(("export", "mapping"), EXPORTS)
+    def test_each_export_gives_exactly_the_long_csv_answers_and_measures(
+        self,
+        demo: clac.Coalition,
+        long_answers: tuple[SurveyAnswer, ...],
+        export: str,
+        mapping: str,
+    ) -> None:
+        imported = read_survey_export(HERE / export, demo, HERE / mapping)
+        assert _sorted(imported.answers) == _sorted(long_answers)
+        assert (
+            net.partnership(demo, imported.answers).as_json()
+            == net.partnership(demo, long_answers).as_json()
+        )
+
+    def test_google_forms_notes_the_email_column_but_never_keeps_an_address(
+        self, demo: clac.Coalition
+    ) -> None:
+        imported = read_survey_export(
+            HERE / "google_forms_es.csv", demo, HERE / "google_forms_es.yaml"
+        )
+        assert imported.ignored == ("Dirección de correo electrónico", "Comentarios")
+        kept = repr(imported) + net.partnership(demo, imported.answers).to_text("en")
+        assert "@example.org" not in kept
+
+    def test_a_dataframe_reads_as_the_file_does(
+        self, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+    ) -> None:
+        pd = pytest.importorskip("pandas")
+        frame = pd.read_csv(HERE / "surveymonkey_en.csv", header=[0, 1])
+        measured = net.partnership(demo, frame, mapping=HERE / "surveymonkey_en.yaml")
+        assert measured.as_json() == net.partnership(demo, long_answers).as_json()
+        kobo = {
+            "main": pd.read_csv(HERE / "kobo_main.csv"),
+            "partners": pd.read_csv(HERE / "kobo_partners.csv"),
+        }
+        imported = read_survey_export(kobo, demo, HERE / "kobo.yaml")
+        assert _sorted(imported.answers) == _sorted(long_answers)
+        long_frame = pd.read_csv(LONG, keep_default_na=False)
+        assert net.partnership(demo, long_frame).as_json() == measured.as_json()
+
+    def test_the_command_reads_an_export_with_its_mapping(self) -> None:
+        runner = CliRunner()
+        args = ["survey", str(REGISTRY)]
+        from_export = runner.invoke(
+            main,
+            [
+                *args,
+                str(HERE / "kobo_main.csv"),
+                "--mapping",
+                str(HERE / "kobo.yaml"),
+                "--format",
+                "json",
+            ],
+        )
+        from_long = runner.invoke(main, [*args, str(LONG), "--format", "json"])
+        assert from_export.exit_code == 0, from_export.output
+        assert from_export.stdout == from_long.stdout
+
+
+def _write(folder: Path, name: str, rows: list[list[str]]) -> Path:
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
+    (folder / name).write_text(buffer.getvalue(), encoding="utf-8")
+    return folder / name
+
+
+_MAPPING = """layout: google-forms
+respondent: Organización
+round: {date: 2024-03-01}
+questions:
+  frequency: Frecuencia
+  collaboration: Colaboración
+"""
+
+
+class TestMappingErrors:
+    def test_every_mistake_is_reported_with_its_file_and_line(self) -> None:
+        text = (
+            "layout: google-form\n"
+            "respondent: Org\n"
+            "round:\n"
+            "  column: Marca temporal\n"
+            "  rounds: [marzo]\n"
+            "questions:\n"
+            "  frequency: F\n"
+            "  collaboration: C\n"
+            "  trust: T\n"
+            "answers:\n"
+            "  frequency: {a veces: sometimes}\n"
+        )
+        with pytest.raises(FileFormatError) as caught:
+            loads_survey_mapping(text, source="m.yaml")
+        paths = [p.path for p in caught.value.problems]
+        assert paths == [
+            "m.yaml:1: layout",
+            "m.yaml:5: round.rounds",
+            "m.yaml:9: questions.trust",
+            "m.yaml:11: answers.frequency.a veces",
+        ]
+
+    def test_a_toml_mapping_reads_like_the_yaml_one(self) -> None:
+        mapping = loads_survey_mapping(
+            'layout = "kobo"\nrespondent = "r"\nrepeat = "partners"\npartner = "p"\n'
+            "[round]\ndate = 2024-03-01\n[questions]\nfrequency = \"f\"\ncollaboration = \"c\"\n",
+            "toml",
+        )
+        assert mapping.repeat == "partners"
+        with pytest.raises(FileFormatError, match=r"m.toml:1: layout"):
+            loads_survey_mapping(
+                'layout = "x"\nrespondent = "r"\nround = 2024-03-01\n'
+                '[questions]\nfrequency = "f"\ncollaboration = "c"\n',
+                "toml",
+                source="m.toml",
+            )
+
+
+class TestNamesAndWords:
+    def test_unmatched_partners_and_respondents_are_listed_with_suggestions(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = _write(
+            tmp_path,
+            "e.csv",
+            [
+                ["Organización", "Frecuencia [Fundasion Amparo]", "Colaboración [Fundasion Amparo]"],
+                ["Nadie Conocido", "Nunca", "Ninguna"],
+            ],
+        )
+        (tmp_path / "m.yaml").write_text(_MAPPING, encoding="utf-8")
+        with pytest.raises(CrossReferenceError) as caught:
+            read_survey_export(export, demo, tmp_path / "m.yaml")
+        messages = [p.message("en") for p in caught.value.problems]
+        assert any("'Fundasion Amparo'" in m and "Fundación Amparo (demo)" in m for m in messages)
+        assert any("'Nadie Conocido' (respondent)" in m and "e.csv:2" in m for m in messages)
+        result = CliRunner().invoke(
+            main, ["survey", str(REGISTRY), str(export), "--mapping", str(tmp_path / "m.yaml")]
+        )
+        assert result.exit_code == 2
+        assert "did you mean" in result.stderr
+        assert "Traceback" not in result.output
+
+    def test_names_and_answer_words_of_the_mapping_are_used(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = _write(
+            tmp_path,
+            "e.csv",
+            [
+                ["Organización", "Frecuencia [La Fundación]", "Colaboración [La Fundación]", "Nota"],
+                ["icmec", "De vez en cuando", "COOPERACIÓN", "x"],
+                ["ICMEC", "", "", ""],
+            ],
+        )
+        (tmp_path / "m.yaml").write_text(
+            _MAPPING + "names: {La Fundación: fundacion-amparo}\n"
+            "answers: {frequency: {De vez en cuando: yearly}}\n",
+            encoding="utf-8",
+        )
+        imported = read_survey_export(export, demo, tmp_path / "m.yaml")
+        (answer,) = imported.answers
+        assert (answer.partner, answer.frequency.value, answer.collaboration.value) == (
+            "fundacion-amparo",
+            "yearly",
+            "cooperative",
+        )
+        assert imported.ignored == ("Nota",)
+
+    def test_an_unknown_word_names_its_cell(self, tmp_path: Path, demo: clac.Coalition) -> None:
+        export = _write(
+            tmp_path,
+            "e.csv",
+            [["Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"], ["Softworks", "A veces", "Ninguna"]],
+        )
+        (tmp_path / "m.yaml").write_text(_MAPPING, encoding="utf-8")
+        with pytest.raises(FileFormatError, match=r"e.csv:2: Frecuencia \[ICMEC\]: 'A veces'"):
+            read_survey_export(export, demo, tmp_path / "m.yaml")
+
+
+class TestQuestionnaires:
+    def test_a_google_form_filled_in_reads_back_with_the_mapping_clac_writes(
+        self, tmp_path: Path, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+    ) -> None:
+        fixtures = _fixtures_module()
+        form = google_form(demo, "es")
+        first = long_answers[0]
+        assert fixtures.QUESTIONS["frequency"].es in form
+        rows = fixtures.google_forms(long_answers)
+        _write(tmp_path, "r.csv", rows)
+        (tmp_path / "m.yaml").write_text(
+            google_form_mapping(demo, "es", [first.round, long_answers[-1].round]), encoding="utf-8"
+        )
+        imported = read_survey_export(tmp_path / "r.csv", demo, tmp_path / "m.yaml")
+        assert _sorted(imported.answers) == _sorted(long_answers)
+
+    def test_an_xlsform_answered_in_kobo_reads_back_with_the_mapping_clac_writes(
+        self, tmp_path: Path, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+    ) -> None:
+        sheets = xlsform(demo, "pt")
+        assert sheets["survey"][0][:3] == ["type", "name", "label::Português (pt)"]
+        names = {row[1] for row in sheets["survey"][1:]}
+        lists = {row[0] for row in sheets["choices"][1:]}
+        main_rows, repeat_rows = _fixtures_module().kobo(long_answers)
+        used = {h.rsplit("/", 1)[-1] for h in repeat_rows[0] if not h.startswith("_")}
+        assert used <= names
+        assert {"organizations", "frequency", "collaboration", "rating"} <= lists
+        _write(tmp_path, "main.csv", main_rows)
+        _write(tmp_path, "partners.csv", repeat_rows)
+        (tmp_path / "m.yaml").write_text(
+            kobo_mapping([long_answers[0].round, long_answers[-1].round], "partners.csv"),
+            encoding="utf-8",
+        )
+        imported = read_survey_export(tmp_path / "main.csv", demo, tmp_path / "m.yaml")
+        assert _sorted(imported.answers) == _sorted(long_answers)
+
+    def test_the_xlsform_is_written_as_a_workbook_or_markdown(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        markdown = write_xlsform(demo, tmp_path / "form.md", "es")
+        assert "| begin_repeat | partners |" in markdown.read_text(encoding="utf-8")
+        openpyxl = pytest.importorskip("openpyxl")
+        workbook = openpyxl.load_workbook(write_xlsform(demo, tmp_path / "form.xlsx", "es"))
+        assert workbook.sheetnames == ["survey", "choices", "settings"]
+
+    def test_the_commands_write_a_form_and_guess_a_mapping(self, tmp_path: Path) -> None:
+        runner = CliRunner()
+        form = runner.invoke(
+            main, ["survey-form", "--lang", "es", "-o", str(tmp_path / "f.md")]
+        )
+        assert form.exit_code == 0, form.output
+        assert (tmp_path / "f.mapping.yaml").is_file()
+        guessed = runner.invoke(
+            main,
+            [
+                "survey-mapping",
+                str(HERE / "google_forms_es.csv"),
+                str(REGISTRY),
+                "-o",
+                str(tmp_path / "g.yaml"),
+            ],
+        )
+        assert guessed.exit_code == 0, guessed.output
+        mapping = loads_survey_mapping((tmp_path / "g.yaml").read_text(encoding="utf-8"))
+        expected = loads_survey_mapping((HERE / "google_forms_es.yaml").read_text(encoding="utf-8"))
+        assert mapping.questions == expected.questions
+        assert mapping.respondent == expected.respondent
