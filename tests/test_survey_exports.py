@@ -37,7 +37,8 @@ LONG = Path(_data).parent / "partnership_survey.csv"
 
 def _fixtures_module() -> Any:
     spec = importlib.util.spec_from_file_location("make_fixtures", HERE / "make_fixtures.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault("make_fixtures", module)
     spec.loader.exec_module(module)
@@ -174,7 +175,7 @@ class TestMappingErrors:
     def test_a_toml_mapping_reads_like_the_yaml_one(self) -> None:
         mapping = loads_survey_mapping(
             'layout = "kobo"\nrespondent = "r"\nrepeat = "partners"\npartner = "p"\n'
-            "[round]\ndate = 2024-03-01\n[questions]\nfrequency = \"f\"\ncollaboration = \"c\"\n",
+            '[round]\ndate = 2024-03-01\n[questions]\nfrequency = "f"\ncollaboration = "c"\n',
             "toml",
         )
         assert mapping.repeat == "partners"
@@ -195,7 +196,11 @@ class TestNamesAndWords:
             tmp_path,
             "e.csv",
             [
-                ["Organización", "Frecuencia [Fundasion Amparo]", "Colaboración [Fundasion Amparo]"],
+                [
+                    "Organización",
+                    "Frecuencia [Fundasion Amparo]",
+                    "Colaboración [Fundasion Amparo]",
+                ],
                 ["Nadie Conocido", "Nunca", "Ninguna"],
             ],
         )
@@ -219,7 +224,12 @@ class TestNamesAndWords:
             tmp_path,
             "e.csv",
             [
-                ["Organización", "Frecuencia [La Fundación]", "Colaboración [La Fundación]", "Nota"],
+                [
+                    "Organización",
+                    "Frecuencia [La Fundación]",
+                    "Colaboración [La Fundación]",
+                    "Nota",
+                ],
                 ["icmec", "De vez en cuando", "COOPERACIÓN", "x"],
                 ["ICMEC", "", "", ""],
             ],
@@ -242,7 +252,10 @@ class TestNamesAndWords:
         export = _write(
             tmp_path,
             "e.csv",
-            [["Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"], ["Softworks", "A veces", "Ninguna"]],
+            [
+                ["Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"],
+                ["Softworks", "A veces", "Ninguna"],
+            ],
         )
         (tmp_path / "m.yaml").write_text(_MAPPING, encoding="utf-8")
         with pytest.raises(FileFormatError, match=r"e.csv:2: Frecuencia \[ICMEC\]: 'A veces'"):
@@ -296,9 +309,7 @@ class TestQuestionnaires:
 
     def test_the_commands_write_a_form_and_guess_a_mapping(self, tmp_path: Path) -> None:
         runner = CliRunner()
-        form = runner.invoke(
-            main, ["survey-form", "--lang", "es", "-o", str(tmp_path / "f.md")]
-        )
+        form = runner.invoke(main, ["survey-form", "--lang", "es", "-o", str(tmp_path / "f.md")])
         assert form.exit_code == 0, form.output
         assert (tmp_path / "f.mapping.yaml").is_file()
         guessed = runner.invoke(

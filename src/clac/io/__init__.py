@@ -52,7 +52,6 @@ from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coali
 from clac.io._layout import to_coalition as _to_coalition
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
-from clac.io._redact import REDACTED, redact
 from clac.io._questionnaire import (
     google_form,
     google_form_mapping,
@@ -60,6 +59,7 @@ from clac.io._questionnaire import (
     write_xlsform,
     xlsform,
 )
+from clac.io._redact import REDACTED, redact
 from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
 from clac.io._survey_export import SurveyImport, read_survey_export
 from clac.io._survey_mapping import Layout as SurveyLayout

@@ -129,7 +129,9 @@ def google_form(coalition: Coalition, language: Language | str = "en") -> str:
     lines = [f"# {heading.in_(lang)}: {coalition.name}", ""]
     kinds = {
         "dropdown": Text("Dropdown", "Desplegable", pt="Lista suspensa"),
-        "grid": Text("Multiple choice grid", "Cuadrícula de varias opciones", pt="Grade de múltipla escolha"),
+        "grid": Text(
+            "Multiple choice grid", "Cuadrícula de varias opciones", pt="Grade de múltipla escolha"
+        ),
         "checkbox": Text("Checkbox grid", "Cuadrícula de casillas", pt="Grade de caixa de seleção"),
         "rows": Text("Rows", "Filas", pt="Linhas"),
         "columns": Text("Columns", "Columnas", pt="Colunas"),
@@ -147,7 +149,7 @@ def google_form(coalition: Coalition, language: Language | str = "en") -> str:
 
 
 def _round_lines(column: str, rounds: Sequence[date]) -> list[str]:
-    listed = ", ".join(r.isoformat() for r in rounds) or date.today().isoformat()  # noqa: DTZ011
+    listed = ", ".join(r.isoformat() for r in rounds) or date.today().isoformat()
     return [
         "round:",
         f"  column: {_quoted(column)}",
@@ -218,7 +220,9 @@ def kobo_mapping(rounds: Sequence[date] = (), repeat_file: str | None = None) ->
     if repeat_file:
         lines.append(f"repeat_file: {_quoted(repeat_file)}")
     else:
-        lines.append("# repeat_file: partners.csv   # with a CSV export: the partners sheet saved as CSV")
+        lines.append(
+            "# repeat_file: partners.csv   # with a CSV export: the partners sheet saved as CSV"
+        )
     lines += ["partner: partner", *_question_lines({m: m for m in QUESTIONS}), ""]
     return "\n".join(lines)
 
@@ -270,7 +274,7 @@ def write_xlsform(
     import io
 
     book = openpyxl.Workbook()
-    book.remove(book.active)  # type: ignore[arg-type]
+    book.remove(book.active)
     for name, rows in sheets.items():
         sheet = book.create_sheet(name)
         for row in rows:

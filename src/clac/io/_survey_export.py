@@ -139,7 +139,9 @@ def _xlsx_sheets(path: Path, max_size: int | None) -> dict[str, list[tuple[int, 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - a damaged workbook is bad input
-        raise FileFormatError(f"is not a readable XLSX workbook: {error}", value=os.fspath(path)) from None
+        raise FileFormatError(
+            f"is not a readable XLSX workbook: {error}", value=os.fspath(path)
+        ) from None
     try:
         return {
             sheet.title: [
@@ -158,10 +160,7 @@ def _frame_rows(frame: Any, name: str) -> tuple[list[tuple[int, list[str]]], int
     levels = getattr(frame.columns, "nlevels", 1)
     if levels > 1:
         headers = [
-            [
-                "" if str(c[level]).startswith("Unnamed:") else _cell_text(c[level])
-                for c in columns
-            ]
+            ["" if str(c[level]).startswith("Unnamed:") else _cell_text(c[level]) for c in columns]
             for level in range(levels)
         ]
     else:
@@ -184,7 +183,7 @@ def _table(
     width = max(len(cells) for _, cells in rows)
     padded = [(n, [*cells, *[""] * (width - len(cells))]) for n, cells in rows]
     if layout is Layout.SURVEYMONKEY:
-        if len(padded) < 2:  # noqa: PLR2004 - two header rows
+        if len(padded) < 2:
             raise FileFormatError(
                 Text(
                     "has fewer than the two header rows of a SurveyMonkey export",
@@ -205,9 +204,7 @@ def _table(
         columns = []
         for header in padded[0][1]:
             grid = _GRID.match(header)
-            columns.append(
-                (grid["question"], grid["row"].strip()) if grid else (header, None)
-            )
+            columns.append((grid["question"], grid["row"].strip()) if grid else (header, None))
         body = padded[1:]
         where = f"{source}:{padded[0][0]}"
     del header_rows
@@ -232,10 +229,10 @@ def _date_parts(text: str) -> tuple[int, int, int, bool] | None:
     if not found:
         return None
     one, two, three = found.groups()
-    if len(one) == 4:  # noqa: PLR2004 - a four-digit year first: Y-M-D
+    if len(one) == 4:
         return int(two), int(three), int(one), True
     year = int(three)
-    return int(one), int(two), year + 2000 if year < 100 else year, False  # noqa: PLR2004
+    return int(one), int(two), year + 2000 if year < 100 else year, False
 
 
 def _to_date(parts: tuple[int, int, int, bool], day_first: bool) -> date | None:
@@ -255,7 +252,7 @@ _NOT_A_ROUND_DATE = Text(
 )
 
 
-def _rounds_of(
+def _rounds_of(  # noqa: PLR0912 - one branch per way a round is found
     rule: RoundRule,
     cells: Sequence[tuple[str, str]],
     problems: list[Problem],
@@ -352,11 +349,13 @@ def _possible_orders(parts: Sequence[tuple[int, int, int, bool] | None]) -> list
         if part is None or part[3]:
             continue
         a, b = part[0], part[1]
-        if a > 12:  # noqa: PLR2004 - no thirteenth month
+        if a > 12:
             month_first_possible = False
-        if b > 12:  # noqa: PLR2004
+        if b > 12:
             day_first_possible = False
-    return [order for order, ok in ((False, month_first_possible), (True, day_first_possible)) if ok]
+    return [
+        order for order, ok in ((False, month_first_possible), (True, day_first_possible)) if ok
+    ]
 
 
 def _round_of(rule: RoundRule, day: date | None) -> date | None:
@@ -407,7 +406,8 @@ class _Builder:
                 Problem(
                     Text(
                         f"is empty: the {role} is not named",
-                        f"está vacío: no se nombra {'al encuestado' if role == 'respondent' else 'al socio'}",
+                        "está vacío: no se nombra "
+                        + ("al encuestado" if role == "respondent" else "al socio"),
                     ),
                     path=where,
                     value=name,
@@ -419,7 +419,7 @@ class _Builder:
             self.problems.append(_unmatched(name, where, self.index, role))
         return found
 
-    def answer(
+    def answer(  # noqa: PLR0912 - one branch per kind of answer
         self,
         where: str,
         round_: date | None,
@@ -470,7 +470,7 @@ class _Builder:
                         value="",
                     )
                 )
-        if len(self.problems) > before or None in (round_, respondent, partner):
+        if len(self.problems) > before or round_ is None or respondent is None or partner is None:
             return
         if respondent == partner:
             self.self_answers += 1
@@ -541,7 +541,11 @@ def _wide(table: _Table, builder: _Builder) -> list[str]:
         round_col = next(
             (i for i in candidates if _matches(table.columns[i][0], mapping.round.column, False)),
             next(
-                (i for i in candidates if _is_round_column(table.columns[i][0], mapping.round.column)),
+                (
+                    i
+                    for i in candidates
+                    if _is_round_column(table.columns[i][0], mapping.round.column)
+                ),
                 None,
             ),
         )
@@ -565,7 +569,9 @@ def _wide(table: _Table, builder: _Builder) -> list[str]:
     if builder.problems:
         return ignored
     partners = {name: builder.organization(name, table.header_where, "partner") for name in grid}
-    round_cells = [(w, cells[round_col] if round_col is not None else "") for w, cells in table.rows]
+    round_cells = [
+        (w, cells[round_col] if round_col is not None else "") for w, cells in table.rows
+    ]
     rounds = _rounds_of(
         mapping.round, round_cells, builder.problems, mapping.layout is Layout.SURVEYMONKEY
     )
@@ -601,7 +607,9 @@ def _missing_columns(
         wanted.append(("respondent", mapping.respondent))
     if mapping.round.column and round_col is None:
         wanted.append(("round.column", mapping.round.column))
-    wanted += [(f"questions.{m}", q) for m, q in mapping.questions.items() if m not in measures_found]
+    wanted += [
+        (f"questions.{m}", q) for m, q in mapping.questions.items() if m not in measures_found
+    ]
     for key, header in wanted:
         builder.problems.append(
             Problem(
@@ -655,8 +663,10 @@ def _kobo(main: _Table, repeat: _Table, builder: _Builder) -> list[str]:
             )
     if problems:
         return []
-    assert main_index is not None and respondent_col is not None  # noqa: S101 - checked above
-    assert parent_col is not None and partner_col is not None  # noqa: S101
+    assert main_index is not None  # noqa: S101 - checked above
+    assert respondent_col is not None  # noqa: S101
+    assert parent_col is not None  # noqa: S101
+    assert partner_col is not None  # noqa: S101
     used = {respondent_col, main_index, *([round_col] if round_col is not None else [])}
     ignored = [
         q for i, (q, _) in enumerate(main.columns) if i not in used and q and not q.startswith("_")
@@ -784,25 +794,38 @@ def read_survey_export(
     """
     if not isinstance(mapping, SurveyMapping):
         mapping = load_mapping(mapping)
-    if mapping.layout is Layout.KOBO and not _is_frame(export) and not isinstance(export, Mapping):
-        if mapping.repeat_file is None and Path(export).suffix.lower() not in {".xlsx", ".xlsm"}:
-            raise FileFormatError(
-                Text(
-                    "is a CSV file: a KoboToolbox export's repeat group is a second CSV file, "
-                    "named by repeat_file in the mapping (or read the XLSX export)",
-                    "es un archivo CSV: el grupo de repetición de una exportación de "
-                    "KoboToolbox es un segundo archivo CSV, nombrado por repeat_file en el "
-                    "mapeo (o lea la exportación XLSX)",
-                ),
-                value=os.fspath(export),
-            )
+    if (
+        mapping.layout is Layout.KOBO
+        and not _is_frame(export)
+        and not isinstance(export, Mapping)
+        and mapping.repeat_file is None
+        and Path(export).suffix.lower() not in {".xlsx", ".xlsm"}
+    ):
+        raise FileFormatError(
+            Text(
+                "is a CSV file: a KoboToolbox export's repeat group is a second CSV file, "
+                "named by repeat_file in the mapping (or read the XLSX export)",
+                "es un archivo CSV: el grupo de repetición de una exportación de "
+                "KoboToolbox es un segundo archivo CSV, nombrado por repeat_file en el "
+                "mapeo (o lea la exportación XLSX)",
+            ),
+            value=os.fspath(export),
+        )
     index = NameIndex(((o.id, o.name) for o in coalition.organizations), mapping.names)
     builder = _Builder(mapping=mapping, index=index)
     main, repeat = _tables(export, mapping, max_size)
     ignored = _kobo(main, repeat, builder) if repeat is not None else _wide(main, builder)
     if builder.problems:
-        unmatched = [p for p in builder.problems if "(respondent)" in p.reason.en or "(partner)" in p.reason.en]
-        kind = CrossReferenceError if unmatched and len(unmatched) == len(builder.problems) else FileFormatError
+        unmatched = [
+            p
+            for p in builder.problems
+            if "(respondent)" in p.reason.en or "(partner)" in p.reason.en
+        ]
+        kind = (
+            CrossReferenceError
+            if unmatched and len(unmatched) == len(builder.problems)
+            else FileFormatError
+        )
         raise kind(problems=_unique(builder.problems))
     found = list(
         survey_problems(
@@ -845,7 +868,6 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
             seen.add(key)
             kept.append(p)
     return kept
-
 
 
 # ----------------------------------------------------------------------------- a first mapping
@@ -910,7 +932,11 @@ def guess_mapping(
         if question in questions.values() or question in unplaced:
             continue
         measure = next(
-            (m for m, words in _GUESSES if m not in questions and any(w in normalise(question) for w in words)),
+            (
+                m
+                for m, words in _GUESSES
+                if m not in questions and any(w in normalise(question) for w in words)
+            ),
             None,
         )
         if measure is None:
@@ -933,14 +959,20 @@ def guess_mapping(
                 and (d := _to_date(p, False) or _to_date(p, True))
             }
         )
-        starts = [d for i, d in enumerate(days) if i == 0 or (d - days[i - 1]).days > 60]  # noqa: PLR2004
+        starts = [d for i, d in enumerate(days) if i == 0 or (d - days[i - 1]).days > 60]
         listed = ", ".join(d.isoformat() for d in starts)
-        lines += ["round:", f"  column: {_quoted(column)}", f"  rounds: [{listed}]   # the first day of each group of responses"]
+        lines += [
+            "round:",
+            f"  column: {_quoted(column)}",
+            f"  rounds: [{listed}]   # the first day of each group of responses",
+        ]
     else:
         lines += ["round:", "  date: YYYY-MM-DD   # the round of every row"]
     lines.append("questions:")
     lines += [f"  {m}: {_quoted(q)}" for m, q in questions.items()]
-    lines += [f"  # ?: {_quoted(q)}   # not placed: name its measure or leave it out" for q in unplaced]
+    lines += [
+        f"  # ?: {_quoted(q)}   # not placed: name its measure or leave it out" for q in unplaced
+    ]
     unmatched = [p for p in partners if index.find(p) is None]
     if unmatched:
         lines.append("names:")

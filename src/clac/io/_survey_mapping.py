@@ -18,6 +18,7 @@ example). It is read with clac's safe loaders; every problem is reported at once
 
 from __future__ import annotations
 
+import datetime as _dt
 import enum
 import importlib
 import os
@@ -80,10 +81,10 @@ class RoundRule:
     in ``column`` (a date or timestamp), placed in the last of ``rounds`` on or before it, or
     looked up in ``values`` (a label → date)."""
 
-    date: date | None = None
+    date: _dt.date | None = None
     column: str | None = None
-    rounds: tuple[date, ...] = ()
-    values: Mapping[str, date] = attrs.field(factory=dict)
+    rounds: tuple[_dt.date, ...] = ()
+    values: Mapping[str, _dt.date] = attrs.field(factory=dict)
     day_first: bool | None = None
 
 
@@ -159,7 +160,9 @@ class _Reader:
         line = self.line_of(keys)
         where = self.source if line is None else f"{self.source}:{line}"
         dotted = ".".join(keys)
-        self.problems.append(Problem(reason, path=f"{where}: {dotted}" if dotted else where, value=value))
+        self.problems.append(
+            Problem(reason, path=f"{where}: {dotted}" if dotted else where, value=value)
+        )
 
     def text_at(self, keys: tuple[str, ...], value: Any) -> str | None:
         if isinstance(value, str) and value.strip():
@@ -272,7 +275,9 @@ def loads_mapping(
                 reader.bad((), key, _missing(key, "for layout kobo"))
     if reader.problems:
         raise FileFormatError(problems=reader.problems)
-    assert layout is not None and respondent is not None and round_rule is not None  # noqa: S101
+    assert layout is not None  # noqa: S101 - checked above
+    assert respondent is not None  # noqa: S101 - checked above
+    assert round_rule is not None  # noqa: S101 - checked above
     return SurveyMapping(
         layout=layout,
         respondent=respondent,
@@ -321,7 +326,7 @@ def _round(reader: _Reader, value: Any) -> RoundRule | None:
     if value is None:
         reader.bad((), "round", _missing("round", "(date, or column)"))
         return None
-    if isinstance(value, (date, str)) and not isinstance(value, dict):
+    if isinstance(value, (date, str)):
         found = reader.date_at(("round",), value)
         return RoundRule(date=found) if found else None
     raw = reader.mapping_at(("round",), value)

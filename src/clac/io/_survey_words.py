@@ -164,7 +164,13 @@ _RESOURCES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     ResourceKind.DATA: {"en": ("Data",), "es": ("Datos",), "pt": ("Dados",)},
     ResourceKind.EXPERTISE: {
         "en": ("Expertise",),
-        "es": ("Conocimiento experto", "experticia", "pericia", "conocimientos", "asistencia tecnica"),
+        "es": (
+            "Conocimiento experto",
+            "experticia",
+            "pericia",
+            "conocimientos",
+            "asistencia tecnica",
+        ),
         "pt": ("Conhecimento especializado", "expertise"),
     },
     ResourceKind.REFERRALS: {
