@@ -175,9 +175,7 @@ def _is_frame(value: Any) -> bool:
     return hasattr(value, "columns") and hasattr(value, "itertuples")
 
 
-def _table(
-    rows: Sequence[tuple[int, list[str]]], layout: Layout, source: str, header_rows: int = 0
-) -> _Table:
+def _table(rows: Sequence[tuple[int, list[str]]], layout: Layout, source: str) -> _Table:
     if not rows:
         raise FileFormatError(Text("is empty", "está vacío"), value=source)
     width = max(len(cells) for _, cells in rows)
@@ -207,7 +205,6 @@ def _table(
             columns.append((grid["question"], grid["row"].strip()) if grid else (header, None))
         body = padded[1:]
         where = f"{source}:{padded[0][0]}"
-    del header_rows
     return _Table(
         columns=tuple(columns),
         rows=tuple((f"{source}:{n}", tuple(cells)) for n, cells in body if any(cells)),
@@ -217,7 +214,16 @@ def _table(
 
 
 # SurveyMonkey's second header row for a question with one column: not a partner.
-_SM_PLAIN: Final = frozenset({"Response", "Open-Ended Response", "Respuesta", "Resposta"})
+_SM_PLAIN: Final = frozenset(
+    {
+        "Response",
+        "Open-Ended Response",
+        "Respuesta",
+        "Respuesta abierta",
+        "Resposta",
+        "Resposta aberta",
+    }
+)
 
 
 # ----------------------------------------------------------------------------- dates and rounds
@@ -388,6 +394,7 @@ def _unmatched(name: str, where: str, index: NameIndex, role: str) -> Problem:
         ),
         path=where,
         value=name,
+        personal="@" in name,  # an e-mail address given where a name was expected
     )
 
 
@@ -396,6 +403,7 @@ class _Builder:
     mapping: SurveyMapping
     index: NameIndex
     problems: list[Problem] = attrs.field(factory=list)
+    unmatched: list[Problem] = attrs.field(factory=list)
     answers: list[SurveyAnswer] = attrs.field(factory=list)
     wheres: list[str] = attrs.field(factory=list)
     self_answers: int = 0
@@ -416,7 +424,7 @@ class _Builder:
             return None
         found = self.index.find(name)
         if found is None:
-            self.problems.append(_unmatched(name, where, self.index, role))
+            self.unmatched.append(_unmatched(name, where, self.index, role))
         return found
 
     def answer(  # noqa: PLR0912 - one branch per kind of answer
@@ -438,8 +446,8 @@ class _Builder:
                 continue
             if scale in {"resources", "goals"}:
                 items = [i.strip() for i in _LIST_SEPARATORS.split(text) if i.strip()]
-                if len(items) == 1 and " " in items[0] and self.mapping.layout is Layout.KOBO:
-                    items = items[0].split()  # Kobo's select_multiple: names, space-separated
+                if len(items) == 1 and self.mapping.layout is Layout.KOBO:
+                    items = self._spaced(scale, items[0])
                 read = []
                 for item in items:
                     meaning = self.mapping.word(scale, item)
@@ -482,6 +490,21 @@ class _Builder:
             self.wheres.append(where)
         except ClacError as error:
             self.problems.extend(p.under(where) for p in error.problems)
+
+    def _spaced(self, scale: str, text: str) -> list[str]:
+        """A KoboToolbox select_multiple cell: its choices separated by spaces (names, or
+        labels of several words: the longest known phrase at each point)."""
+        if self.mapping.word(scale, text) is not None:
+            return [text]
+        tokens, items, start = text.split(), [], 0
+        while start < len(tokens):
+            for end in range(len(tokens), start, -1):
+                phrase = " ".join(tokens[start:end])
+                if end == start + 1 or self.mapping.word(scale, phrase) is not None:
+                    items.append(phrase)
+                    start = end
+                    break
+        return items
 
     def _bad_word(self, at: str, measure: str, scale: str, text: str) -> None:
         from clac.io._survey_words import WORDS
@@ -677,7 +700,14 @@ def _kobo(main: _Table, repeat: _Table, builder: _Builder) -> list[str]:
         for i, (q, _) in enumerate(repeat.columns)
         if i not in used_repeat and q and not q.startswith("_")
     ]
-    ignored = [q for q in ignored if not any(_matches(q, n, True) for n in mapping.ignore)]
+    # A select_multiple's one-column-per-choice detail ("partners/resources/funding": 1 or 0)
+    # repeats what its own column says: not a column the mapping leaves out.
+    details = tuple(f"{repeat.columns[c][0]}/" for c in measures.values() if c is not None)
+    ignored = [
+        q
+        for q in ignored
+        if not any(_matches(q, n, True) for n in mapping.ignore) and not q.startswith(details)
+    ]
     round_cells = [(w, cells[round_col] if round_col is not None else "") for w, cells in main.rows]
     rounds = _rounds_of(mapping.round, round_cells, problems)
     parents: dict[str, tuple[date | None, str | None]] = {}
@@ -815,18 +845,10 @@ def read_survey_export(
     builder = _Builder(mapping=mapping, index=index)
     main, repeat = _tables(export, mapping, max_size)
     ignored = _kobo(main, repeat, builder) if repeat is not None else _wide(main, builder)
-    if builder.problems:
-        unmatched = [
-            p
-            for p in builder.problems
-            if "(respondent)" in p.reason.en or "(partner)" in p.reason.en
-        ]
-        kind = (
-            CrossReferenceError
-            if unmatched and len(unmatched) == len(builder.problems)
-            else FileFormatError
-        )
-        raise kind(problems=_unique(builder.problems))
+    if builder.problems or builder.unmatched:
+        every = _unique([*builder.unmatched, *builder.problems])
+        kind = FileFormatError if builder.problems else CrossReferenceError
+        raise kind(problems=every)
     found = list(
         survey_problems(
             builder.answers,

@@ -112,7 +112,54 @@ class SurveyMapping:
         own = self.answers.get(scale, {})
         if key in own:
             return own[key]
-        return WORDS[scale].get(key)
+        if key in WORDS[scale]:
+            return WORDS[scale][key]
+        return _within(key, {**WORDS[scale], **own})
+
+
+# Words an answer may add around a known word ("Nivel cooperativo", "4 (Mucho)") and still read
+# as it; any other word ("Casi nunca") leaves the answer to the mapping's answers.
+_FILLER: Final = frozenset(
+    [
+        "nivel",
+        "level",
+        "nivel",
+        "de",
+        "colaboracion",
+        "collaboration",
+        "colaboracao",
+        "de",
+        "da",
+        "do",
+        "del",
+        "la",
+        "el",
+        "lo",
+        "a",
+        "the",
+        "of",
+        "trabajo",
+        "work",
+        "relacion",
+        "relationship",
+        "relacao",
+    ]
+)
+
+
+def _within(key: str, words: Mapping[str, str]) -> str | None:
+    """The one value whose words appear, as whole words, in ``key`` when what else ``key``
+    holds is numbers and filler words; None otherwise."""
+    padded = f" {key} "
+    found = {word: value for word, value in words.items() if word and f" {word} " in padded}
+    if len(set(found.values())) != 1:
+        return None
+    rest = padded
+    for word in sorted(found, key=len, reverse=True):
+        rest = rest.replace(f" {word} ", " ")
+    if all(token.isdigit() or token in _FILLER for token in rest.split()):
+        return next(iter(found.values()))
+    return None
 
 
 def _reason(en: str, es: str, pt: str) -> Text:

@@ -148,17 +148,17 @@ _RATING: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
 _RESOURCES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     ResourceKind.FUNDING: {
         "en": ("Funding", "money"),
-        "es": ("Financiamiento", "financiacion", "fondos"),
+        "es": ("Financiamiento", "financiacion", "fondos", "dinero", "recursos financieros"),
         "pt": ("Financiamento", "recursos financeiros", "fundos"),
     },
     ResourceKind.IN_KIND: {
         "en": ("In-kind", "in kind"),
-        "es": ("En especie",),
+        "es": ("En especie", "apoyo en especie", "aportes en especie"),
         "pt": ("Em especie",),
     },
     ResourceKind.STAFF: {
         "en": ("Staff", "people"),
-        "es": ("Personal",),
+        "es": ("Personal", "recursos humanos"),
         "pt": ("Pessoal", "equipe"),
     },
     ResourceKind.DATA: {"en": ("Data",), "es": ("Datos",), "pt": ("Dados",)},
@@ -169,13 +169,17 @@ _RESOURCES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
             "experticia",
             "pericia",
             "conocimientos",
+            "conocimientos tecnicos",
+            "experiencia",
+            "experiencia tecnica",
             "asistencia tecnica",
+            "asesoria",
         ),
         "pt": ("Conhecimento especializado", "expertise"),
     },
     ResourceKind.REFERRALS: {
         "en": ("Referrals",),
-        "es": ("Derivaciones", "derivacion", "referencias", "remisiones"),
+        "es": ("Derivaciones", "derivacion", "referencias", "referidos", "remisiones"),
         "pt": ("Encaminhamentos", "encaminhamento"),
     },
     ResourceKind.INFORMATION: {
@@ -185,7 +189,7 @@ _RESOURCES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     },
     ResourceKind.TRAINING: {
         "en": ("Training",),
-        "es": ("Capacitación", "formacion"),
+        "es": ("Capacitación", "formacion", "entrenamiento"),
         "pt": ("Capacitação", "treinamento", "formacao"),
     },
     ResourceKind.ADVOCACY: {
@@ -195,7 +199,7 @@ _RESOURCES: Final[Mapping[str, Mapping[str, tuple[str, ...]]]] = {
     },
     ResourceKind.FACILITIES: {
         "en": ("Facilities", "premises"),
-        "es": ("Instalaciones",),
+        "es": ("Instalaciones", "espacios", "infraestructura"),
         "pt": ("Instalações",),
     },
     ResourceKind.OTHER: {"en": ("Other",), "es": ("Otro", "otros"), "pt": ("Outro", "outros")},
