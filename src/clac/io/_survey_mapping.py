@@ -120,15 +120,13 @@ class SurveyMapping:
 # Words an answer may add around a known word ("Nivel cooperativo", "4 (Mucho)") and still read
 # as it; any other word ("Casi nunca") leaves the answer to the mapping's answers.
 _FILLER: Final = frozenset(
-    [
+    {
         "nivel",
         "level",
-        "nivel",
         "de",
         "colaboracion",
         "collaboration",
         "colaboracao",
-        "de",
         "da",
         "do",
         "del",
@@ -143,7 +141,7 @@ _FILLER: Final = frozenset(
         "relacion",
         "relationship",
         "relacao",
-    ]
+    }
 )
 
 
