@@ -327,3 +327,192 @@ class TestQuestionnaires:
         expected = loads_survey_mapping((HERE / "google_forms_es.yaml").read_text(encoding="utf-8"))
         assert mapping.questions == expected.questions
         assert mapping.respondent == expected.respondent
+
+
+def _rows(name: str) -> list[list[str]]:
+    with (HERE / name).open(encoding="utf-8", newline="") as file:
+        return list(csv.reader(file))
+
+
+class TestWorkbooksAndLabels:
+    def test_a_kobo_xlsx_export_reads_as_its_csv_pair(
+        self, tmp_path: Path, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+    ) -> None:
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        book.active.title = "Encuesta de alianzas"
+        for row in _rows("kobo_main.csv"):
+            book.active.append(row)
+        partners = book.create_sheet("partners")
+        for row in _rows("kobo_partners.csv"):
+            partners.append(row)
+        book.save(tmp_path / "export.xlsx")
+        mapping = (HERE / "kobo.yaml").read_text(encoding="utf-8")
+        (tmp_path / "m.yaml").write_text(mapping.replace("repeat_file: kobo_partners.csv\n", ""))
+        imported = read_survey_export(tmp_path / "export.xlsx", demo, tmp_path / "m.yaml")
+        assert _sorted(imported.answers) == _sorted(long_answers)
+
+    def test_a_google_forms_sheet_saved_as_xlsx_reads_as_its_csv(
+        self, tmp_path: Path, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+    ) -> None:
+        openpyxl = pytest.importorskip("openpyxl")
+        book = openpyxl.Workbook()
+        for row in _rows("google_forms_es.csv"):
+            book.active.append(row)
+        book.save(tmp_path / "respuestas.xlsx")
+        imported = read_survey_export(
+            tmp_path / "respuestas.xlsx", demo, HERE / "google_forms_es.yaml"
+        )
+        assert _sorted(imported.answers) == _sorted(long_answers)
+
+    def test_kobo_labels_of_several_words_in_a_select_multiple_are_read(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        _write(tmp_path, "main.csv", [["org", "_index"], ["ICMEC", "1"]])
+        _write(
+            tmp_path,
+            "rep.csv",
+            [
+                [
+                    "g/socio",
+                    "g/freq",
+                    "g/colab",
+                    "g/recursos",
+                    "g/recursos/funding",
+                    "_parent_index",
+                ],
+                [
+                    "Softworks",
+                    "Mensualmente",
+                    "Coordinada",
+                    "En especie Datos Conocimiento experto",
+                    "0",
+                    "1",
+                ],
+            ],
+        )
+        (tmp_path / "m.yaml").write_text(
+            "layout: kobo\nrespondent: org\nround: 2024-03-01\nrepeat: g\n"
+            "repeat_file: rep.csv\npartner: socio\n"
+            "questions: {frequency: freq, collaboration: colab, resources: recursos}\n"
+        )
+        imported = read_survey_export(tmp_path / "main.csv", demo, tmp_path / "m.yaml")
+        (answer,) = imported.answers
+        assert [r.value for r in answer.resources] == ["in-kind", "data", "expertise"]
+        assert imported.ignored == ()
+
+
+class TestRounds:
+    def _export(self, tmp_path: Path, stamps: list[str]) -> Path:
+        rows = [["Marca temporal", "Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"]]
+        rows += [
+            [s, o, "Nunca", "Ninguna"]
+            for s, o in zip(stamps, ["Softworks", "BuscaWeb"], strict=True)
+        ]
+        return _write(tmp_path, "e.csv", rows)
+
+    def test_dates_that_read_either_way_into_the_same_rounds_need_no_day_first(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = self._export(tmp_path, ["05/03/2024 10:00:00", "07/03/2025 9:00:00"])
+        (tmp_path / "m.yaml").write_text(
+            _MAPPING.replace(
+                "round: {date: 2024-03-01}",
+                "round:\n  column: Marca temporal\n  rounds: [2024-01-01, 2025-01-01]",
+            )
+        )
+        imported = read_survey_export(export, demo, tmp_path / "m.yaml")
+        assert sorted(a.round.isoformat() for a in imported.answers) == ["2024-01-01", "2025-01-01"]
+
+    def test_dates_that_give_different_rounds_either_way_ask_for_day_first(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = self._export(tmp_path, ["02/03/2024 10:00:00", "03/02/2024 9:00:00"])
+        mapping = "round:\n  column: Marca temporal\n  rounds: [2024-02-15]"
+        (tmp_path / "m.yaml").write_text(_MAPPING.replace("round: {date: 2024-03-01}", mapping))
+        with pytest.raises(FileFormatError, match=r"round\.day_first"):
+            read_survey_export(export, demo, tmp_path / "m.yaml")
+        (tmp_path / "m.yaml").write_text(
+            _MAPPING.replace("round: {date: 2024-03-01}", mapping + "\n  day_first: true")
+        )
+        with pytest.raises(
+            FileFormatError, match=r"e.csv:3: Marca temporal: '03/02/2024 9:00:00' is before"
+        ):
+            read_survey_export(export, demo, tmp_path / "m.yaml")
+
+    def test_a_round_question_reads_through_its_values(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = self._export(tmp_path, ["Primera ronda", "Segunda ronda"])
+        mapping = (
+            "round:\n  column: Marca temporal\n  values:\n"
+            "    Primera ronda: 2024-03-01\n    Segunda ronda: 2025-03-01"
+        )
+        (tmp_path / "m.yaml").write_text(_MAPPING.replace("round: {date: 2024-03-01}", mapping))
+        imported = read_survey_export(export, demo, tmp_path / "m.yaml")
+        assert sorted(a.round.isoformat() for a in imported.answers) == ["2024-03-01", "2025-03-01"]
+
+
+class TestPersonalDataAndUsage:
+    def test_an_email_given_as_the_respondent_is_masked_in_the_error(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        export = _write(
+            tmp_path,
+            "e.csv",
+            [
+                ["Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"],
+                ["ana@example.org", "Nunca", "Ninguna"],
+            ],
+        )
+        (tmp_path / "m.yaml").write_text(_MAPPING)
+        with pytest.raises(CrossReferenceError) as caught:
+            read_survey_export(export, demo, tmp_path / "m.yaml")
+        assert "ana@example.org" not in str(caught.value)
+
+    def test_a_mapping_without_an_export_is_a_usage_error(self) -> None:
+        result = CliRunner().invoke(main, ["survey", str(REGISTRY), "--mapping", "m.yaml"])
+        assert result.exit_code == 2
+        assert "--mapping needs the export" in result.stderr
+
+    def test_answer_words_with_filler_read_and_doubtful_ones_do_not(self) -> None:
+        mapping = loads_survey_mapping(_MAPPING)
+        assert mapping.word("rating", "Mucho (4)") == "4"
+        assert mapping.word("collaboration", "Nivel cooperativo") == "cooperative"
+        assert mapping.word("frequency", "Casi nunca") is None
+        assert mapping.word("rating", "Poco o nada") is None
+
+
+class TestGuessedMappings:
+    @pytest.mark.parametrize(("export", "mapping"), EXPORTS)
+    def test_the_guess_finds_the_questions_of_each_export(
+        self, tmp_path: Path, export: str, mapping: str
+    ) -> None:
+        from clac.io._survey_guess import guess_mapping
+
+        guessed = loads_survey_mapping(guess_mapping(HERE / export, clac.demo()))
+        written = loads_survey_mapping((HERE / mapping).read_text(encoding="utf-8"))
+        assert (guessed.layout, guessed.respondent, dict(guessed.questions)) == (
+            written.layout,
+            written.respondent,
+            dict(written.questions),
+        )
+        assert (guessed.round.column, guessed.repeat_file, guessed.partner) == (
+            written.round.column,
+            written.repeat_file,
+            written.partner,
+        )
+
+    def test_unmatched_partner_names_come_with_the_closest_organization_to_check(
+        self, tmp_path: Path
+    ) -> None:
+        from clac.io._survey_guess import guess_mapping
+
+        export = _write(
+            tmp_path,
+            "e.csv",
+            [["Timestamp", "Your organization", "How often [Fundasion Amparo]", "How often [Zzz]"]],
+        )
+        text = guess_mapping(export, clac.demo())
+        assert '"Fundasion Amparo": fundacion-amparo   # CHECK' in text
+        assert '# "Zzz": organization-id' in text

@@ -261,7 +261,7 @@ def survey_mapping(export: str, registry: str, output: str, lang: str) -> None:
     the questions and the partner names that need an organization id of REGISTRY. Check it
     before use (docs/survey.md)."""
     from clac.io import write_text_atomically
-    from clac.io._survey_export import guess_mapping
+    from clac.io._survey_guess import guess_mapping
 
     coalition = load_registry(registry)
     write_text_atomically(output, guess_mapping(export, coalition))
