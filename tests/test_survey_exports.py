@@ -516,3 +516,39 @@ class TestGuessedMappings:
         text = guess_mapping(export, clac.demo())
         assert '"Fundasion Amparo": fundacion-amparo   # CHECK' in text
         assert '# "Zzz": organization-id' in text
+
+
+class TestMoreOfTheMapping:
+    def test_the_one_reading_of_ambiguous_dates_that_fits_the_rounds_is_taken(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        rows = [["Timestamp", "Organización", "Frecuencia [ICMEC]", "Colaboración [ICMEC]"]]
+        rows += [["1/3/2024 10:00:00", "Softworks", "Nunca", "Ninguna"]]
+        rows += [["2/3/2025 10:00:00", "Softworks", "Nunca", "Ninguna"]]
+        export = _write(tmp_path, "e.csv", rows)
+        mapping = "round:\n  column: Marca temporal\n  rounds: [2024-03-01, 2025-03-01]"
+        (tmp_path / "m.yaml").write_text(_MAPPING.replace("round: {date: 2024-03-01}", mapping))
+        imported = read_survey_export(export, demo, tmp_path / "m.yaml")
+        assert [a.round.isoformat() for a in imported.answers] == ["2024-03-01", "2025-03-01"]
+
+    def test_a_name_set_to_null_is_left_out_with_a_note_and_unnamed_grids_noted_once(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        rows = [
+            [
+                "Organización",
+                "Frecuencia [ICMEC]",
+                "Colaboración [ICMEC]",
+                "Frecuencia [Otra]",
+                "Colaboración [Otra]",
+                "Comentario [ICMEC]",
+                "Comentario [Otra]",
+            ],
+            ["Softworks", "Nunca", "Ninguna", "Semanal", "Integrada", "x", "y"],
+        ]
+        export = _write(tmp_path, "e.csv", rows)
+        (tmp_path / "m.yaml").write_text(_MAPPING + "names:\n  Otra: null\n")
+        imported = read_survey_export(export, demo, tmp_path / "m.yaml")
+        assert [a.partner for a in imported.answers] == ["icmec"]
+        assert imported.ignored == ("Comentario […]",)
+        assert "1 answer(s) left out" in imported.notes[1].en

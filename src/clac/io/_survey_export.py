@@ -313,6 +313,15 @@ def _rounds_of(  # noqa: PLR0912 - one branch per way a round is found
         for order in orders
     ]
     if any(reading != readings[0] for reading in readings[1:]):
+        # The reading under which every dated response falls in a round, if only one does.
+        whole = [
+            (order, reading)
+            for order, reading in zip(orders, readings, strict=True)
+            if all(r is not None for r, p in zip(reading, parts, strict=True) if p is not None)
+        ]
+        if len(whole) == 1:
+            orders, readings = [whole[0][0]], [whole[0][1]]
+    if any(reading != readings[0] for reading in readings[1:]):
         problems.append(
             Problem(
                 Text(
@@ -407,6 +416,7 @@ class _Builder:
     answers: list[SurveyAnswer] = attrs.field(factory=list)
     wheres: list[str] = attrs.field(factory=list)
     self_answers: int = 0
+    left_out: int = 0
 
     def organization(self, name: str, where: str, role: str) -> str | None:
         if not name:
@@ -437,6 +447,9 @@ class _Builder:
     ) -> None:
         """One answer from the ``cells`` (measure -> (where, text)) of one partner."""
         if not any(text for _, text in cells.values()):
+            return
+        if respondent == "" or partner == "":  # a name the mapping's names set to null
+            self.left_out += 1
             return
         before = len(self.problems)
         values: dict[str, Any] = {}
@@ -546,10 +559,13 @@ _TIMESTAMPS: Final = frozenset(
 )
 
 
-def _is_round_column(header: str, wanted: str) -> bool:
-    if _matches(header, wanted, False):
-        return True
-    return normalise(wanted) in _TIMESTAMPS and normalise(header) in _TIMESTAMPS
+def _round_column(headers: Sequence[str], wanted: str, kobo: bool = False) -> int | None:
+    """The column ``wanted`` names, or, when it names a timestamp (``Timestamp``, ``Marca
+    temporal`` …), the export's own timestamp column."""
+    exact = next((i for i, h in enumerate(headers) if _matches(h, wanted, kobo)), None)
+    if exact is not None or normalise(wanted) not in _TIMESTAMPS:
+        return exact
+    return next((i for i, h in enumerate(headers) if normalise(h) in _TIMESTAMPS), None)
 
 
 def _wide(table: _Table, builder: _Builder) -> list[str]:
@@ -559,25 +575,17 @@ def _wide(table: _Table, builder: _Builder) -> list[str]:
     grid: dict[str, dict[str, int]] = {}  # partner name -> measure -> column
     ignored: list[str] = []
     measures_found: set[str] = set()
+    headers = [q if r is None else f"{q} [{r}]" for q, r in table.columns]
     if mapping.round.column:
-        candidates = [i for i, (q, r) in enumerate(table.columns) if r is None]
-        round_col = next(
-            (i for i in candidates if _matches(table.columns[i][0], mapping.round.column, False)),
-            next(
-                (
-                    i
-                    for i in candidates
-                    if _is_round_column(table.columns[i][0], mapping.round.column)
-                ),
-                None,
-            ),
-        )
+        round_col = _round_column(headers, mapping.round.column)
     for i, (question, row) in enumerate(table.columns):
-        header = question if row is None else f"{question} [{row}]"
-        if row is None and _matches(question, mapping.respondent, False):
-            respondent_col = i
-            continue
+        header = headers[i]
         if i == round_col:
+            continue
+        if _matches(header, mapping.respondent, False) or (
+            row is None and _matches(question, mapping.respondent, False)
+        ):
+            respondent_col = i
             continue
         measure = next(
             (m for m, q in mapping.questions.items() if _matches(question, q, False)), None
@@ -586,8 +594,14 @@ def _wide(table: _Table, builder: _Builder) -> list[str]:
             grid.setdefault(row, {})[measure] = i
             measures_found.add(measure)
             continue
-        if not any(_matches(header, name, False) for name in mapping.ignore) and header:
-            ignored.append(header)
+        if header and not any(
+            _matches(header, name, False) or _matches(question, name, False)
+            for name in mapping.ignore
+        ):
+            # A grid question the mapping does not name is noted once, not once per partner.
+            shown = question if row is None else f"{question} […]"
+            if shown not in ignored:
+                ignored.append(shown)
     _missing_columns(table, builder, respondent_col, round_col, measures_found)
     if builder.problems:
         return ignored
@@ -660,7 +674,11 @@ def _kobo(main: _Table, repeat: _Table, builder: _Builder) -> list[str]:
     mapping = builder.mapping
     problems = builder.problems
     respondent_col = _column(main, mapping.respondent)
-    round_col = _column(main, mapping.round.column) if mapping.round.column else None
+    round_col = (
+        _round_column([q for q, _ in main.columns], mapping.round.column, kobo=True)
+        if mapping.round.column
+        else None
+    )
     main_index = _column(main, "_index")
     parent_col = _column(repeat, "_parent_index")
     partner_col = _column(repeat, mapping.partner or "")
@@ -758,7 +776,7 @@ def _tables(
     kobo = layout is Layout.KOBO
     if _is_frame(export) or (isinstance(export, Mapping) and kobo):
         frames = export if isinstance(export, Mapping) else {"main": export}
-        names = list(frames)
+        names = [n for n in frames if n != mapping.repeat] or list(frames)
         main_rows, _ = _frame_rows(frames[names[0]], names[0])
         main = _table(main_rows, layout, f"<DataFrame {names[0]}>")
         if not kobo:
@@ -867,6 +885,18 @@ def read_survey_export(
                 f"{len(ignored)} column(s) not named by the mapping, ignored: {shown}",
                 f"{len(ignored)} columna(s) que el mapeo no nombra, ignorada(s): {shown}",
                 pt=f"{len(ignored)} coluna(s) que o mapeamento não nomeia, ignorada(s): {shown}",
+            )
+        )
+    if builder.left_out:
+        n = builder.left_out
+        notes.append(
+            Text(
+                f"{n} answer(s) left out: their respondent or partner is set to null under "
+                "names in the mapping",
+                f"{n} respuesta(s) omitida(s): su encuestado o socio es null bajo names en el "
+                "mapeo",
+                pt=f"{n} resposta(s) omitida(s): seu respondente ou parceiro é null sob names no "
+                "mapeamento",
             )
         )
     if builder.self_answers:

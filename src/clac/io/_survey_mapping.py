@@ -429,8 +429,12 @@ def _questions(reader: _Reader, value: Any) -> dict[str, str]:
 
 
 def _names(reader: _Reader, value: Any) -> dict[str, str]:
+    """name -> organization id; "" for a name set to null (not an organization: left out)."""
     found: dict[str, str] = {}
     for name, org_id in reader.mapping_at(("names",), value).items():
+        if org_id is None:
+            found[str(name)] = ""
+            continue
         text = reader.text_at(("names", str(name)), org_id)
         if text:
             found[str(name)] = text
