@@ -22,6 +22,11 @@ True
   them; ``dump(..., redact=True)`` and :func:`redact` leave them out, and **every export other
   than the registry file itself must redact by default**.
 
+Partnership surveys: :func:`load_survey` reads clac's long CSV, and
+:func:`read_survey_export` a survey tool's export (Google Forms, SurveyMonkey, KoboToolbox) with
+a mapping file (:func:`load_survey_mapping`); :func:`google_form` and :func:`xlsform` write the
+questionnaire that comes back that way (``docs/survey.md``).
+
 The layout of the file is described in :mod:`clac.io._layout`, and as a JSON Schema by
 :func:`clac.schema.json_schema`.
 """
