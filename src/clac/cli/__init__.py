@@ -51,6 +51,10 @@ class _LazyGroup(click.Group):
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
+        "evidence": (
+            "clac.cli.evidence:evidence",
+            "Import country assessments from a CSV, or export them to one.",
+        ),
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
         "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),

@@ -187,12 +187,15 @@ def _write(
 
 
 def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str) -> dict[str, Any]:
+    from clac import frameworks
+
     data: dict[str, Any] = {
         "framework": grid.framework.id,
         "source": str(grid.framework.source),
         "as_of": grid.as_of.isoformat(),
         "illustrative": grid.illustrative,
         "matrix": grid.to_rows(lang),
+        "evidence": frameworks.evidence_rows(grid),
         "thin_spots": spots.to_rows(lang),
     }
     if trend is not None:
