@@ -307,6 +307,17 @@ class TestQuestionnaires:
         workbook = openpyxl.load_workbook(write_xlsform(demo, tmp_path / "form.xlsx", "es"))
         assert workbook.sheetnames == ["survey", "choices", "settings"]
 
+    def test_pyxform_converts_the_xlsform_without_a_warning(
+        self, tmp_path: Path, demo: clac.Coalition
+    ) -> None:
+        pytest.importorskip("openpyxl")
+        xls2xform = pytest.importorskip("pyxform.xls2xform")
+        result = xls2xform.convert(
+            xlsform=str(write_xlsform(demo, tmp_path / "form.xlsx", "es")), validate=False
+        )
+        assert result.warnings == []
+        assert '<repeat nodeset="/data/partners">' in result.xform
+
     def test_the_commands_write_a_form_and_guess_a_mapping(self, tmp_path: Path) -> None:
         runner = CliRunner()
         form = runner.invoke(main, ["survey-form", "--lang", "es", "-o", str(tmp_path / "f.md")])
