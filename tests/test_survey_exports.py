@@ -563,3 +563,30 @@ class TestMoreOfTheMapping:
         assert [a.partner for a in imported.answers] == ["icmec"]
         assert imported.ignored == ("Comentario […]",)
         assert "1 answer(s) left out" in imported.notes[1].en
+
+
+class TestBadInput:
+    @pytest.mark.parametrize(
+        ("name", "content"),
+        [
+            ("e.xlsx", b"not a zip file"),
+            ("e.csv", b"Organizaci\xf3n,Frecuencia [ICMEC]\n"),
+            ("e.csv", b"Organizaci\x00n\n"),
+            ("e.csv", b""),
+        ],
+    )
+    def test_a_broken_export_is_one_clear_error_with_exit_2(
+        self, tmp_path: Path, name: str, content: bytes
+    ) -> None:
+        (tmp_path / name).write_bytes(content)
+        (tmp_path / "m.yaml").write_text(_MAPPING)
+        result = CliRunner().invoke(
+            main,
+            ["survey", str(REGISTRY), str(tmp_path / name), "--mapping", str(tmp_path / "m.yaml")],
+        )
+        assert result.exit_code == 2, result.output
+        assert "Traceback" not in result.output
+
+    def test_a_mapping_with_a_python_tag_is_refused_by_the_safe_loader(self) -> None:
+        with pytest.raises(FileFormatError):
+            loads_survey_mapping("layout: !!python/object:os.system echo\n")
