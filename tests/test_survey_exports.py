@@ -590,3 +590,24 @@ class TestBadInput:
     def test_a_mapping_with_a_python_tag_is_refused_by_the_safe_loader(self) -> None:
         with pytest.raises(FileFormatError):
             loads_survey_mapping("layout: !!python/object:os.system echo\n")
+
+
+def test_docs_list_every_built_in_answer_word() -> None:
+    """docs/survey.md's table of built-in words is the code's, word for word."""
+    from clac.io._survey_words import WORDS, normalise
+
+    docs = (Path(__file__).parents[1] / "docs" / "survey.md").read_text(encoding="utf-8")
+    table = docs[docs.index("| scale | value | words |") :].split("\n\n", 1)[0]
+    listed: dict[str, dict[str, str]] = {}
+    scale = ""
+    for line in table.splitlines()[2:]:
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        scale = cells[0] or scale
+        if scale == "goals":
+            continue
+        value = cells[1].strip("`")
+        for word in cells[2].replace(" · ", ", ").split(", "):
+            listed.setdefault(scale, {})[normalise(word)] = value
+    for name, words in listed.items():
+        own = {w: v for w, v in WORDS[name].items() if normalise(v) != w}
+        assert {w: v for w, v in words.items() if normalise(v) != w} == own, name
