@@ -154,8 +154,8 @@ def _xlsx_sheets(path: Path, max_size: int | None) -> dict[str, list[tuple[int, 
         book.close()
 
 
-def _frame_rows(frame: Any, name: str) -> tuple[list[tuple[int, list[str]]], int]:
-    """A DataFrame's rows as text cells, its header rows first; the number of header rows."""
+def _frame_rows(frame: Any) -> list[tuple[int, list[str]]]:
+    """A DataFrame's rows as text cells, its header rows first, numbered as in a CSV file."""
     columns = list(frame.columns)
     levels = getattr(frame.columns, "nlevels", 1)
     if levels > 1:
@@ -168,7 +168,7 @@ def _frame_rows(frame: Any, name: str) -> tuple[list[tuple[int, list[str]]], int
     rows = [(i + 1, h) for i, h in enumerate(headers)]
     for offset, values in enumerate(frame.itertuples(index=False, name=None)):
         rows.append((len(headers) + offset + 1, [_cell_text(v) for v in values]))
-    return rows, len(headers)
+    return rows
 
 
 def _is_frame(value: Any) -> bool:
@@ -777,7 +777,7 @@ def _tables(
     if _is_frame(export) or (isinstance(export, Mapping) and kobo):
         frames = export if isinstance(export, Mapping) else {"main": export}
         names = [n for n in frames if n != mapping.repeat] or list(frames)
-        main_rows, _ = _frame_rows(frames[names[0]], names[0])
+        main_rows = _frame_rows(frames[names[0]])
         main = _table(main_rows, layout, f"<DataFrame {names[0]}>")
         if not kobo:
             return main, None
@@ -791,7 +791,7 @@ def _tables(
                 ),
                 value=sorted(frames),
             )
-        repeat_rows, _ = _frame_rows(frames[repeat_name], repeat_name)
+        repeat_rows = _frame_rows(frames[repeat_name])
         return main, _table(repeat_rows, layout, f"<DataFrame {repeat_name}>")
     path = Path(export)
     source = os.fspath(export)
