@@ -66,7 +66,7 @@ from clac.io._questionnaire import (
 )
 from clac.io._redact import REDACTED, redact
 from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
-from clac.io._survey_export import SurveyImport, read_survey_export
+from clac.io._survey_export import SurveyImport, read_survey_export, read_survey_frame
 from clac.io._survey_mapping import Layout as SurveyLayout
 from clac.io._survey_mapping import SurveyMapping
 from clac.io._survey_mapping import load_mapping as load_survey_mapping
@@ -105,6 +105,7 @@ __all__ = [
     "loads_survey",
     "loads_survey_mapping",
     "read_survey_export",
+    "read_survey_frame",
     "redact",
     "write_atomically",
     "write_text_atomically",

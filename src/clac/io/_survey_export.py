@@ -34,13 +34,14 @@ import attrs
 
 from clac.errors import ClacError, CrossReferenceError, FileFormatError, Problem
 from clac.io._files import read_bytes
+from clac.io._survey import loads_survey
 from clac.io._survey_mapping import Layout, RoundRule, SurveyMapping, load_mapping
 from clac.io._survey_words import SCALES, NameIndex, normalise
 from clac.registry import Coalition, survey_problems
 from clac.survey import SurveyAnswer
 from clac.text import Text
 
-__all__ = ["SurveyImport", "read_survey_export"]
+__all__ = ["SurveyImport", "read_survey_export", "read_survey_frame"]
 
 _GRID: Final = re.compile(r"^(?P<question>.*?)\s*\[(?P<row>[^\[\]]*)\]\s*$")
 _DATE: Final = re.compile(r"(\d{1,4})[-/.](\d{1,2})[-/.](\d{1,4})")
@@ -920,3 +921,14 @@ def _unique(problems: Iterable[Problem]) -> list[Problem]:
             seen.add(key)
             kept.append(p)
     return kept
+
+
+def read_survey_frame(frame: Any, coalition: Coalition | None = None) -> tuple[SurveyAnswer, ...]:
+    """The answers of a pandas DataFrame holding clac's long survey table (the columns of
+    :func:`clac.io.load_survey`), read as the CSV would be: pandas' empty cells are unanswered
+    questions, and a rating pandas made a float (``3.0``) is the whole number it was."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for _, cells in _frame_rows(frame):
+        writer.writerow(cells)
+    return loads_survey(buffer.getvalue(), coalition, source="<DataFrame>")

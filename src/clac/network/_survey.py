@@ -37,7 +37,7 @@ import attrs
 import networkx as nx
 
 from clac.errors import CrossReferenceError, InvalidData
-from clac.io import SurveyMapping, loads_survey, read_survey_export
+from clac.io import SurveyMapping, read_survey_export, read_survey_frame
 from clac.network._frames import data_frame
 from clac.network._graph import (
     _founding,
@@ -641,8 +641,8 @@ def _answers_given(
         if answers is None:
             raise InvalidData("needs the export to read with the mapping", path="answers")
         return read_survey_export(answers, coalition, mapping).answers
-    if hasattr(answers, "columns") and hasattr(answers, "to_csv"):
-        return loads_survey(answers.to_csv(index=False), coalition, source="<DataFrame>")
+    if hasattr(answers, "columns") and hasattr(answers, "itertuples"):
+        return read_survey_frame(answers, coalition)
     return answers  # type: ignore[no-any-return]
 
 
