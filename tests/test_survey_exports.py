@@ -611,3 +611,31 @@ def test_docs_list_every_built_in_answer_word() -> None:
     for name, words in listed.items():
         own = {w: v for w, v in WORDS[name].items() if normalise(v) != w}
         assert {w: v for w, v in words.items() if normalise(v) != w} == own, name
+
+
+def test_a_charter_partner_is_found_by_its_charter_or_later_name(tmp_path: Path) -> None:
+    from datetime import date
+
+    from clac.model import Member, Organization
+
+    coalition = clac.Coalition(
+        name="Two",
+        organizations=(
+            Organization(
+                id="meta", name="Meta Platforms", sector="private-sector", countries=["US"]
+            ),
+            Organization(id="ana", name="Ana", sector="ngo", countries=["BR"]),
+        ),
+        members=tuple(Member(organization=i, joined=date(2020, 1, 1)) for i in ("meta", "ana")),
+    )
+    export = _write(
+        tmp_path,
+        "e.csv",
+        [
+            ["Organización", "Frecuencia [Facebook]", "Colaboración [Facebook]"],
+            ["Ana", "Mensual", "Cooperación"],
+        ],
+    )
+    (tmp_path / "m.yaml").write_text(_MAPPING)
+    (answer,) = read_survey_export(export, coalition, tmp_path / "m.yaml").answers
+    assert (answer.respondent, answer.partner) == ("ana", "meta")

@@ -25,7 +25,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -820,6 +820,18 @@ def _tables(
     return main, _table(_csv_rows(repeat_path, max_size), layout, os.fspath(repeat_path))
 
 
+def charter_names(coalition: Coalition) -> Iterator[tuple[str, str]]:
+    """(name, organization id) for the charter's partners the registry has: a form may name
+    one as the charter does, in English or Spanish, or by a later name (Facebook, Meta)."""
+    ids = {o.id for o in coalition.organizations}
+    for partner in coalition.charter.partners:
+        if partner.generic:
+            continue
+        for org_id in (i for i in partner.ids if i in ids):
+            names = [partner.name.en, partner.name.es, *(n.name for n in partner.later_names)]
+            yield from ((name, org_id) for name in (*names, *partner.ids))
+
+
 def read_survey_export(
     export: str | os.PathLike[str] | Any,
     coalition: Coalition,
@@ -860,7 +872,11 @@ def read_survey_export(
             ),
             value=os.fspath(export),
         )
-    index = NameIndex(((o.id, o.name) for o in coalition.organizations), mapping.names)
+    index = NameIndex(
+        ((o.id, o.name) for o in coalition.organizations),
+        mapping.names,
+        also=charter_names(coalition),
+    )
     builder = _Builder(mapping=mapping, index=index)
     main, repeat = _tables(export, mapping, max_size)
     ignored = _kobo(main, repeat, builder) if repeat is not None else _wide(main, builder)

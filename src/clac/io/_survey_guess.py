@@ -26,6 +26,7 @@ from clac.io._survey_export import (
     _table,
     _to_date,
     _xlsx_sheets,
+    charter_names,
 )
 from clac.io._survey_mapping import MEASURES, Layout
 from clac.io._survey_words import NameIndex, normalise
@@ -181,7 +182,9 @@ def guess_mapping(
         layout = Layout.GOOGLE_FORMS
     table = _table(sheets[names[0]], layout, source)
     plain = [q for q, r in table.columns if r is None and q]
-    index = NameIndex((o.id, o.name) for o in coalition.organizations)
+    index = NameIndex(
+        ((o.id, o.name) for o in coalition.organizations), also=charter_names(coalition)
+    )
     head = [
         f"# clac survey mapping guessed from {path.name}: CHECK every line (docs/survey.md)",
         f"layout: {layout.value}",

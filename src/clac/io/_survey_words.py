@@ -260,14 +260,22 @@ class NameIndex:
     """
 
     def __init__(
-        self, organizations: Iterable[tuple[str, str]], aliases: Mapping[str, str] | None = None
+        self,
+        organizations: Iterable[tuple[str, str]],
+        aliases: Mapping[str, str] | None = None,
+        *,
+        also: Iterable[tuple[str, str]] = (),
     ) -> None:
+        """``aliases`` (name -> id) win over the organizations' own names and ids; ``also``
+        ((name, id) pairs: the charter's names of a partner) only fill in names not taken."""
         self._ids: dict[str, str] = {}
         self._shown: dict[str, str] = {}
         for org_id, name in organizations:
             for key in (org_id, name, re.sub(r"\([^)]*\)", " ", name)):
                 self._ids.setdefault(normalise(key), org_id)
             self._shown[normalise(name)] = name
+        for name, org_id in also:
+            self._ids.setdefault(normalise(name), org_id)
         for alias, org_id in (aliases or {}).items():
             self._ids[normalise(alias)] = org_id
 
