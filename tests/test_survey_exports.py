@@ -639,3 +639,30 @@ def test_a_charter_partner_is_found_by_its_charter_or_later_name(tmp_path: Path)
     (tmp_path / "m.yaml").write_text(_MAPPING)
     (answer,) = read_survey_export(export, coalition, tmp_path / "m.yaml").answers
     assert (answer.respondent, answer.partner) == ("ana", "meta")
+
+
+def test_an_odk_central_export_joins_by_its_keys(
+    tmp_path: Path, demo: clac.Coalition, long_answers: tuple[SurveyAnswer, ...]
+) -> None:
+    """ODK Central's CSV: KEY and PARENT_KEY instead of _index and _parent_index, group paths
+    joined by '-', the submission time in SubmissionDate."""
+    main_rows, repeat_rows = _rows("kobo_main.csv"), _rows("kobo_partners.csv")
+    index = main_rows[0].index("_index")
+    rename = {"_index": "KEY", "_submission_time": "SubmissionDate"}
+    main_rows[0] = [rename.get(h, h) for h in main_rows[0]]
+    for row in main_rows[1:]:
+        row[index] = f"uuid:{row[index]}"
+    parent, child = repeat_rows[0].index("_parent_index"), repeat_rows[0].index("_index")
+    repeat_rows[0] = [
+        {"_parent_index": "PARENT_KEY", "_index": "KEY"}.get(h, h.replace("/", "-"))
+        for h in repeat_rows[0]
+    ]
+    for row in repeat_rows[1:]:
+        row[child] = f"uuid:{row[parent]}/partners[{row[child]}]"
+        row[parent] = f"uuid:{row[parent]}"
+    _write(tmp_path, "form.csv", main_rows)
+    _write(tmp_path, "form-partners.csv", repeat_rows)
+    mapping = (HERE / "kobo.yaml").read_text(encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(mapping.replace("kobo_partners.csv", "form-partners.csv"))
+    imported = read_survey_export(tmp_path / "form.csv", demo, tmp_path / "m.yaml")
+    assert _sorted(imported.answers) == _sorted(long_answers)

@@ -539,9 +539,16 @@ class _Builder:
 
 
 def _matches(header: str, wanted: str, kobo: bool) -> bool:
+    """Whether ``header`` is the column ``wanted`` names; for KoboToolbox/ODK also when its
+    last group segment is (``partners/frequency``, ODK Central's ``partners-frequency``)."""
     if normalise(header) == normalise(wanted):
         return True
-    return kobo and normalise(header.rsplit("/", 1)[-1]) == normalise(wanted)
+    if not kobo:
+        return False
+    return normalise(wanted) in {
+        normalise(header.rsplit("/", 1)[-1]),
+        normalise(header.rsplit("-", 1)[-1]),
+    }
 
 
 #: The headers survey tools give the time of a response (Google Forms in each language,
@@ -556,6 +563,7 @@ _TIMESTAMPS: Final = frozenset(
         "Start Date",
         "End Date",
         "_submission_time",
+        "SubmissionDate",
     )
 )
 
@@ -680,8 +688,11 @@ def _kobo(main: _Table, repeat: _Table, builder: _Builder) -> list[str]:
         if mapping.round.column
         else None
     )
+    # KoboToolbox joins by _parent_index = _index; ODK Central's CSV by PARENT_KEY = KEY.
     main_index = _column(main, "_index")
     parent_col = _column(repeat, "_parent_index")
+    if main_index is None and parent_col is None:
+        main_index, parent_col = _column(main, "KEY"), _column(repeat, "PARENT_KEY")
     partner_col = _column(repeat, mapping.partner or "")
     measures = {m: _column(repeat, q) for m, q in mapping.questions.items()}
     for table, key, header, found in (
