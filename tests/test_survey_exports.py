@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 from click.testing import CliRunner
 
@@ -302,10 +303,20 @@ class TestQuestionnaires:
         self, tmp_path: Path, demo: clac.Coalition
     ) -> None:
         markdown = write_xlsform(demo, tmp_path / "form.md", "es")
-        assert "| begin_repeat | partners |" in markdown.read_text(encoding="utf-8")
+        assert "| begin\\_repeat | partners |" in markdown.read_text(encoding="utf-8")
         openpyxl = pytest.importorskip("openpyxl")
         workbook = openpyxl.load_workbook(write_xlsform(demo, tmp_path / "form.xlsx", "es"))
         assert workbook.sheetnames == ["survey", "choices", "settings"]
+        tricky = demo.evolve(
+            organizations=(
+                *demo.organizations[1:],
+                attrs.evolve(demo.organizations[0], name="=HYPERLINK(1)"),
+            )
+        )
+        workbook = openpyxl.load_workbook(write_xlsform(tricky, tmp_path / "t.xlsx", "es"))
+        cells = [c for row in workbook["choices"].iter_rows() for c in row]
+        (cell,) = [c for c in cells if c.value == "=HYPERLINK(1)"]
+        assert cell.data_type == "s"
 
     def test_pyxform_converts_the_xlsform_without_a_warning(
         self, tmp_path: Path, demo: clac.Coalition

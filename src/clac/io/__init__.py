@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clac._bulk import paused_gc
+from clac._escape import csv_text, frame_csv
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import MULTI_LINE_FIELDS, kind_of
 from clac.io._files import (
@@ -55,6 +56,7 @@ from clac.io._format import Format
 from clac.io._guards import refuse_unwritable_text
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
+from clac.io._locate import Region, locate
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
 from clac.io._questionnaire import (
@@ -86,13 +88,16 @@ __all__ = [
     "REGISTRY_MODE",
     "FileAccessError",
     "Format",
+    "Region",
     "SurveyImport",
     "SurveyLayout",
     "SurveyMapping",
+    "csv_text",
     "dump",
     "dump_survey",
     "dumps",
     "dumps_survey",
+    "frame_csv",
     "google_form",
     "google_form_mapping",
     "kobo_mapping",
@@ -104,6 +109,7 @@ __all__ = [
     "loads_data",
     "loads_survey",
     "loads_survey_mapping",
+    "locate",
     "read_survey_export",
     "read_survey_frame",
     "redact",

@@ -22,6 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Final
 
+from clac._escape import FORMULA_START, markdown, markdown_cell
 from clac.errors import FileFormatError
 from clac.io._files import EXPORT_MODE, write_atomically
 from clac.io._survey_words import LABELS, SCALES
@@ -124,9 +125,9 @@ def google_form(coalition: Coalition, language: Language | str = "en") -> str:
     """The Google Form of the partnership survey, as Markdown: each question with its type,
     rows (the partner organizations) and columns (the answer choices)."""
     lang = _lang(language)
-    names = [name for _, name in _organizations(coalition)]
+    names = [markdown(name) for _, name in _organizations(coalition)]
     heading = Text("Partnership survey", "Encuesta de alianzas", pt="Pesquisa de parcerias")
-    lines = [f"# {heading.in_(lang)}: {coalition.name}", ""]
+    lines = [f"# {heading.in_(lang)}: {markdown(coalition.name)}", ""]
     kinds = {
         "dropdown": Text("Dropdown", "Desplegable", pt="Lista suspensa"),
         "grid": Text(
@@ -232,10 +233,9 @@ def _markdown_sheets(sheets: dict[str, list[list[str]]]) -> str:
     for name, rows in sheets.items():
         out += [f"## {name}", ""]
         header, *body = rows
-        escape = str.maketrans({"|": "\\|"})
-        out.append("| " + " | ".join(h.translate(escape) for h in header) + " |")
+        out.append("| " + " | ".join(markdown_cell(h) for h in header) + " |")
         out.append("|" + "---|" * len(header))
-        out += ["| " + " | ".join(c.translate(escape) for c in row) + " |" for row in body]
+        out += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in body]
         out.append("")
     return "\n".join(out)
 
@@ -279,6 +279,11 @@ def write_xlsform(
         sheet = book.create_sheet(name)
         for row in rows:
             sheet.append(row)
+        for cells in sheet.iter_rows():
+            for cell in cells:
+                # A name such as "=Fundación" stays text: never a formula the sheet would run.
+                if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                    cell.data_type = "s"
     buffer = io.BytesIO()
     book.save(buffer)
     return write_atomically(path, buffer.getvalue(), mode=EXPORT_MODE)
