@@ -954,6 +954,8 @@ def read_survey_frame(frame: Any, coalition: Coalition | None = None) -> tuple[S
     """The answers of a pandas DataFrame holding clac's long survey table (the columns of
     :func:`clac.io.load_survey`), read as the CSV would be: pandas' empty cells are unanswered
     questions, and a rating pandas made a float (``3.0``) is the whole number it was."""
+    # Text for the long CSV's reader, never a file or an output: no formula guard (it would
+    # change the values read).
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     for _, cells in _frame_rows(frame):
