@@ -112,7 +112,12 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), in order
     charter: Charter,
     start: date,
     end: date,
+    *,
+    complete: bool = False,
 ) -> Coalition:
+    """A valid coalition; with `complete`, one declaring its records complete from the first
+    day of `start`'s year (a duty is unmet only where the registry says its records are
+    complete, docs/rules.md)."""
     goals = tuple(g.id for g in charter.policy_goals)
     objectives = tuple(o.id for o in charter.objectives)
     partners = tuple(p.id for p in charter.partners if p.id == p.id.lower())
@@ -207,8 +212,14 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), in order
     return Coalition(
         name=_at(_bits(head, 2, 6), _pools.STRINGS),
         charter=charter,
-        records_since=_day_in(head >> 12, start, end) if head & 256 else None,
-        records_since_by_kind=_by_kind_of(head >> 12, start, end) if head & 512 else None,
+        records_since=date(start.year, 1, 1)
+        if complete
+        else _day_in(head >> 12, start, end)
+        if head & 256
+        else None,
+        records_since_by_kind=_by_kind_of(head >> 12, start, end)
+        if head & 512 and not complete
+        else None,
         organizations=orgs,
         members=mems,
         working_groups=tuple(groups.values()),
@@ -333,19 +344,11 @@ def coalitions(
         "coalitions",
         lambda draw: violation(
             draw,
-            _complete_records(
-                _coalition(draw, max(min_members, 1), max_members, under, start, end), start
-            ),
+            _coalition(draw, max(min_members, 1), max_members, under, start, end, complete=True),
             start,
             end,
         ),
     )
-
-
-def _complete_records(coalition: Coalition, start: date) -> Coalition:
-    """`coalition` declaring its records complete from the first day of `start`'s year: a
-    duty is unmet only where the registry says its records are complete (docs/rules.md)."""
-    return coalition.evolve(records_since=date(start.year, 1, 1), records_since_by_kind=None)
 
 
 # --------------------------------------------------------------------------- compliance
