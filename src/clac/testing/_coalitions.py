@@ -13,6 +13,8 @@ from hypothesis.errors import InvalidArgument
 
 from clac.charter import BASE_DOCUMENT, Charter, Role
 from clac.model import (
+    MemberStatus,
+    OperationalPlan,
     Organization,
     Participation,
     PlannedAction,
@@ -25,7 +27,7 @@ from clac.model import (
     Target,
     WorkingGroup,
 )
-from clac.periods import Month, Quarter, earliest
+from clac.periods import Month, Quarter
 from clac.registry import Coalition
 from clac.testing import _pools
 from clac.testing._core import (
@@ -34,7 +36,6 @@ from clac.testing._core import (
     _check_dates,
     _check_size,
     _day,
-    _fresh,
     _maybe_day,
     _strategy,
     _string,
@@ -42,6 +43,7 @@ from clac.testing._core import (
 from clac.testing._genes import (
     _RECORD,
     _SHAPE,
+    _SMALL,
     _assessments_of,
     _at,
     _bits,
@@ -49,15 +51,15 @@ from clac.testing._genes import (
     _day_and_shape,
     _day_in,
     _document_of,
+    _fresh_organization,
     _meeting_of,
     _member_of,
     _plans_of,
     _proposal_of,
     _report_of,
     _role_of,
+    _word,
 )
-from clac.testing._plans import _indicator, _operational_plan
-from clac.testing._registry import _commitment, _organization
 from clac.testing._violations import _violation
 
 T = TypeVar("T")
@@ -105,7 +107,7 @@ def _split(records: list[int]) -> list[tuple[int, int]]:
 _RECORDS = st.lists(_RECORD, max_size=_MAX_RECORDS)
 
 
-def _coalition(  # noqa: PLR0917 - every knob of coalitions(), in order
+def _coalition(  # noqa: PLR0917, PLR0915 - every knob of coalitions(), in order
     draw: st.DrawFn,
     min_members: int,
     max_members: int,
@@ -117,7 +119,7 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), in order
 ) -> Coalition:
     """A valid coalition; with `complete`, one declaring its records complete from the first
     day of `start`'s year (a duty is unmet only where the registry says its records are
-    complete, docs/rules.md)."""
+    complete, docs/rules.md) whose first member is active, as violations start from."""
     goals = tuple(g.id for g in charter.policy_goals)
     objectives = tuple(o.id for o in charter.objectives)
     partners = tuple(p.id for p in charter.partners if p.id == p.id.lower())
@@ -166,6 +168,8 @@ def _coalition(  # noqa: PLR0917 - every knob of coalitions(), in order
         _member_of(gene, m, member_ids, group_ids, doc_ids, goals, start, end)
         for gene, m in zip(member_genes, member_ids, strict=True)
     )
+    if complete and mems:  # a violation starts from its first member, active on `end`
+        mems = (attrs.evolve(mems[0], status=MemberStatus.ACTIVE, left=None), *mems[1:])
 
     meets = tuple(
         _meeting_of(gene, f"m{i + 1}", org_ids, member_ids, group_ids, doc_ids, start, end)
@@ -364,9 +368,7 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
     orgs = coalition.organizations
     holder = next((o for o in orgs if o.partner == "icmec"), None)
     if holder is None:
-        holder = attrs.evolve(
-            _organization(draw, _fresh(draw, {o.id for o in orgs}), ()), partner="icmec"
-        )
+        holder = attrs.evolve(_fresh_organization(draw, {o.id for o in orgs}), partner="icmec")
         orgs = (*orgs, holder)
     roles = (
         *coalition.roles,
@@ -383,6 +385,7 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
 
     # MEM-01 and POL-01 for every member.
     names = {o.id: " ".join(o.name.split()).casefold() for o in orgs}
+    complete = tuple(c for c in _pools.commitments(goals) if c.indicators)
     members = []
     for m in coalition.members:
         people = tuple(
@@ -390,13 +393,9 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
             for r in m.representatives
             if " ".join(r.name.split()).casefold() != names[m.organization]
         )
-        promise = attrs.evolve(
-            _commitment(draw, goals, earliest(m.joined), end),
-            made=None,
-            indicators=(_string(draw),),
-        )
+        promises = (_at(draw(_SMALL), complete),) if complete else ()
         members.append(
-            attrs.evolve(m, representatives=people, commitments=(*m.commitments, promise))
+            attrs.evolve(m, representatives=people, commitments=(*m.commitments, *promises))
         )
     coalition = coalition.evolve(organizations=orgs, members=tuple(members), roles=roles)
     if not who:  # no year to judge, once no strategic plan says when the plans begin
@@ -411,14 +410,19 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
             max(date(year, 1, 1), coalition.charter.original.effective)
         ).parameters.strategic_plan_years
         targets = tuple(
-            Target(goal=g, description=_string(draw), indicators=(_indicator(draw),)) for g in goals
+            Target(
+                goal=g,
+                description=_word(draw),
+                indicators=(_at(draw(_SMALL), _pools.INDICATORS),),
+            )
+            for g in goals
         )
         strategic.append(StrategicPlan(start_year=year, years=length, targets=targets))
         year += length
     existing = {p.year: p for p in coalition.plans.operational}
     operational = []
     for year in range(first, end.year + 1):
-        plan = existing.get(year) or _operational_plan(draw, year, goals, who)
+        plan = existing.get(year) or _operational_plan_of(draw, year, goals, who)
         if year == end.year:
             everyone = PlannedAction(description=_string(draw), goals=goals[:1], members=who)
             plan = attrs.evolve(plan, actions=(*plan.actions, everyone))
@@ -432,6 +436,8 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
     )
 
     # PRO-01, PRO-04, PRO-06: leave out proposals that break them.
+    if not coalition.proposals:
+        return coalition
     from clac.rules import CATALOGUE, Outcome, evaluate
 
     required = [CATALOGUE.get(i) for i in ("PRO-01", "PRO-04", "PRO-06")]
@@ -441,3 +447,10 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
         if f.outcome is Outcome.UNMET
     }
     return coalition.evolve(proposals=tuple(p for p in coalition.proposals if p.id not in broken))
+
+
+def _operational_plan_of(
+    draw: st.DrawFn, year: int, goals: tuple[str, ...], who: tuple[str, ...]
+) -> OperationalPlan:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    return _plans_of([], [(0, draw(_SHAPE))], goals, who, first, last).operational[0]

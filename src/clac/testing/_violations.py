@@ -103,6 +103,10 @@ def _on(coalition: Coalition, end: date, joined: date | None = None) -> tuple[Co
 
 
 def _replace(coalition: Coalition, member: Member) -> Coalition:
+    """The coalition with `member` in place of the member of its organization (the same
+    coalition, not checked again, when nothing changes)."""
+    if member in coalition.members:
+        return coalition
     members = tuple(
         member if m.organization == member.organization else m for m in coalition.members
     )
