@@ -138,8 +138,10 @@ class TestEveryStrategy:
         tested = {getattr(param.values[0], "__name__", None) for param in EVERY_STRATEGY}
         public = {name for name in testing.__all__ if name.islower()}
         # surveys() needs a coalition and fictional_survey() is no strategy: both are
-        # exercised in tests/test_survey_properties.py
-        assert tested == public - {"surveys", "fictional_survey"}
+        # exercised in tests/test_survey_properties.py; the assertions are no strategies
+        # either (tests/test_pytest_plugin.py and TestAssertions below)
+        assertions = {"assert_met", "assert_unmet", "assert_outcome"}
+        assert tested == public - {"surveys", "fictional_survey"} - assertions
 
     @pytest.mark.parametrize(("factory", "cls"), EVERY_STRATEGY)
     @given(data=st.data())
