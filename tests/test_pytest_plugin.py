@@ -12,6 +12,8 @@ import yaml  # noqa: F401 - see below
 import clac
 import clac.io._yaml  # see below
 from clac.model import Member, Organization, Scope
+from clac.rules import CATALOGUE, Outcome
+from clac.testing import assert_met, assert_outcome, assert_unmet
 
 pytest_plugins = ("pytester",)
 
@@ -134,3 +136,28 @@ class TestAssertions:
                 "*members[].representatives: []*",
             ]
         )
+
+
+class TestAssertionHelpers:
+    AS_OF = date(2024, 6, 30)
+
+    def coalition(self) -> clac.Coalition:
+        return clac.loads(_registry(), "json")
+
+    def test_assert_unmet_returns_the_unmet_findings(self) -> None:
+        found = assert_unmet(self.coalition(), "MEM-05", as_of=self.AS_OF, subject="org-a")
+        assert [f.subject.id for f in found] == ["org-a"]
+
+    def test_assert_met_without_a_subject_wants_every_subject_met(self) -> None:
+        with pytest.raises(AssertionError, match=r"MEM-05 .* is not met for any subject"):
+            assert_met(self.coalition(), "MEM-05", as_of=self.AS_OF)
+
+    def test_a_subject_the_rule_never_judged_says_so(self) -> None:
+        with pytest.raises(AssertionError, match="no finding: the coalition has no such member"):
+            assert_outcome(
+                self.coalition(), "MEM-05", Outcome.MET, as_of=self.AS_OF, subject="org-z"
+            )
+
+    def test_a_rule_may_be_given_as_a_rule(self) -> None:
+        rule = CATALOGUE.get("MEM-05")
+        assert assert_unmet(self.coalition(), rule, as_of=self.AS_OF)
