@@ -583,9 +583,11 @@ _OUTCOME_LABELS = {
 
 class Confidence(enum.StrEnum):
     """How sure the source of an assessment is: a treaty collection is ``high``, a news report
-    ``low``."""
+    ``low``; ``medium-high`` sits between ``high`` and ``medium`` (a source that says so, or an
+    official secondary copy of a depositary's record)."""
 
     HIGH = "high"
+    MEDIUM_HIGH = "medium-high"
     MEDIUM = "medium"
     LOW = "low"
 
@@ -597,6 +599,7 @@ class Confidence(enum.StrEnum):
 
 _CONFIDENCE_LABELS = {
     Confidence.HIGH: Text("high", "alta", pt="alta"),
+    Confidence.MEDIUM_HIGH: Text("medium-high", "media-alta", pt="média-alta"),
     Confidence.MEDIUM: Text("medium", "media", pt="média"),
     Confidence.LOW: Text("low", "baja", pt="baixa"),
 }

@@ -517,12 +517,14 @@ def _report_before_group(
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:
-    """No two assessments of one country, item and day. Whether the frameworks and items they
-    name exist is checked by :mod:`clac.frameworks` (the registry sits below the frameworks and
-    does not import them): :func:`clac.frameworks.check_references`."""
+    """No two assessments of one country, item and day from one source (two sources may both
+    speak of it: :mod:`clac.frameworks` keeps both and flags them when they disagree). Whether
+    the frameworks and items they name exist is checked by :mod:`clac.frameworks` (the registry
+    sits below the frameworks and does not import them):
+    :func:`clac.frameworks.check_references`."""
     yield from _duplicates(
         c.assessments,
-        lambda a: (a.country, a.framework, a.item, a.date.isoformat()),
+        lambda a: (a.country, a.framework, a.item, a.date.isoformat(), a.source),
         "assessments",
         "",
     )
