@@ -38,7 +38,11 @@ def _registry() -> str:
                 scope=Scope.NATIONAL,
             ),
         ),
-        members=(Member(organization="org-a", joined=date(2024, 1, 15)),),
+        members=(
+            Member(
+                organization="org-a", joined=date(2024, 1, 15), record_complete=date(2024, 1, 15)
+            ),
+        ),
     )
     return clac.dumps(coalition, "json")
 

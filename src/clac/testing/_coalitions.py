@@ -28,7 +28,7 @@ from clac.model import (
     Target,
     WorkingGroup,
 )
-from clac.periods import Month, Quarter
+from clac.periods import Month, Quarter, earliest
 from clac.registry import Coalition
 from clac.testing import _pools
 from clac.testing._core import (
@@ -115,8 +115,9 @@ def _coalition(  # noqa: PLR0917, PLR0915 - every knob of coalitions(), in order
     complete: bool = False,
 ) -> Coalition:
     """A valid coalition; with `complete`, one declaring its records complete from the first
-    day of `start`'s year (a duty is unmet only where the registry says its records are
-    complete, docs/rules.md) whose first member is active, as violations start from."""
+    day of `start`'s year, its members' own entries included (a duty is unmet only where the
+    registry says its records are complete, docs/rules.md), whose first member is active, as
+    violations start from."""
     goals = tuple(g.id for g in charter.policy_goals)
     objectives = tuple(o.id for o in charter.objectives)
     partners = tuple(p.id for p in charter.partners if p.id == p.id.lower())
@@ -218,8 +219,10 @@ def _coalition(  # noqa: PLR0917, PLR0915 - every knob of coalitions(), in order
         else _day_in(head >> 12, start, end)
         if head & 256
         else None,
-        records_since_by_kind=_by_kind_of(head >> 12, start, end)
-        if head & 512 and not complete
+        records_since_by_kind=RecordsSince(members=date(start.year, 1, 1))
+        if complete
+        else _by_kind_of(head >> 12, start, end)
+        if head & 512
         else None,
         organizations=orgs,
         members=mems,
@@ -274,12 +277,19 @@ def coalitions(
     organizations and attended by members; participation, proposals and plans name members;
     reports are for the coalition's working groups, with goals among the charter's;
     proposals have legal histories; roles are held by organizations. Every date lies from
-    `start` to `end`, except minutes circulated and reports submitted a little after.
+    `start` to `end`, except minutes circulated and reports submitted a little after. Some
+    members have no known joining day (`joined` is `None`), and some entries say from which
+    day their own facts are complete (`record_complete`).
+
+    Each record is drawn on its own from a few small choices and text comes from a fixed
+    pool, so a coalition draws in about a millisecond and shrinks by deleting whole records
+    (docs/testing.md).
 
     `violating` is the id of a rule (a key of `VIOLATIONS`, e.g. `"MEM-03"`) that the
     coalition breaks: `evaluate(coalition, as_of=end)` finds it unmet for at least one
-    subject. Such a coalition says its records are complete (`records_since` is the first day
-    of `start`'s year), since what a registry does not record is never unmet. The violation
+    subject. Such a coalition says its records are complete (`records_since` and
+    `records_since_by_kind.members` are the first day of `start`'s year), since what a
+    registry does not record is never unmet. The violation
     is guaranteed as of `end`, not on other days. Such a coalition is a valid one with a
     small change (see `VIOLATIONS`), and has at least one member. Some
     rules need room between the dates: a month (MEM-09), 30 days (REP-04), a whole year
@@ -401,7 +411,8 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
         return coalition.evolve(**changed, plans=attrs.evolve(coalition.plans, strategic=()))
 
     # GOV-05, GOV-06, POL-02, REP-07: plans for every year from the first to end's.
-    first = max(coalition.charter.original.effective.year, min(m.joined for m in members).year)
+    joins = [earliest(m.joined).year for m in members if m.joined is not None]
+    first = max(coalition.charter.original.effective.year, min(joins, default=end.year))
     strategic: list[StrategicPlan] = []
     year = first
     while year <= end.year:

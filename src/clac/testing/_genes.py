@@ -159,14 +159,16 @@ def _member_of(  # noqa: PLR0917 - the gene, then one argument per kind of refer
 ) -> Member:
     day, shape = gene
     shape >>= 5  # the low bits chose the organization
-    joined = _day_in(day, start, end)
+    # One member in sixteen has no known joining day (the registry does not know it).
+    known = _day_in(day, start, end)
+    joined = None if day & 15 == 15 else known
     status = _at(_bits(shape, 0, 2), _STATUSES)
     left = None
     if status is MemberStatus.WITHDRAWN or (status is MemberStatus.INACTIVE and shape & 4):
-        left = _day_in(day >> 3, joined, end)
+        left = _day_in(day >> 3, known, end)
     subscription = None
     if _bits(shape, 3, 2):
-        signed = _day_in(day >> 2, joined, max(joined, min(end, _plus(joined, 90))))
+        signed = _day_in(day >> 2, known, max(known, min(end, _plus(known, 90))))
         document = _at(shape >> 20, doc_ids) if doc_ids and shape & 32 else None
         subscription = Subscription(signed=signed, document=document)
     reps = _pools.representatives()
@@ -193,7 +195,7 @@ def _member_of(  # noqa: PLR0917 - the gene, then one argument per kind of refer
         else (),
         contributions=(
             Contribution(
-                date=_day_in(day >> 1, joined, end),
+                date=_day_in(day >> 1, known, end),
                 kind=_at(shape >> 23, _CONTRIBUTION_KINDS),
                 description=_at(shape >> 19, _pools.STRINGS),
             ),
@@ -201,6 +203,8 @@ def _member_of(  # noqa: PLR0917 - the gene, then one argument per kind of refer
         if shape & 65536
         else (),
         referred_by=_at(referrer - 1, others) if others and referrer else None,
+        # The entry says its own facts are complete from a day, one member in two.
+        record_complete=_day_in(day >> 5, known, end) if shape & 2**24 else None,
     )
 
 
