@@ -28,7 +28,7 @@ from clac.text import Text
 
 __all__ = ["network", "summary", "survey"]
 
-_FORMATS = ("gexf", "graphml", "json", "png")
+_FORMATS = ("gexf", "graphml", "json", "png", "html")
 
 _WROTE = Text("wrote {path}", "escrito {path}", pt="gravado {path}")
 _NEEDS_OUTPUT = Text(
@@ -87,6 +87,13 @@ def network() -> None:
     is_flag=True,
     help="Count the region's dependent territories (Aruba, Puerto Rico …) besides its 33 states.",
 )
+@click.option(
+    "--survey",
+    "survey_file",
+    type=click.Path(dir_okay=False),
+    shell_complete=complete_path,
+    help="With --export html: the survey rounds to show (default: the registry's survey key).",
+)
 @LANG_OPTION
 @MAX_SIZE_OPTION
 @reports_errors
@@ -97,19 +104,25 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
     as_of: dt.datetime | None,
     seed: int,
     include_territories: bool,
+    survey_file: str | None,
     lang: str,
 ) -> None:
     """Summarize the stakeholder network of a registry FILE, or export it.
 
     Without --export (or --output) it prints density, degree centralization, brokers, key
     players, communities and coverage gaps. With --export gexf|graphml|json|png --output PATH
-    it writes the graph (GEXF and GraphML open in Gephi) or a picture. No personal data is
-    ever included.
+    it writes the graph (GEXF and GraphML open in Gephi) or a picture; --export html writes an
+    interactive page (one self-contained file, works offline) of the members, their shared
+    activity and the survey rounds (--survey). No personal data is ever included.
     """
     day = as_of.date() if as_of is not None else None
     if export_format is not None and output is None:
         fail(_NEEDS_OUTPUT.format(format=export_format).in_(lang))
     coalition = load_registry(file)
+    if survey_file is not None:
+        from clac.io import load_survey
+
+        coalition = coalition.evolve(survey=load_survey(survey_file, coalition))
     if output is not None:
         from clac.network import export
 

@@ -18,6 +18,10 @@ optional and imported when used.
 - :func:`export` writes GEXF, GraphML, node-link JSON or PNG (atomically); :func:`draw` returns
   a matplotlib figure. Every analysis, :func:`export` and :func:`draw` take a coalition or a
   graph clac made as their first argument.
+- :func:`widget` shows the network interactively in Jupyter (colour by sector, size by a
+  measure, filters by country, working group, sector and survey round; anywidget, from the
+  ``notebooks`` extra) and :func:`to_html` / :func:`write_html` (``export(..., "html")``) make
+  the same view one self-contained page that works offline; :func:`view_data` is what both show.
 - :func:`partnership` measures the rounds of a member survey (density, degree centralization,
   reciprocity, trust and value, with anonymity) and the change between them;
   :func:`survey_graph` and :func:`draw_rounds` give each round's graph and picture
@@ -111,6 +115,7 @@ from clac.network._survey import (
     survey_graph,
 )
 from clac.network._survey_figure import COLLABORATION_COLOURS, draw_rounds, write_rounds_png
+from clac.network._view import SIZE_MEASURES, to_html, view_data, widget, write_html
 
 __all__ = [
     "ANONYMITY_THRESHOLD",
@@ -120,6 +125,7 @@ __all__ = [
     "MEASURES",
     "SAMPLED_BETWEENNESS_SOURCES",
     "SECTOR_COLOURS",
+    "SIZE_MEASURES",
     "SUPPRESSED",
     "Broker",
     "Brokers",
@@ -177,7 +183,11 @@ __all__ = [
     "sector_ties",
     "summarize",
     "survey_graph",
+    "to_html",
+    "view_data",
+    "widget",
     "working_group_node",
+    "write_html",
     "write_gexf",
     "write_graphml",
     "write_json",
