@@ -209,6 +209,12 @@ def export(
     lang = Language.parse(lang)
     check_subject(coalition, as_of)
     if chosen is ExportFormat.HTML:
+        if not isinstance(coalition, Coalition):
+            raise UnsupportedExport(
+                "needs a coalition (its members, ties and survey), not a bare graph",
+                path="format",
+                value=chosen.value,
+            )
         return write_html(coalition, path, as_of=as_of, lang=lang, seed=seed)
     if chosen is ExportFormat.PNG:
         from clac.network._figure import write_png

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 from collections.abc import Iterable
 from datetime import date
 from importlib import resources
@@ -232,7 +233,7 @@ def to_html(
 
 def write_html(
     coalition: Coalition,
-    path: str | Path,
+    path: str | os.PathLike[str],
     answers: Iterable[SurveyAnswer] | None = None,
     **options: Any,
 ) -> Path:
