@@ -158,13 +158,15 @@ plt.show()
 # %% [markdown]
 # The fictional domain registry (`registro-dominios`) sits apart. It is in no working group
 # (the dashboard notebook shows MEM-08 unmet for it) and met the others only at annual and
-# regional meetings, which make no tie on their own. It is not an *isolate* in clac's sense,
-# though: it did attend meetings.
+# regional meetings, which make no tie on their own. So it has no tie in the organization
+# graph, and that is what makes an *isolate* in clac: `net.isolates()` and the summary both
+# list it.
 
 # %%
 registry = "org:registro-dominios"
 print("ties:", members.degree(registry))
-print("isolates:", summary.isolates.organizations or "none")
+print("isolates:", net.isolates(coalition).organizations or "none")
+assert net.isolates(coalition) == summary.isolates
 
 # %% [markdown]
 # ## Over time

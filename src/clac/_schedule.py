@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from clac._deprecation import Counts
 from clac.model import (
     Document,
     DocumentKind,
@@ -189,10 +190,12 @@ class Cadence(tuple[ReportStatus, ...]):
         """Reports submitted after their due date."""
         return self.where(state=ReportState.LATE)
 
-    def counts(self) -> dict[ReportState, int]:
-        """How many statuses have each state (every state present, zero included)."""
+    @property
+    def counts(self) -> Counts[ReportState]:
+        """How many statuses have each state (every state present, zero included); calling
+        it, ``counts()``, is deprecated."""
         counter = Counter(s.state for s in self)
-        return {state: counter.get(state, 0) for state in ReportState}
+        return Counts({state: counter.get(state, 0) for state in ReportState}, "Cadence")
 
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame``, one row per status (needs pandas installed)."""
@@ -240,14 +243,14 @@ class Cadence(tuple[ReportStatus, ...]):
             "</tr>"
             for s in self
         )
-        counts = ", ".join(f"{n} {state.label.en}" for state, n in self.counts().items() if n)
+        counts = ", ".join(f"{n} {state.label.en}" for state, n in self.counts.items() if n)
         return (
             f"<p>Quarterly reports as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
         )
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n} {state.value}" for state, n in self.counts().items() if n)
+        counts = ", ".join(f"{n} {state.value}" for state, n in self.counts.items() if n)
         return f"<Cadence as of {self.as_of.isoformat()}: {len(self)} reports ({counts or 'none'})>"
 
 

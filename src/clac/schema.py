@@ -39,8 +39,16 @@ from clac.charter import Charter
 from clac.io._converter import DATE_PATTERN, enum_file_values, file_fields, file_key, optional_arm
 from clac.io._layout import FORMAT_VERSION, RegistryFile
 from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
+from clac.rules._formats import ASSESSMENT_SCHEMA_ID, assessment_schema
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
+__all__ = [
+    "ASSESSMENT_SCHEMA_ID",
+    "SCHEMA_DIALECT",
+    "SCHEMA_ID",
+    "assessment_schema",
+    "json_schema",
+    "json_schema_of",
+]
 
 #: The JSON Schema dialect of :func:`json_schema`.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"

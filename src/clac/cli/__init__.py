@@ -402,7 +402,7 @@ def schema(output: str | None, assessment: bool, framework_file: bool, lang: str
 
         document = framework_schema()
     elif assessment:
-        from clac.rules._formats import assessment_schema
+        from clac.schema import assessment_schema
 
         document = assessment_schema()
     else:

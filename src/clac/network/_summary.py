@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from clac._deprecation import deprecated
 from clac._labels import WORDS
 from clac._progress import task
 from clac.network._analyses import (
@@ -139,11 +140,17 @@ class NetworkSummary:
     brokers: Brokers
     communities: Communities
     isolates: Isolates
-    cross_sector: CrossSectorTies
+    cross_sector_ties: CrossSectorTies
     sector_ties: SectorTies
     sector_coverage: SectorCoverage
     country_coverage: CountryCoverage
     top: int = 5
+
+    @property
+    def cross_sector(self) -> CrossSectorTies:
+        """Deprecated: :attr:`cross_sector_ties` (the name of :func:`cross_sector_ties`)."""
+        deprecated("NetworkSummary.cross_sector", "NetworkSummary.cross_sector_ties")
+        return self.cross_sector_ties
 
     @property
     def members(self) -> int:
@@ -179,7 +186,7 @@ class NetworkSummary:
         key_players = _list(players.organizations, lang)
         if players.organizations:
             key_players += f" ({players.before:.3f} → {players.after:.3f})"
-        cross = self.cross_sector
+        cross = self.cross_sector_ties
         return (
             (label("coalition", lang), self.name),
             (
@@ -259,8 +266,8 @@ class NetworkSummary:
             "communities": len(self.communities.groups),
             "modularity": self.communities.modularity,
             "isolates": len(self.isolates.members),
-            "cross_sector_ratio": self.cross_sector.ratio,
-            "ei_index": self.cross_sector.ei_index,
+            "cross_sector_ratio": self.cross_sector_ties.ratio,
+            "ei_index": self.cross_sector_ties.ei_index,
             "missing_sectors": len(self.sector_coverage.missing_sectors),
             "missing_partners": len(self.sector_coverage.missing_partners),
             "countries_without_hotline": len(countries.without_hotline),
@@ -299,7 +306,7 @@ def analyse(
             # Members tied to no other member in the graph the ties are counted in, so the
             # summary never says "0 ties" next to "isolated members: none".
             "isolates": lambda: isolates_in(graph),
-            "cross_sector": lambda: cross_sector_of(graph),
+            "cross_sector_ties": lambda: cross_sector_of(graph),
             "sector_ties": lambda: ties_of(graph),
             "sector_coverage": lambda: coverage_of_sectors(view),
             "country_coverage": lambda: coverage_of_countries(
