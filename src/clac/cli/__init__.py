@@ -346,16 +346,30 @@ def _check_report(
 
 
 @cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "csv", "json"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="A table (never cut to the terminal's width when piped), CSV or JSON.",
+)
 @LANG_OPTION
 @reports_errors
-def rules(lang: str) -> None:
+def rules(output_format: str, lang: str) -> None:
     """List every rule: id, severity, clause, title and where it comes from."""
     from rich.table import Table
 
     from clac._labels import SEVERITIES, WORDS
     from clac.rules import CATALOGUE
 
+    if output_format != "text":
+        _rules_data(output_format.lower(), lang)
+        refuse_broken_plugins(CATALOGUE.errors)
+        return
     out = console()
+    if not out.is_terminal:
+        out.width = max(out.width, 100_000)  # piped: whole lines, never wrapped at 80 columns
     table = Table(box=None if not out.is_terminal else _box())
     for heading in (
         *(WORDS[key] for key in ("rule", "severity", "clause", "title", "source")),
@@ -373,6 +387,45 @@ def rules(lang: str) -> None:
         )
     out.print(table)
     refuse_broken_plugins(CATALOGUE.errors)
+
+
+RULE_COLUMNS = ("id", "severity", "clause", "clause_ref", "title", "source", "basis")
+
+
+def _rules_data(output_format: str, lang: str) -> None:
+    """``clac rules --format csv|json``: the catalogue as data, words in ``lang``."""
+    import csv
+    import io
+    import json
+
+    from clac.rules import CATALOGUE
+
+    rows = [
+        {
+            "id": r.id,
+            "severity": r.severity.value,
+            "clause": r.clause.id,
+            "clause_ref": r.clause.ref_in(lang),
+            "title": tr(r.title, lang),
+            "source": r.source,
+            "basis": tr(_basis(r), lang),
+        }
+        for r in CATALOGUE
+    ]
+    if output_format == "json":
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
+        return
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(RULE_COLUMNS)
+    for row in rows:
+        writer.writerow(_csv_cell(str(row[c])) for c in RULE_COLUMNS)
+    click.echo(buffer.getvalue(), nl=False)
+
+
+def _csv_cell(value: str) -> str:
+    """A cell a spreadsheet reads as text, never as a formula."""
+    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
 
 
 @cli.command()
@@ -423,13 +476,19 @@ def schema(output: str | None, assessment: bool, framework_file: bool, lang: str
     "--output",
     "-o",
     required=True,
-    type=click.Path(dir_okay=False),
-    help="Where to write the demo registry (.yaml, .json or .toml).",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="Where to write the demo registry (.yaml, .json or .toml; - for standard output).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["yaml", "json", "toml"], case_sensitive=False),
+    help="The file format (default: OUTPUT's suffix; YAML on standard output).",
+)
 @LANG_OPTION
 @reports_errors
-def demo_command(output: str, force: bool, lang: str) -> None:
+def demo_command(output: str, force: bool, file_format: str | None, lang: str) -> None:
     """Write the built-in demo registry to OUTPUT so you can start from it.
 
     The demo is fictional and the file says so: its "FICTIONAL DATA" header comes along in
@@ -439,11 +498,16 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     from clac._demo import demo_file_text
     from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
+    if output == "-":
+        chosen = Format(file_format.lower()) if file_format else Format.YAML
+        click.echo(demo_file_text(chosen), nl=False)
+        return
     target = Path(output)
     if target.exists() and not force:
         fail(tr(_EXISTS, lang).format(path=output))
     # A registry file: readable by its owner only, as clac.dump writes one.
-    write_text_atomically(target, demo_file_text(Format.from_path(target)), mode=REGISTRY_MODE)
+    chosen = Format(file_format.lower()) if file_format else Format.from_path(target)
+    write_text_atomically(target, demo_file_text(chosen), mode=REGISTRY_MODE)
     click.echo(tr(_WROTE, lang).format(path=output))
 
 

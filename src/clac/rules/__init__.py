@@ -15,6 +15,7 @@ from clac.rules._assessment import Assessment
 from clac.rules._catalogue import CATALOGUE, ENTRY_POINT_GROUP, Catalogue, rule
 from clac.rules._context import COALITION_MEETING_KINDS, Context
 from clac.rules._engine import (
+    Evidence,
     Fact,
     Finding,
     Outcome,
@@ -40,6 +41,7 @@ __all__ = [
     "Assessment",
     "Catalogue",
     "Context",
+    "Evidence",
     "Fact",
     "Finding",
     "Outcome",
