@@ -220,8 +220,12 @@ def to_html(
 ) -> str:
     """The interactive picture as one self-contained HTML page (works offline, no external
     address); ``options`` as for :func:`view_data`."""
-    data = view_data(coalition, answers, **options)
-    lang = Language.parse(options.get("lang", Language.EN))
+    return _page(
+        view_data(coalition, answers, **options), Language.parse(options.get("lang", Language.EN))
+    )
+
+
+def _page(data: dict[str, Any], lang: Language) -> str:
     return _PAGE.format(
         lang=lang.value,
         policy="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'",
@@ -248,14 +252,32 @@ def widget(
     ``options`` as for :func:`view_data`."""
     anywidget = require("anywidget", "The interactive network widget", "notebooks")
     traitlets = require("traitlets", "The interactive network widget", "notebooks")
-    data = json.dumps(view_data(coalition, answers, **options), ensure_ascii=False)
+    shown = view_data(coalition, answers, **options)
+    page = _page(shown, Language.parse(options.get("lang", Language.EN)))
 
     class NetworkWidget(anywidget.AnyWidget):  # type: ignore[misc, name-defined]
+        """The interactive network; where no widget can run (a rendered notebook, a static
+        page), the same view as a sandboxed, self-contained page (``text/html``)."""
+
         _esm = _script() + _ESM_ENTRY
-        _css = ""
         data = traitlets.Unicode("").tag(sync=True)
 
-    return NetworkWidget(data=data)
+        def _repr_mimebundle_(self, **kwargs: Any) -> Any:
+            bundle = super()._repr_mimebundle_(**kwargs)
+            data, metadata = bundle if isinstance(bundle, tuple) else (bundle or {}, {})
+            data = {**data, "text/html": _iframe(page)}
+            return (data, metadata) if isinstance(bundle, tuple) else data
+
+    return NetworkWidget(data=json.dumps(shown, ensure_ascii=False))
+
+
+def _iframe(page: str) -> str:
+    """``page`` in a sandboxed frame of its own (scripts run, nothing else is allowed)."""
+    source = html.escape(page, quote=True)
+    return (
+        f'<iframe sandbox="allow-scripts" srcdoc="{source}" '
+        'style="width:100%;height:760px;border:0" title="clac network"></iframe>'
+    )
 
 
 _ESM_ENTRY: Final = """
