@@ -198,3 +198,26 @@ class TestInChromium:
         circles = re.findall(r'<circle [^>]*class="clac-node"[^>]*data-id="([^"]+)"', run.stdout)
         assert sorted(circles) == sorted(n["id"] for n in net.view_data(hostile)["nodes"])
         assert "Evil &lt;/script&gt;" in run.stdout  # the name shown as text, not markup
+
+    def test_the_address_fragment_filters_the_organizations_drawn(
+        self, browser: list[str], surveyed: Coalition, tmp_path: Path
+    ) -> None:
+        page = net.write_html(surveyed, tmp_path / "network.html")
+        data = net.view_data(surveyed)
+        last_round = data["networks"][-1]["id"]
+        run = subprocess.run(  # noqa: S603 - the Chromium found on PATH, our own page
+            [*browser, "--dump-dom", f"{page.as_uri()}#sector=hotline&network={last_round}"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        circles = re.findall(r'<circle [^>]*class="clac-node"[^>]*data-id="([^"]+)"', run.stdout)
+        hotlines = [n["id"] for n in data["nodes"] if n["sector"] == "hotline"]
+        assert hotlines
+        assert sorted(circles) == sorted(hotlines)
+        lines = run.stdout.count("<line ")
+        kept = set(hotlines)
+        edges = data["networks"][-1]["edges"]
+        assert lines == sum(1 for a, b, _ in edges if a in kept and b in kept)

@@ -3,7 +3,9 @@
 // shared activity or a survey round), country, working group and sector; hovering a circle
 // lists the organization's ties and, for a survey round, the scores it received where the
 // survey's anonymity rule lets them show. Plain DOM and SVG: no library, no network access.
-function clacNetwork(root, data) {
+// `initial` presets the filters by their names (network, size, country, working_group, sector);
+// the page reads it from its address's fragment: network.html#sector=hotline&country=BR.
+function clacNetwork(root, data, initial) {
   "use strict";
   var SVG = null; // the SVG namespace, read from an <svg> the HTML parser made (no address here)
   var W = 900, H = 640, PAD = 40;
@@ -73,6 +75,12 @@ function clacNetwork(root, data) {
   var sector = select(words.sector, "sector", [all].concat(data.sectors.map(function (s) {
     return [s.id, s.label];
   })));
+  [network, size, country, group, sector].forEach(function (s) {
+    var wanted = (initial || {})[s.name];
+    if (wanted !== undefined && Array.prototype.some.call(s.options, function (o) {
+      return o.value === wanted;
+    })) s.value = wanted;
+  });
   var status = el("div", { "class": "clac-status" }, root);
   var svg = svgEl("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H,
     role: "img", "aria-label": words.title }, root);

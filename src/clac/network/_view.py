@@ -8,10 +8,11 @@ them show (at least ``threshold`` respondents, :data:`ANONYMITY_THRESHOLD`). No 
 representatives are never read, and no respondent's rating of a partner is included.
 
 :func:`to_html` writes the picture as one self-contained HTML page (script, style and data
-inline, no external address), :func:`widget` shows it in Jupyter through anywidget (the
-``notebooks`` extra, imported only there). Both draw with the same small script
-(``_view.js``): an SVG with one circle per organization, a precomputed layout, and filters by
-country, working group, sector and round.
+inline, no external address; its address's fragment presets the filters, as in
+``network.html#sector=hotline&network=2025-03-01``), :func:`widget` shows it in Jupyter
+through anywidget (the ``notebooks`` extra, imported only there). Both draw with the same
+small script (``_view.js``): an SVG with one circle per organization, a precomputed layout,
+and filters by country, working group, sector and round.
 """
 
 from __future__ import annotations
@@ -207,8 +208,13 @@ _PAGE: Final = """<!DOCTYPE html>
 <script type="application/json" id="clac-network-data">{data}</script>
 <script>
 {script}
+var clacInitial = {{}};
+location.hash.slice(1).split("&").forEach(function (part) {{
+  var pair = part.split("=");
+  if (pair.length === 2) clacInitial[decodeURIComponent(pair[0])] = decodeURIComponent(pair[1]);
+}});
 clacNetwork(document.getElementById("clac-network"),
-  JSON.parse(document.getElementById("clac-network-data").textContent));
+  JSON.parse(document.getElementById("clac-network-data").textContent), clacInitial);
 </script>
 </body>
 </html>
