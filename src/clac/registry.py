@@ -152,9 +152,16 @@ class Coalition:
     def records_since_for(self, kind: RecordKind | str) -> date | None:
         """The day from which the registry's records of ``kind`` are complete: the kind's own
         day in ``records_since_by_kind``, else ``records_since``; None when neither is set
-        (then nothing missing from the records counts as not done, see docs/rules.md)."""
+        (then nothing missing from the records counts as not done, see docs/rules.md).
+
+        Members are the exception: ``records_since`` covers dated events, not what a member's
+        own entry records, so for :attr:`RecordKind.MEMBERS` only ``records_since_by_kind``
+        counts (and each member's own ``record_complete``, see
+        :meth:`Member.record_complete_on`)."""
         by_kind = self.records_since_by_kind
         own = None if by_kind is None else by_kind.get(kind)
+        if RecordKind(kind) is RecordKind.MEMBERS:
+            return own
         return self.records_since if own is None else own
 
     def charter_in_force(self, on: date) -> Charter:
@@ -216,7 +223,7 @@ class Coalition:
                         org.sector.value if org else "",
                         ", ".join(org.countries) if org else "",
                         m.status.value,
-                        m.joined.isoformat(),
+                        "" if m.joined is None else m.joined.isoformat(),
                         ", ".join(m.working_groups),
                     )
                 )

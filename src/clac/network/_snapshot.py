@@ -79,7 +79,7 @@ def status_of(member: Member | None, as_of: date | None) -> MembershipStatus:
     if member is None:
         return MembershipStatus.NON_MEMBER
     if as_of is not None:
-        if as_of < member.joined:
+        if member.joined is not None and as_of < member.joined:
             return MembershipStatus.NON_MEMBER
         if member.left is not None and as_of >= member.left:
             return MembershipStatus.WITHDRAWN
@@ -168,7 +168,7 @@ def snapshot(coalition: Coalition, as_of: date | None = None) -> Snapshot:
         as_of=as_of,
         status=status,
         members=members,
-        joined={m.organization: m.joined for m in coalition.members},
+        joined={m.organization: m.joined for m in coalition.members if m.joined is not None},
         working_groups=groups,
         meetings=meetings,
         group_members={g: tuple(orgs) for g, orgs in group_members.items()},

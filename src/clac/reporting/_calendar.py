@@ -74,7 +74,7 @@ def _horizon(coalition: Coalition) -> date:
     years += [r.year for r in coalition.reports]
     years += [d.date.year for d in coalition.documents]
     years += [p.year for p in coalition.plans.operational]
-    years += [m.joined.year for m in coalition.members]
+    years += [m.joined.year for m in coalition.members if m.joined is not None]
     return date(max(years) + 1, 12, 31)
 
 
