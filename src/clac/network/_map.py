@@ -310,6 +310,7 @@ def draw_map(
     cmap = colormaps["Blues" if result.framework is None else "Greens"]
     most = max((row.members for row in result.countries), default=0)
     outlines = shapes()
+    small: list[tuple[str, float, float]] = []
     for row in result.countries:
         rings = outlines[row.code]
         colour = _fill(row, result, most, cmap)
@@ -320,7 +321,7 @@ def draw_map(
         area = sum(_area(r) for r in rings)
         if area < SMALL_STATE:
             ax.add_patch(Circle((cx, cy), 0.9, facecolor=colour, edgecolor=_BORDER, lw=0.8))
-            ax.annotate(row.code, (cx, cy), xytext=(cx + 1.1, cy + 0.35), fontsize=6, color="#333")
+            small.append((row.code, cx, cy))
         if row.members:
             radius = 0.7 + 0.6 * math.sqrt(row.members)
             start = 90.0
@@ -337,6 +338,7 @@ def draw_map(
                 str(row.members), (cx, cy), xytext=(cx + radius, cy + radius), fontsize=7,
                 zorder=4, fontweight="bold",
             )  # fmt: skip
+    _label_small_states(ax, small)
     ax.set_xlim(-118, -33)
     ax.set_ylim(-56.5, 33)
     ax.set_aspect(1 / math.cos(math.radians(12)))
@@ -346,6 +348,19 @@ def draw_map(
     ax.text(0.99, 0.01, _WORDS["source"].in_(language), transform=ax.transAxes, fontsize=6,
             ha="right", color="#666")  # fmt: skip
     return figure  # type: ignore[no-any-return]
+
+
+def _label_small_states(ax: Axes, small: list[tuple[str, float, float]]) -> None:
+    """Name the small states beside their circles, one label under the other where they
+    would overlap (the Eastern Caribbean's islands sit a degree apart)."""
+    lowest = math.inf
+    for code, cx, cy in sorted(small, key=lambda s: -s[2]):
+        y = min(cy, lowest - 1.3)
+        lowest = y
+        ax.annotate(
+            code, (cx + 0.9, cy), xytext=(cx + 2.2, y), fontsize=6, color="#333", va="center",
+            arrowprops={"arrowstyle": "-", "color": "#999", "lw": 0.4},
+        )  # fmt: skip
 
 
 def _legend(result: RegionMap, language: Language, cmap: Any) -> list[Any]:
