@@ -17,26 +17,37 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
-from clac._escape import json_safe, terminal
+from clac._escape import csv_text, json_safe, terminal
+from clac._inputs import guarding_inputs
 from clac.cli._common import (
+    DAY,
     DEBUG_VARIABLE,
+    EXIT_BAD_INPUT,
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    StandardStreamError,
     complete_path,
     console,
     fail,
+    guard_standard_streams,
     internal_error,
+    interrupted,
     load_registry,
+    names_standard_output,
     register_framework_files,
     reports_errors,
     tr,
+    warn,
     warn_reports_after,
+    wrote,
 )
 from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
+from clac.errors import ClacError
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -64,6 +75,24 @@ class _LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line within :func:`clac._inputs.guarding_inputs`: no command
+        writes over a file it reads (``-o`` naming the registry, through any link)."""
+        with guarding_inputs():
+            return super().main(*args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # Ctrl-C while reading the options (--framework-file …)
+            interrupted()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C anywhere in a command: 130, one line
+            interrupted()
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return _stating_exit_status(self._command(ctx, cmd_name))
@@ -203,11 +232,11 @@ CHECK_FORMATS = {
 
 
 @cli.command()
-@click.argument("file", required=False, shell_complete=complete_path)
+@click.argument("files", metavar="[FILE]...", nargs=-1, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Assess as of this date (YYYY-MM-DD); default today, or without FILE the demo's own "
     "day (clac.DEMO_AS_OF), for which its history is written.",
 )
@@ -234,18 +263,29 @@ CHECK_FORMATS = {
     help="Assess only what the charter itself says: leave out every rule that rests on a "
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
+@click.option(
+    "--sarif-root",
+    "sarif_root",
+    type=click.Path(file_okay=False),
+    envvar="CLAC_SARIF_ROOT",
+    help="The repository root that SARIF file paths are relative to (uriBaseId %SRCROOT%); "
+    "default the git work tree holding FILE, else FILE's folder. Also CLAC_SARIF_ROOT.",
+)
 @MAX_SIZE_OPTION
 @RULE_TIMEOUT_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
-    file: str | None,
+    files: tuple[str, ...],
     as_of: datetime | None,
     lang: str,
     output_format: str,
     everything: bool,
     charter_only: bool,
+    sarif_root: str | None,
 ) -> None:
-    """Validate a registry FILE (YAML, JSON or TOML) and assess it against the charter's rules.
+    """Validate registry FILEs (YAML, JSON or TOML) and assess each against the charter's
+    rules (several files, as pre-commit passes them: text or markdown reports one after the
+    other, each under its file's name; the worst exit status wins).
 
     Without FILE it assesses the built-in demo coalition on the demo's day, and says so on
     stderr.
@@ -255,6 +295,45 @@ def check(  # noqa: PLR0917 - one parameter per option
     failed"), a plugin that failed to load (one "clac: plugin …" line, no report) or another
     internal error.
     """
+
+    def run(file: str | None) -> NoReturn:
+        _check(file, as_of, lang, output_format, everything, charter_only, sarif_root)
+
+    if len(files) <= 1:
+        run(files[0] if files else None)
+    if output_format not in {"text", "markdown"}:
+        raise click.UsageError(tr(_ONE_FILE, lang).format(format=output_format))
+    worst = EXIT_OK
+    for file in files:
+        click.echo(f"{'' if file == files[0] else chr(10)}== {file} ==")
+        try:
+            try:
+                run(file)
+            except ClacError as error:
+                fail(error.message(lang))
+        except SystemExit as done:
+            status = done.code if isinstance(done.code, int) else EXIT_INTERNAL
+            worst = max(worst, status)
+    sys.exit(worst)
+
+
+_ONE_FILE = Text(
+    "--format {format} reports one FILE at a time (several only as text or markdown)",
+    "--format {format} informa sobre un FILE a la vez (varios solo como text o markdown)",
+    pt="--format {format} relata um FILE por vez (vários só como text ou markdown)",
+)
+
+
+def _check(  # noqa: PLR0917 - the options of check
+    file: str | None,
+    as_of: datetime | None,
+    lang: str,
+    output_format: str,
+    everything: bool,
+    charter_only: bool,
+    sarif_root: str | None,
+) -> NoReturn:
+    """``clac check`` on one FILE (None: the demo): report, then leave with its status."""
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
 
@@ -271,7 +350,7 @@ def check(  # noqa: PLR0917 - one parameter per option
     )
     with paused_gc():  # a line per finding: many small objects at once
         for chunk in _check_report(
-            assessment, output_format, lang, everything=everything, file=file
+            assessment, output_format, lang, everything=everything, file=file, root=sarif_root
         ):
             click.echo(chunk, nl=False)  # written as it comes: a large report is never whole
     warn_reports_after(coalition, assessment.as_of, lang)
@@ -322,7 +401,13 @@ _DEMO_DAY = Text(
 
 
 def _check_report(
-    assessment: Assessment, output_format: str, lang: str, *, everything: bool, file: str | None
+    assessment: Assessment,
+    output_format: str,
+    lang: str,
+    *,
+    everything: bool,
+    file: str | None,
+    root: str | None = None,
 ) -> Iterator[str]:
     """The report in ``output_format``, in pieces (the text report line by line in chunks)."""
     import json
@@ -334,7 +419,7 @@ def _check_report(
     elif output_format == "markdown":
         yield to_markdown(assessment, lang, everything=everything)
     elif output_format == "sarif":
-        log = assessment.to_sarif(lang, artifact=file, everything=everything)
+        log = assessment.to_sarif(lang, everything=everything, **_sarif_place(file, root))
         yield json_safe(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     elif output_format == "junit":
         yield assessment.to_junit(lang)
@@ -343,6 +428,37 @@ def _check_report(
     else:
         for chunk in text_chunks(assessment, lang, everything=everything):
             yield terminal(chunk)  # escapes character by character: chunks of lines are safe
+
+
+def _sarif_place(file: str | None, root: str | None) -> dict[str, Any]:
+    """Where a SARIF log's results point: ``file``'s path from the repository root (``root``,
+    else the git work tree holding it, else its folder), that root's URI and the regions the
+    file records its subjects at."""
+    if file is None:
+        return {}
+    from clac.io import Format, locate
+
+    path = Path(file).absolute()
+    base = Path(root).absolute() if root else _work_tree(path.parent) or path.parent
+    try:
+        artifact = path.relative_to(base).as_posix()
+    except ValueError:  # not under the root given: name the file from its own folder
+        warn(f"{file} is not under {base}: SARIF names it from its own folder")
+        base, artifact = path.parent, path.name
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        regions = locate(text, Format.from_path(path))
+    except (OSError, ClacError):  # already loaded once: a region is only a courtesy
+        regions = {}
+    return {"artifact": artifact, "root_uri": base.as_uri() + "/", "regions": regions}
+
+
+def _work_tree(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder`` (a ``.git`` folder or file there)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 @cli.command()
@@ -394,8 +510,6 @@ RULE_COLUMNS = ("id", "severity", "clause", "clause_ref", "title", "source", "ba
 
 def _rules_data(output_format: str, lang: str) -> None:
     """``clac rules --format csv|json``: the catalogue as data, words in ``lang``."""
-    import csv
-    import io
     import json
 
     from clac.rules import CATALOGUE
@@ -415,17 +529,8 @@ def _rules_data(output_format: str, lang: str) -> None:
     if output_format == "json":
         click.echo(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
         return
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(RULE_COLUMNS)
-    for row in rows:
-        writer.writerow(_csv_cell(str(row[c])) for c in RULE_COLUMNS)
-    click.echo(buffer.getvalue(), nl=False)
-
-
-def _csv_cell(value: str) -> str:
-    """A cell a spreadsheet reads as text, never as a formula."""
-    return f"'{value}" if value.startswith(("=", "+", "-", "@", "\t", "\r")) else value
+    table = [RULE_COLUMNS, *([row[c] for c in RULE_COLUMNS] for row in rows)]
+    click.echo(csv_text(table), nl=False)
 
 
 @cli.command()
@@ -476,7 +581,7 @@ def schema(output: str | None, assessment: bool, framework_file: bool, lang: str
     "--output",
     "-o",
     required=True,
-    type=click.Path(dir_okay=False, allow_dash=True),
+    type=click.Path(dir_okay=False),
     help="Where to write the demo registry (.yaml, .json or .toml; - for standard output).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
@@ -498,17 +603,18 @@ def demo_command(output: str, force: bool, file_format: str | None, lang: str) -
     from clac._demo import demo_file_text
     from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
-    if output == "-":
-        chosen = Format(file_format.lower()) if file_format else Format.YAML
-        click.echo(demo_file_text(chosen), nl=False)
-        return
     target = Path(output)
-    if target.exists() and not force:
+    to_stdout = names_standard_output(output)  # -o - or /dev/stdout: YAML there
+    if target.is_file() and not force and not to_stdout:  # a FIFO or device is written to
         fail(tr(_EXISTS, lang).format(path=output))
+    # Standard output, a FIFO or a device without a suffix: YAML, the demo's own format.
+    stream = to_stdout or (not target.suffix and target.exists() and not target.is_file())
+    format_ = Format.YAML if stream else Format.from_path(target)
+    if file_format is not None:
+        format_ = Format(file_format.lower())
     # A registry file: readable by its owner only, as clac.dump writes one.
-    chosen = Format(file_format.lower()) if file_format else Format.from_path(target)
-    write_text_atomically(target, demo_file_text(chosen), mode=REGISTRY_MODE)
-    click.echo(tr(_WROTE, lang).format(path=output))
+    write_text_atomically(output, demo_file_text(format_), mode=REGISTRY_MODE)
+    wrote(tr(_WROTE, lang).format(path=output), output)
 
 
 _EXISTS = Text(
@@ -528,11 +634,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ``argv`` from Python, it raises ``SystemExit`` as usual.
     """
     args = _debug_first(sys.argv[1:] if argv is None else list(argv))
+    if argv is None:
+        guard_standard_streams()
     try:
         try:
             cli.main(args=args, prog_name="clac", standalone_mode=True)
-        except KeyboardInterrupt:  # pragma: no cover - interactive only
-            sys.exit(130)
+        except KeyboardInterrupt:
+            interrupted()
         except Exception as error:  # noqa: BLE001 - outside any command: still 3, one line
             internal_error(error, debug="--debug" in args or None)
     except SystemExit as done:
@@ -561,10 +669,21 @@ def _leave(code: object) -> NoReturn:  # pragma: no cover - ends the process
     else:
         print(code, file=sys.stderr)
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe or stream: nothing left to say.
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            stream.flush()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except StandardStreamError as error:  # the last of the output did not fit (/dev/full)
+        with contextlib.suppress(Exception):
+            print(f"clac: error: {error}", file=sys.stderr)
+        if status in {EXIT_OK, EXIT_UNMET}:
+            status = EXIT_BAD_INPUT
+    except (OSError, ValueError):  # a closed stream: nothing left to say
+        pass
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    with contextlib.suppress(Exception):
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(status)
 
 

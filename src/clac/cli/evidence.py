@@ -63,7 +63,7 @@ def import_(csv_file: str, registry: str, lang: str) -> None:
 
     from clac.errors import InvalidData, Problem
     from clac.frameworks import check_references, read_evidence_csv_lines
-    from clac.io import dump
+    from clac.io import dump, may_replace
     from clac.io._files import read_bytes
     from clac.model import CountryAssessment
 
@@ -95,6 +95,7 @@ def import_(csv_file: str, registry: str, lang: str) -> None:
     if problems:
         raise InvalidData(problems=problems)
     updated = check_references(attrs.evolve(coalition, assessments=(*coalition.assessments, *new)))
+    may_replace(registry)  # an edit in place: the one input this command may write over
     dump(updated, registry)
     already = len(lines) - len(new)
     click.echo(tr(_ADDED, lang).format(registry=registry, added=len(new), held=already))

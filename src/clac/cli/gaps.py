@@ -9,8 +9,6 @@ written and the exit status is 2.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import date, datetime
 from pathlib import Path
@@ -19,11 +17,14 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
+    output_suffix,
     register_framework_files,
     reports_errors,
 )
@@ -60,12 +61,12 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day of the matrix (YYYY-MM-DD); default today, or the demo's day without FILE.",
 )
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Also list what changed after this day (YYYY-MM-DD) up to --as-of.",
 )
 @click.option(
@@ -116,7 +117,9 @@ def gaps(
     """
     from clac import frameworks
 
-    suffix = None if output is None else Path(output).suffix.lower()
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")
     if countries is not None and all_countries:
@@ -177,13 +180,29 @@ def _write(
     elif suffix == ".json":
         write_text_atomically(Path(output), json.dumps(_json(grid, spots, trend, lang), indent=2))
     elif suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(grid.columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(grid.to_rows(lang))
-        write_text_atomically(Path(output), buffer.getvalue())
+        write_text_atomically(Path(output), _csv(grid, lang))
     else:
         write_text_atomically(Path(output), frameworks.gaps_markdown(grid, spots, trend, lang))
+
+
+def _csv(grid: RegionalMatrix, lang: str) -> str:
+    """The matrix rows as CSV, each with an ``illustrative`` column: ``true`` where a figure of
+    the country rests on made-up evidence (the demo's), the marker every export carries."""
+    from clac._escape import csv_text
+
+    columns = [*grid.columns, "illustrative"]
+    rows = [
+        [
+            *(row.get(column, "") for column in grid.columns),
+            str(_illustrative(grid, row["country"])).lower(),
+        ]
+        for row in grid.to_rows(lang)
+    ]
+    return csv_text([columns, *rows])
+
+
+def _illustrative(grid: RegionalMatrix, country: str) -> bool:
+    return any(c.evidence is not None and c.evidence.illustrative for c in grid.row(country))
 
 
 def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str) -> dict[str, Any]:

@@ -17,13 +17,16 @@ import click
 
 from clac._progress import task
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
     fail,
     load_registry,
+    max_size,
     register_framework_files,
     reports_errors,
+    wrote,
 )
 from clac.text import Text
 
@@ -73,7 +76,7 @@ def network() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Describe the network as it stood on this date (YYYY-MM-DD); default: all records.",
 )
 @click.option(
@@ -123,12 +126,14 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
     if survey_file is not None:
         from clac.io import load_survey
 
-        coalition = coalition.evolve(survey=load_survey(survey_file, coalition))
+        coalition = coalition.evolve(
+            survey=load_survey(survey_file, coalition, max_size=max_size())
+        )
     if output is not None:
         from clac.network import export
 
         written = export(coalition, output, export_format, as_of=day, lang=lang, seed=seed)
-        click.echo(_WROTE.format(path=str(written)).in_(lang))
+        wrote(_WROTE.format(path=str(written)).in_(lang), output)
         return
     from clac.network import summarize
 
@@ -158,7 +163,7 @@ _ANALYSING_SURVEY = Text(
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Only the survey rounds held by this date (YYYY-MM-DD); default: every round.",
 )
 @click.option(
@@ -210,7 +215,7 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
         answers = coalition.survey
     else:
         with task(_READING_SURVEY.format(file=Path(survey_file).name)):
-            answers = load_survey(survey_file, coalition)
+            answers = load_survey(survey_file, coalition, max_size=max_size())
     day = as_of.date() if as_of is not None else None
     with task(_ANALYSING_SURVEY):
         result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
@@ -284,7 +289,7 @@ def map_(
     result = region_map(coalition, as_of=day, framework=framework_id)
     if output is not None:
         written = write_map(result, output, lang=lang)
-        click.echo(_WROTE.format(path=str(written)).in_(lang))
+        wrote(_WROTE.format(path=str(written)).in_(lang), output)
         return
     frame_rows = [
         (row.code, row.name.in_(lang), row.members, row.regional, row.verdict or "")

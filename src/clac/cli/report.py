@@ -16,11 +16,14 @@ from pathlib import Path
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
+    output_suffix,
     reports_errors,
     warn_reports_after,
 )
@@ -66,7 +69,7 @@ def report() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Compile as of this date (YYYY-MM-DD); default today.",
 )
 @MAX_SIZE_OPTION
@@ -89,7 +92,9 @@ def annual(
     """
     from clac.reporting import annual_report
 
-    suffix = None if output is None else Path(output).suffix.lower()
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
     coalition = load_registry(file)
@@ -116,12 +121,12 @@ def annual(
     help="Write the iCalendar file here (e.g. clac.ics); without it, to standard output.",
 )
 @click.option("--audience", default="members", show_default=True, help=_AUDIENCE_HELP)
-@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
-@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")
+@click.option("--start", type=DAY, help="First day (YYYY-MM-DD).")
+@click.option("--end", type=DAY, help="Last day (YYYY-MM-DD).")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Warn about reports dated after this day (YYYY-MM-DD); default today.",
 )
 @LANG_OPTION
