@@ -76,13 +76,13 @@ class TestCommands:
     def test_demo_writes_the_registry_to_standard_output(self) -> None:
         result = CliRunner().invoke(cli, ["demo", "-o", "-"])
         assert result.exit_code == 0, result.output
-        assert result.output.startswith("# CLAC demonstration registry")
-        assert loads(result.output, Format.YAML).name == demo().name
+        assert result.stdout.startswith("# CLAC demonstration registry")
+        assert loads(result.stdout, Format.YAML).name == demo().name
 
     def test_demo_on_standard_output_takes_a_format(self) -> None:
         result = CliRunner().invoke(cli, ["demo", "-o", "-", "--format", "json"])
         assert result.exit_code == 0, result.output
-        assert json.loads(result.output)["name"] == demo().name
+        assert json.loads(result.stdout)["name"] == demo().name
 
     def test_rules_as_csv_and_json_list_every_rule(self) -> None:
         as_csv = CliRunner().invoke(cli, ["rules", "--format", "csv"])
