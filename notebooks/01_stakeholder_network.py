@@ -197,7 +197,7 @@ print(f"density change: {change.density_change:+.3f}")
 # `net.widget` shows the same members in an interactive view: colour by sector, size by a
 # measure you choose, filters by country, working group and sector, and hovering an
 # organization lists its ties. (It needs the `notebooks` extra, for anywidget. Where no widget
-# can run, as on a rendered page, the same view shows as a self-contained page.)
+# can run, as in a notebook viewer, the same view shows as a self-contained page.)
 # `net.write_html` — or `clac network --export html -o network.html` — writes it as one
 # HTML file that works offline, to send around.
 
