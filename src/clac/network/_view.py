@@ -32,6 +32,7 @@ from clac._escape import json_for_script
 from clac.countries import country_name
 from clac.errors import InvalidData
 from clac.io import write_atomically
+from clac.network._analyses import EXACT_BETWEENNESS_LIMIT, SAMPLED_BETWEENNESS_SOURCES
 from clac.network._figure import SECTOR_COLOURS, _layout
 from clac.network._frames import require
 from clac.network._graph import organization_graph, organization_node
@@ -116,7 +117,11 @@ def view_data(
         whole.add_nodes_from(graph.nodes(data=True))
         whole.add_edges_from(graph.edges)
     positions = _layout(whole, seed)
-    betweenness = nx.betweenness_centrality(stakeholder) if len(stakeholder) else {}
+    # Exact up to the size brokers() computes exactly, sampled (seeded) above it.
+    sampled = len(stakeholder) > EXACT_BETWEENNESS_LIMIT
+    betweenness = nx.betweenness_centrality(
+        stakeholder, k=SAMPLED_BETWEENNESS_SOURCES if sampled else None, seed=seed
+    )
     groups: dict[str, list[str]] = {}
     for member in coalition.members:
         groups.setdefault(member.organization, []).extend(member.working_groups)
