@@ -26,6 +26,7 @@ from clac.cli._common import (
     EXIT_UNMET,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    command_day,
     complete_path,
     console,
     fail,
@@ -204,8 +205,9 @@ CHECK_FORMATS = {
     "--as-of",
     "as_of",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    help="Assess as of this date (YYYY-MM-DD); default today, or without FILE the demo's own "
-    "day (clac.DEMO_AS_OF), for which its history is written.",
+    help="Assess as of this date (YYYY-MM-DD); default today, or for the demo (no FILE, or a "
+    "file clac demo wrote) the demo's own day (clac.DEMO_AS_OF), for which its history is "
+    "written.",
 )
 @LANG_OPTION
 @click.option(
@@ -253,12 +255,8 @@ def check(  # noqa: PLR0917 - one parameter per option
     from clac.rules import CATALOGUE, evaluate
 
     coalition = load_registry(file)
-    day = None if as_of is None else as_of.date()
-    if day is None and file is None:
-        from clac import DEMO_AS_OF
-
-        day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
-        click.echo(tr(_DEMO_DAY, lang).format(day=day.isoformat()), err=True)
+    # The demo's history and its deliberate gaps are written for its own day.
+    day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     assessment = evaluate(coalition, as_of=day, charter_only=charter_only)
     with paused_gc():  # a line per finding: many small objects at once
         for chunk in _check_report(
@@ -304,13 +302,6 @@ _FAILED = Text(
     "(¿un complemento roto?); vea los hallazgos marcados 'la regla falló'",
     pt="{count} constatação(ões) não puderam ser decididas: a(s) regra(s) {rules} falharam "
     "(um plugin quebrado?); veja as constatações marcadas 'a regra falhou'",
-)
-
-
-_DEMO_DAY = Text(
-    "clac: no FILE given: assessing the built-in demo coalition as of {day}",
-    "clac: sin FILE: se evalúa la coalición de demostración al {day}",
-    pt="clac: sem FILE: avaliando a coalizão de demonstração em {day}",
 )
 
 

@@ -42,6 +42,7 @@ __all__ = [
     "EXIT_UNMET",
     "LANG_OPTION",
     "LOCALE_VARIABLES",
+    "command_day",
     "complete_path",
     "console",
     "debugging",
@@ -260,6 +261,44 @@ _LEFT_OUT = Text(
 def warn(message: str) -> None:
     """One warning line on stderr: something a command leaves out, never a verdict on validity."""
     click.echo(f"clac: warning: {terminal(message)}", err=True)
+
+
+def command_day(
+    coalition: Coalition, as_of: date | None, lang: str, *, file: str | None = None
+) -> date:
+    """The day a command runs "as of": ``as_of`` when given; else the demo's own day for the
+    demo coalition — built in or a file ``clac demo -o`` wrote, so the same demo gives the same
+    result however it is run (:func:`clac._demo.demo_day`), said on stderr; else today."""
+    if as_of is not None:
+        return as_of
+    from datetime import date as _date
+
+    from clac._demo import demo_day
+
+    day = demo_day(coalition)
+    if day is None:
+        return _date.today()
+    if file is None:
+        message = _DEMO_DAY.format(day=day.isoformat())
+    else:
+        message = _DEMO_FILE_DAY.format(file=Path(file).name, day=day.isoformat())
+    click.echo(f"clac: {message.in_(lang)}", err=True)
+    return day
+
+
+_DEMO_DAY = Text(
+    "no FILE given: assessing the built-in demo coalition as of {day}",
+    "sin FILE: se evalúa la coalición de demostración al {day}",
+    pt="sem FILE: avaliando a coalizão de demonstração em {day}",
+)
+_DEMO_FILE_DAY = Text(
+    "{file} holds the demo coalition: assessing it as of {day}, the day its history is "
+    "written for (--as-of to choose another)",
+    "{file} contiene la coalición de demostración: se evalúa al {day}, el día para el que se "
+    "escribió su historia (--as-of para elegir otro)",
+    pt="{file} contém a coalizão de demonstração: avaliando-a em {day}, o dia para o qual sua "
+    "história foi escrita (--as-of para escolher outro)",
+)
 
 
 def warn_reports_after(coalition: Coalition, day: date, lang: str) -> None:
