@@ -12,7 +12,8 @@ import pytest
 
 from clac import _labels
 from clac._labels import VOCABULARIES, WORDS, label_of, word
-from clac.text import Language, Text
+from clac.errors import InvalidData
+from clac.text import Language, Text, plural
 
 SRC = Path(__file__).parent.parent / "src" / "clac"
 
@@ -99,3 +100,58 @@ class TestEveryLabelSpeaksPortuguese:
     @pytest.mark.parametrize("path", LABEL_MODULES, ids=lambda p: str(p.relative_to(SRC)))
     def test_every_text_written_in_an_output_module_has_portuguese(self, path: Path) -> None:
         assert not _texts_without_portuguese(path)
+
+
+class TestPlurals:
+    """Counts take the singular or the plural their language's rule picks (CLDR: 1 in English
+    and Spanish, 0 and 1 in Portuguese), with the count as a named placeholder."""
+
+    ONE = Text("{count} report", "{count} informe", pt="{count} relatório")
+    OTHER = Text("{count} reports", "{count} informes", pt="{count} relatórios")
+
+    @pytest.mark.parametrize(
+        ("count", "en", "es", "pt"),
+        [
+            (0, "0 reports", "0 informes", "0 relatório"),
+            (1, "1 report", "1 informe", "1 relatório"),
+            (2, "2 reports", "2 informes", "2 relatórios"),
+        ],
+    )
+    def test_each_language_picks_its_form(self, count: int, en: str, es: str, pt: str) -> None:
+        text = plural(count, self.ONE, self.OTHER)
+        assert (text.en, text.es, text.in_("pt")) == (en, es, pt)
+
+    def test_other_placeholders_are_filled_too(self) -> None:
+        one = Text("{count} day after {day}", "{count} día después del {day}")
+        other = Text("{count} days after {day}", "{count} días después del {day}")
+        assert plural(3, one, other, day="2026-01-01").es == "3 días después del 2026-01-01"
+
+    def test_a_count_that_is_not_a_whole_number_is_refused(self) -> None:
+        with pytest.raises(InvalidData):
+            plural(True, self.ONE, self.OTHER)  # a bool is no count
+
+    @pytest.mark.parametrize("language", list(Language))
+    def test_every_counted_label_has_two_forms_in_every_language(self, language: Language) -> None:
+        from clac.reporting._labels import COUNTED, label
+
+        for key, (one, other) in COUNTED.items():
+            assert one.in_(language) != other.in_(language), key
+            assert "{count}" in one.in_(language), key
+            assert "{count}" in other.in_(language), key
+            assert "7" in label(key, language, count=7, first="2026-Q2")
+
+    def test_one_report_and_one_meeting_are_singular_in_the_annual_report(self) -> None:
+        from datetime import date
+
+        import clac
+        from clac.reporting import annual_report
+
+        text = clac.starting_registry(records_since=date(2026, 1, 1)).replace(
+            "reports: []",
+            "reports:\n  - {working_group: latin-american-hotlines, year: 2026, quarter: 1, "
+            "submitted: 2026-04-20}",
+        )
+        report = annual_report(clac.loads(text, "yaml"), 2026, as_of=date(2026, 12, 6))
+        markdown = report.to_markdown("en")
+        assert "from 1 quarterly report and the minutes of 0 meetings" in markdown
+        assert "1 reports" not in markdown

@@ -66,6 +66,9 @@ class CalendarEvent:
     sequence: int
     stamp: date
     transparent: bool = False
+    state: ReportState | None = None
+    """For a quarterly report's due date, the report's state on the calendar's day (the one
+    ``clac check`` gives it); None for other events."""
 
 
 def _horizon(as_of: date) -> date:
@@ -168,6 +171,7 @@ class _Events:
             sequence=1 if recorded else 0,
             stamp=period.first_day if status.submitted is None else status.submitted,
             transparent=True,
+            state=status.state,
         )
 
     def annual_reports(self, horizon: date) -> Iterator[CalendarEvent]:
