@@ -55,6 +55,10 @@ class _LazyGroup(click.Group):
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
         "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
+        "partners": (
+            "clac.cli.partners:partners",
+            "List the charter's partners and their ids (partner: ID).",
+        ),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
         "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
     }
@@ -149,7 +153,8 @@ def cli() -> None:
 @LANG_OPTION
 @reports_errors
 def charter(lang: str) -> None:
-    """Print the charter catalogue: every clause, goal, working group and partner."""
+    """Print the charter catalogue: every clause, goal, working group and partner (with the
+    id a registry links it by)."""
     from rich.table import Table
 
     from clac.charter import BASE_DOCUMENT, Section
@@ -180,6 +185,28 @@ def charter(lang: str) -> None:
     for name, value in doc.parameters.as_dict().items():
         params.add_row(name, str(value))
     out.print(params)
+    out.print()
+    partners = Table(
+        title=tr(_PARTNERS_HEADING, lang), title_justify="left", box=None if plain else _box()
+    )
+    partners.add_column("id (partner:)", no_wrap=True)
+    partners.add_column("name")
+    for partner in doc.partners:
+        partners.add_row(partner.id, tr(partner.display_name(), lang))
+    out.print(partners)
+    out.print(tr(_PARTNERS_MORE, lang))
+
+
+_PARTNERS_HEADING = Text(
+    "Partners (the id an organization links them by)",
+    "Socios (el id con que una organización se enlaza a ellos)",
+    pt="Parceiros (o id com que uma organização se liga a eles)",
+)
+_PARTNERS_MORE = Text(
+    "`clac partners` lists them with later names and sectors (--format csv or json).",
+    "`clac partners` los lista con nombres posteriores y sectores (--format csv o json).",
+    pt="`clac partners` os lista com nomes posteriores e setores (--format csv ou json).",
+)
 
 
 def _box() -> Any:

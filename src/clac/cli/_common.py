@@ -374,6 +374,7 @@ def load_registry(file: str | None) -> Coalition:
     max_size = None if context is None else context.meta.get(_MAX_SIZE)
     with _progress.task(_LOADING.format(file=Path(file).name)):
         coalition = load(file, max_size=max_size)
+        _note_scopes(coalition, "en" if context is None else context.params.get("lang", "en"))
         if not _cites_frameworks(coalition):
             return coalition  # nothing to check: clac.frameworks is not even imported
         from clac.frameworks import check_references
@@ -381,6 +382,46 @@ def load_registry(file: str | None) -> Coalition:
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
         return check_references(coalition)
+
+
+_SCOPE_READ = Text(
+    "organizations[{index}].scope ({id}): not recorded; read as {scope} from its countries "
+    "({countries}) — record scope: to say otherwise",
+    "organizations[{index}].scope ({id}): no registrado; se lee como {scope} por sus países "
+    "({countries}) — registre scope: para indicar otro",
+    pt="organizations[{index}].scope ({id}): não registrado; lido como {scope} por seus países "
+    "({countries}) — registre scope: para indicar outro",
+)
+_SCOPE_UNKNOWN = Text(
+    "organizations[{index}].scope ({id}): not recorded and no countries: where it works is "
+    "unknown, so it counts as no country's national member — record scope: and countries:",
+    "organizations[{index}].scope ({id}): no registrado y sin países: dónde trabaja es "
+    "desconocido, así que no cuenta como miembro nacional de ningún país — registre scope: y "
+    "countries:",
+    pt="organizations[{index}].scope ({id}): não registrado e sem países: onde atua é "
+    "desconhecido, então não conta como membro nacional de nenhum país — registre scope: e "
+    "countries:",
+)
+
+
+def _note_scopes(coalition: Coalition, lang: str) -> None:
+    """Say, on stderr, how each organization without a recorded ``scope`` is read: from its
+    countries (:attr:`clac.model.Organization.effective_scope`) or as unknown — never
+    silently national."""
+    for index, organization in enumerate(coalition.organizations):
+        if organization.scope is not None:
+            continue
+        scope = organization.effective_scope
+        if scope is None:
+            text = _SCOPE_UNKNOWN.format(index=index, id=organization.id)
+        else:
+            text = _SCOPE_READ.format(
+                index=index,
+                id=organization.id,
+                scope=scope.value,
+                countries=", ".join(organization.countries),
+            )
+        click.echo(f"clac: note: {terminal(text.in_(lang))}", err=True)
 
 
 def _cites_frameworks(coalition: Coalition) -> bool:
