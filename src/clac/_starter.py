@@ -193,6 +193,58 @@ _PLANS = Text(
     "plano operacional de cada ano (year, actions, assessed: o dia em que foi avaliado).",
 )
 
+_ASSESSMENTS = Text(
+    "Country assessments against a framework of the field, for `clac gaps`: country (ISO "
+    "code), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "FRAMEWORK --all-countries` shows the items), outcome (met, partly-met, not-met, unknown), "
+    "date (YYYY, YYYY-MM or YYYY-MM-DD), source, and confidence (high, medium, low). Record only "
+    "what a source shows; clac already ships public treaty facts. The shape of an entry, to "
+    "fill from your source:",
+    "Evaluaciones de países frente a un marco del campo, para `clac gaps`: country (código "
+    "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "MARCO --all-countries` muestra los ítems), outcome (met, partly-met, not-met, unknown), "
+    "date (AAAA, AAAA-MM o AAAA-MM-DD), source y confidence (high, medium, low). Registre solo "
+    "lo que muestre una fuente; clac ya trae hechos públicos de tratados. La forma de una "
+    "entrada, para completar con su fuente:",
+    pt="Avaliações de países frente a um marco do campo, para `clac gaps`: country (código "
+    "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "MARCO --all-countries` mostra os itens), outcome (met, partly-met, not-met, unknown), "
+    "date (AAAA, AAAA-MM ou AAAA-MM-DD), source e confidence (high, medium, low). Registre só "
+    "o que uma fonte mostre; o clac já traz fatos públicos de tratados. A forma de uma "
+    "entrada, para preencher com sua fonte:",
+)
+_ASSESSMENT_EXAMPLE = (
+    '#   - {country: CODE, framework: budapest, item: ratified, outcome: met, date: DATE,',
+    '#      source: "SOURCE", confidence: high}',
+)
+
+_SURVEY = Text(
+    "Partnership survey answers, for `clac network survey`: one entry per round (the day the "
+    "survey was sent), respondent and partner (members' ids), with frequency (never, yearly, "
+    "quarterly, monthly, weekly, daily), collaboration (none, awareness, cooperative, "
+    "coordinated, integrated) and, if asked, trust_reliable, trust_mission, trust_open and "
+    "value_influence, value_involvement, value_resources (1-4), resources and goals. A CSV of answers can be read with `clac network survey FILE ANSWERS.csv`. The "
+    "shape of an entry:",
+    "Respuestas a la encuesta de alianzas, para `clac network survey`: una entrada por ronda "
+    "(el día en que se envió la encuesta), respondent y partner (ids de miembros), con "
+    "frequency (never, yearly, quarterly, monthly, weekly, daily), collaboration (none, "
+    "awareness, cooperative, coordinated, integrated) y, si se preguntó, trust_reliable, "
+    "trust_mission, trust_open y value_influence, value_involvement, value_resources (1-4), "
+    "resources y goals. Un CSV de respuestas se lee con `clac network survey "
+    "ARCHIVO RESPUESTAS.csv`. La forma de una entrada:",
+    pt="Respostas à pesquisa de parcerias, para `clac network survey`: uma entrada por rodada "
+    "(o dia em que a pesquisa foi enviada), respondent e partner (ids de membros), com "
+    "frequency (never, yearly, quarterly, monthly, weekly, daily), collaboration (none, "
+    "awareness, cooperative, coordinated, integrated) e, se perguntado, trust_reliable, "
+    "trust_mission, trust_open e value_influence, value_involvement, value_resources (1-4), "
+    "resources e goals. Um CSV de respostas é lido com `clac network survey "
+    "ARQUIVO RESPOSTAS.csv`. A forma de uma entrada:",
+)
+_SURVEY_EXAMPLE = (
+    "#   - {round: DATE, respondent: MEMBER-ID, partner: MEMBER-ID, frequency: monthly,",
+    "#      collaboration: cooperative, trust_reliable: 4}",
+)
+
 _ROLES = Text(
     "Roles, as the charter assigns them: ICMEC provides the Secretariat and a representative of "
     "ICMEC LAC chairs. They are dated from the day the charter took effect ({effective}); "
@@ -288,4 +340,6 @@ def starting_registry(
         (_PLANS, "plans: {strategic: [], operational: []}"),
     ):
         out += ["", *_comment(comment, lang), line]
+    out += ["", *_comment(_ASSESSMENTS, lang), *_ASSESSMENT_EXAMPLE, "assessments: []"]
+    out += ["", *_comment(_SURVEY, lang), *_SURVEY_EXAMPLE, "survey: []"]
     return "\n".join(out) + "\n"
