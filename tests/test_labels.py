@@ -155,3 +155,61 @@ class TestPlurals:
         markdown = report.to_markdown("en")
         assert "from 1 quarterly report and the minutes of 0 meetings" in markdown
         assert "1 reports" not in markdown
+
+
+class TestCountsInFindings:
+    """The issue's examples: "1 reports", "1 CLAC meetings", "Signed: Signed", "working groups
+    is not recorded" — each count agrees with its noun, each name is said once."""
+
+    def findings(self) -> dict[tuple[str, str], Text]:
+        from datetime import date
+        from pathlib import Path
+
+        import clac
+        from clac.rules import evaluate
+
+        path = Path(__file__).parent / "data" / "valid-minimal.yaml"
+        assessment = evaluate(clac.load(path), as_of=date(2021, 6, 1))
+        return {(f.rule.id, f.subject.id): f.message for f in assessment.findings}
+
+    def test_one_clac_meeting_is_singular(self) -> None:
+        message = self.findings()[("REP-05", "2020")]
+        assert message.en.startswith("1 CLAC meeting (annual or regional) recorded in 2020")
+        assert message.es.startswith("1 reunión de la CLAC (anuales o regionales) registrada")
+
+    def test_an_unrecorded_plural_needs_no_agreement(self) -> None:
+        message = self.findings()[("MEM-08", "icmec")]
+        assert message.en == (
+            "not recorded: the member's working groups (to record at members[0].working_groups)"
+        )
+        assert "is not recorded" not in message.en
+
+    def test_no_report_is_not_none_of_zero(self) -> None:
+        message = self.findings()[("REP-07", "icmec")]
+        assert message.en.startswith("named in no quarterly report recorded since 2020-06-01")
+        assert "ningún informe trimestral registrado" in message.es
+
+    def test_one_report_received_is_singular(self) -> None:
+        from datetime import date
+        from pathlib import Path
+
+        import clac
+        from clac.rules import evaluate
+
+        path = Path(__file__).parent / "data" / "valid-minimal.yaml"
+        text = path.read_text(encoding="utf-8").replace(
+            "charter: base-document", "charter: base-document\nrecords_since: 2020-01-01"
+        )
+        assessment = evaluate(clac.loads(text, "yaml"), as_of=date(2020, 6, 1))
+        message = assessment.where(rule="REP-01").findings[0].message
+        assert "(1 report, 0 late" in message.en
+        assert "(1 informe, 0 con atraso" in message.es
+
+    def test_a_treaty_item_is_named_once(self) -> None:
+        from click.testing import CliRunner
+
+        from clac.cli import cli
+
+        result = CliRunner().invoke(cli, ["gaps", "-f", "budapest", "--all-countries"])
+        assert "| 1 | Signed |" in result.stdout
+        assert "Signed: Signed" not in result.stdout

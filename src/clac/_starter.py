@@ -198,23 +198,23 @@ _ASSESSMENTS = Text(
     "code), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "FRAMEWORK --all-countries` shows the items), outcome (met, partly-met, not-met, unknown), "
     "date (YYYY, YYYY-MM or YYYY-MM-DD), source, and confidence (high, medium, low). Record only "
-    "what a source shows; clac already ships public treaty facts. The shape of an entry, to "
+    "what a source shows (a source, a date and a confidence for each). The shape of an entry, to "
     "fill from your source:",
     "Evaluaciones de países frente a un marco del campo, para `clac gaps`: country (código "
     "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "MARCO --all-countries` muestra los ítems), outcome (met, partly-met, not-met, unknown), "
     "date (AAAA, AAAA-MM o AAAA-MM-DD), source y confidence (high, medium, low). Registre solo "
-    "lo que muestre una fuente; clac ya trae hechos públicos de tratados. La forma de una "
+    "lo que muestre una fuente (con fuente, fecha y confianza para cada una). La forma de una "
     "entrada, para completar con su fuente:",
     pt="Avaliações de países frente a um marco do campo, para `clac gaps`: country (código "
     "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "MARCO --all-countries` mostra os itens), outcome (met, partly-met, not-met, unknown), "
     "date (AAAA, AAAA-MM ou AAAA-MM-DD), source e confidence (high, medium, low). Registre só "
-    "o que uma fonte mostre; o clac já traz fatos públicos de tratados. A forma de uma "
+    "o que uma fonte mostre (com fonte, data e confiança para cada uma). A forma de uma "
     "entrada, para preencher com sua fonte:",
 )
 _ASSESSMENT_EXAMPLE = (
-    '#   - {country: CODE, framework: budapest, item: ratified, outcome: met, date: DATE,',
+    "#   - {country: CODE, framework: budapest, item: ratified, outcome: met, date: DATE,",
     '#      source: "SOURCE", confidence: high}',
 )
 
@@ -223,8 +223,8 @@ _SURVEY = Text(
     "survey was sent), respondent and partner (members' ids), with frequency (never, yearly, "
     "quarterly, monthly, weekly, daily), collaboration (none, awareness, cooperative, "
     "coordinated, integrated) and, if asked, trust_reliable, trust_mission, trust_open and "
-    "value_influence, value_involvement, value_resources (1-4), resources and goals. A CSV of answers can be read with `clac network survey FILE ANSWERS.csv`. The "
-    "shape of an entry:",
+    "value_influence, value_involvement, value_resources (1-4), resources and goals. A CSV of "
+    "answers can be read with `clac network survey FILE ANSWERS.csv`. The shape of an entry:",
     "Respuestas a la encuesta de alianzas, para `clac network survey`: una entrada por ronda "
     "(el día en que se envió la encuesta), respondent y partner (ids de miembros), con "
     "frequency (never, yearly, quarterly, monthly, weekly, daily), collaboration (none, "

@@ -164,7 +164,9 @@ def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN
     lines.append("|--:|:--|--:|--:|--:|--:|")
     for number, item in zip(numbers, framework.items, strict=True):
         counts = grid.item_counts(item.id)
-        label = f"{item.ref.in_(lang)}: {item.label.in_(lang)}"
+        ref, name = item.ref.in_(lang), item.label.in_(lang)
+        # A treaty's items are named by their reference alone ("Signed"): say it once.
+        label = name if ref == name else f"{ref}: {name}"
         lines.append(
             f"| {number} | {_escape(label)} | {counts.met} | {counts.partly_met} | "
             f"{counts.not_met} | {counts.unknown} |"

@@ -495,12 +495,15 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
         where = "meetings[].attendees"
         return insufficient_data(
             Text(
-                f"no attendance of the member is recorded at the {len(held)} CLAC meetings "
-                f"recorded since {since.isoformat()}, and the registry does not say its meeting "
+                f"no attendance of the member is recorded at the "
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} recorded since "
+                f"{since.isoformat()}, and the registry does not say its meeting "
                 f"records are complete: record the meetings and their attendees at {where} "
                 "(or set records_since)",
-                f"no consta asistencia del miembro a las {len(held)} reuniones de la CLAC "
-                f"registradas desde el {since.isoformat()}, y el registro no dice que sus "
+                f"no consta asistencia del miembro a "
+                f"{'la' if len(held) == 1 else 'las'} {_n(len(held), 'reunión', 'reuniones')} "
+                f"de la CLAC {'registrada' if len(held) == 1 else 'registradas'} desde el "
+                f"{since.isoformat()}, y el registro no dice que sus "
                 f"registros de reuniones estén completos: registre las reuniones y sus "
                 f"asistentes en {where} (o fije records_since)",
             )
@@ -716,12 +719,14 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 -
             **facts,
             record_at="participation[]",
         )
+    months_en = _n(len(recorded), "recorded month", "recorded months")
+    months_es = _n(len(recorded), "mes registrado", "meses registrados")
     if average < low:
         return unmet(
             Text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), below the approximate {low}-{high}",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por debajo de las {low}-{high} aproximadas",
             ),
             **facts,
@@ -729,10 +734,10 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 -
     if average > high:
         return met(
             Text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), above {low}-{high}: the charter says approximately, so more is "
                 "not a shortfall",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por encima de {low}-{high}: la carta dice aproximadamente, así que "
                 "más horas no son un incumplimiento",
             ),
@@ -741,9 +746,9 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 -
         )
     return met(
         Text(
-            f"{average:g} hours a month on average over {len(recorded)} recorded months "
+            f"{average:g} hours a month on average over {months_en} "
             f"({span}), within the approximate {low}-{high}",
-            f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+            f"{average:g} horas al mes en promedio en {months_es} "
             f"({span}), dentro de las {low}-{high} aproximadas",
         ),
         **facts,

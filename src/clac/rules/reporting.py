@@ -45,7 +45,7 @@ from clac.periods import Quarter, earliest, latest
 from clac.rules._catalogue import rule
 from clac.rules._context import Context, assessed_from, before_records, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
-from clac.rules.membership import months_before
+from clac.rules.membership import _n, months_before
 from clac.text import Text
 
 __all__ = [
@@ -58,6 +58,27 @@ __all__ = [
     "reports_on_time",
     "shares_progress",
 ]
+
+
+def _none_of(count: int, participle: str) -> str:
+    """'none of the 3 quarterly reports recorded', 'the one quarterly report recorded' or 'no
+    quarterly report recorded'."""
+    if count == 0:
+        return f"no quarterly report {participle}"
+    if count == 1:
+        return f"the one quarterly report {participle}"
+    return f"none of the {count} quarterly reports {participle}"
+
+
+def _ninguno(count: int, participle: str) -> str:
+    """'ninguno de los 3 informes trimestrales registrados', 'el único informe trimestral
+    registrado' o 'ningún informe trimestral registrado'."""
+    if count == 0:
+        return f"ningún informe trimestral {participle}"
+    if count == 1:
+        return f"el único informe trimestral {participle}"
+    return f"ninguno de los {count} informes trimestrales {participle}s"
+
 
 SHARING_WINDOW_MONTHS = 12
 """The default of the parameter ``sharing_window_months``: REP-07 looks for a member's name in
@@ -166,10 +187,12 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
     undated = [s for s in recorded if s.state is ReportState.RECEIVED]
     return met(
         Text(
-            f"every report due since {first} was received ({len(recorded)} reports, "
-            f"{len(late)} late, {len(undated)} without a recorded date)",
-            f"se recibieron todos los informes exigibles desde {first} ({len(recorded)} "
-            f"informes, {len(late)} con atraso, {len(undated)} sin fecha registrada)",
+            f"every report due since {first} was received "
+            f"({_n(len(recorded), 'report', 'reports')}, {len(late)} late, "
+            f"{len(undated)} without a recorded date)",
+            f"se recibieron todos los informes exigibles desde {first} "
+            f"({_n(len(recorded), 'informe', 'informes')}, {len(late)} con atraso, "
+            f"{len(undated)} sin fecha registrada)",
         ),
         since=str(first),
         received=len(recorded),
@@ -307,10 +330,12 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         where = f"{ctx.report_path(report)}.activities[].goals"
         return insufficient_data(
             Text(
-                f"{len(unaligned)} of {len(report.activities)} activities record no policy goal, "
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "record no policy goal, "
                 f"and the registry does not say its report records are complete: record the "
                 f"goals at {where}",
-                f"{len(unaligned)} de {len(report.activities)} actividades no registran objetivo "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                f"{'no registra' if len(unaligned) == 1 else 'no registran'} objetivo "
                 f"de política, y el registro no dice que sus registros de informes estén "
                 f"completos: registre los objetivos en {where}",
             ),
@@ -322,9 +347,11 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         shown = "; ".join(repr(d) for d in unaligned)
         return unmet(
             Text(
-                f"{len(unaligned)} of {len(report.activities)} activities tied to no policy "
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "tied to no policy "
                 f"goal: {shown}",
-                f"{len(unaligned)} de {len(report.activities)} actividades sin objetivo de "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                "sin objetivo de "
                 f"política: {shown}",
             ),
             activities=len(report.activities),
@@ -334,6 +361,11 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         Text(
             f"each of the {len(report.activities)} activities aims at a policy goal",
             f"cada una de las {len(report.activities)} actividades apunta a un objetivo",
+        )
+        if len(report.activities) > 1
+        else Text(
+            "its one activity aims at a policy goal",
+            "su única actividad apunta a un objetivo",
         ),
         activities=len(report.activities),
     )
@@ -461,10 +493,12 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     if len(held) < minimum and coverage != "complete":
         return insufficient_data(
             Text(
-                f"{len(held)} CLAC meetings (annual or regional) recorded in {year}, fewer than "
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) "
+                f"recorded in {year}, fewer than "
                 f"{minimum}, and the registry does not say its meeting records cover the whole "
                 "year: record the meetings at meetings[] (or set records_since)",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) registradas en {year}, "
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) "
+                f"{'registrada' if len(held) == 1 else 'registradas'} en {year}, "
                 f"menos de {minimum}, y el registro no dice que sus registros de reuniones "
                 "cubran todo el año: registre las reuniones en meetings[] (o fije "
                 "records_since)",
@@ -477,8 +511,10 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     if len(held) < minimum:
         return unmet(
             Text(
-                f"{len(held)} CLAC meetings (annual or regional) in {year}, fewer than {minimum}",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) en {year}, menos de "
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) in "
+                f"{year}, fewer than {minimum}",
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) en "
+                f"{year}, menos de "
                 f"{minimum}",
             ),
             year=year,
@@ -487,8 +523,8 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
         )
     return met(
         Text(
-            f"{len(held)} CLAC meetings in {year} (at least {minimum})",
-            f"{len(held)} reuniones de la CLAC en {year} (al menos {minimum})",
+            f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} in {year} (at least {minimum})",
+            f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC en {year} (al menos {minimum})",
         ),
         year=year,
         meetings=ids,
@@ -660,9 +696,10 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if sources:
         return met(
             Text(
-                f"named in {len(sources)} reports or plans since {sharing.start.isoformat()}, "
+                f"named in {_n(len(sources), 'report or plan', 'reports or plans')} since "
+                f"{sharing.start.isoformat()}, "
                 f"the latest {sources[-1]}",
-                f"nombrado en {len(sources)} informes o planes desde el "
+                f"nombrado en {_n(len(sources), 'informe o plan', 'informes o planes')} desde el "
                 f"{sharing.start.isoformat()}, el último {sources[-1]}",
             ),
             window_start=sharing.start,
@@ -695,12 +732,12 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     ):
         return insufficient_data(
             Text(
-                f"named in none of the {sharing.reports} quarterly reports recorded since "
+                f"named in {_none_of(sharing.reports, 'recorded')} since "
                 f"{sharing.start.isoformat()}, and the registry does not say its report and plan "
                 "records are complete: record the member in a report's activities[].members or "
                 "policies[].organization, or in an operational plan's actions[].members (or set "
                 "records_since)",
-                f"no figura en ninguno de los {sharing.reports} informes trimestrales registrados "
+                f"no figura en {_ninguno(sharing.reports, 'registrado')} "
                 f"desde el {sharing.start.isoformat()}, y el registro no dice que sus registros "
                 "de informes y planes estén completos: registre al miembro en "
                 "activities[].members o policies[].organization de un informe, o en "
@@ -712,9 +749,9 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
         )
     return unmet(
         Text(
-            f"named in none of the {sharing.reports} quarterly reports submitted since "
+            f"named in {_none_of(sharing.reports, 'submitted')} since "
             f"{sharing.start.isoformat()}, nor in an operational plan of those months",
-            f"no figura en ninguno de los {sharing.reports} informes trimestrales presentados "
+            f"no figura en {_ninguno(sharing.reports, 'presentado')} "
             f"desde el {sharing.start.isoformat()}, ni en un plan operativo de esos meses",
         ),
         window_start=sharing.start,
