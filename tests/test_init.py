@@ -227,7 +227,7 @@ class TestTheExamples:
     def uncommented(text: str, key: str, values: dict[str, str]) -> str:
         lines = text.splitlines()
         at = lines.index(f"{key}: []")
-        example = []
+        example: list[str] = []
         for line in reversed(lines[:at]):
             if not line.startswith("#   "):
                 break
