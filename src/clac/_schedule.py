@@ -56,6 +56,7 @@ if TYPE_CHECKING:
 __all__ = [
     "COALITION_MEETING_KINDS",
     "MINUTES_GRACE_DAYS",
+    "RECEIVED_STATES",
     "Cadence",
     "MinutesState",
     "ReportState",
