@@ -213,3 +213,17 @@ class TestCountsInFindings:
         result = CliRunner().invoke(cli, ["gaps", "-f", "budapest", "--all-countries"])
         assert "| 1 | Signed |" in result.stdout
         assert "Signed: Signed" not in result.stdout
+
+    def test_no_meeting_is_not_the_zero_meetings(self) -> None:
+        from datetime import date
+
+        import clac
+        from clac.rules import evaluate
+
+        text = clac.starting_registry(records_since=date(2026, 12, 1)).replace(
+            "members: []", "members:\n  - {organization: icmec, joined: 2016}"
+        )
+        assessment = evaluate(clac.loads(text, "yaml"), as_of=date(2026, 12, 6))
+        message = assessment.where(rule="MEM-07").findings[0].message
+        assert message.en.startswith("no CLAC meeting is recorded since 2025-12-06")
+        assert message.es.startswith("no hay reuniones de la CLAC registradas desde")

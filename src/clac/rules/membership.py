@@ -80,6 +80,38 @@ def _n(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
+def _no_attendance(held: int, since: date, where: str) -> Text:
+    """MEM-07's message when no attendance of the member is recorded at the ``held`` CLAC
+    meetings recorded since ``since`` (none, one or several) and the records are incomplete."""
+    if held == 0:
+        en = f"no CLAC meeting is recorded since {since.isoformat()}"
+        es = f"no hay reuniones de la CLAC registradas desde el {since.isoformat()}"
+    elif held == 1:
+        en = (
+            "no attendance of the member is recorded at the one CLAC meeting recorded since "
+            f"{since.isoformat()}"
+        )
+        es = (
+            "no consta asistencia del miembro a la única reunión de la CLAC registrada desde "
+            f"el {since.isoformat()}"
+        )
+    else:
+        en = (
+            f"no attendance of the member is recorded at the {held} CLAC meetings recorded "
+            f"since {since.isoformat()}"
+        )
+        es = (
+            f"no consta asistencia del miembro a las {held} reuniones de la CLAC registradas "
+            f"desde el {since.isoformat()}"
+        )
+    return Text(
+        f"{en}, and the registry does not say its meeting records are complete: record the "
+        f"meetings and their attendees at {where} (or set records_since)",
+        f"{es}, y el registro no dice que sus registros de reuniones estén completos: "
+        f"registre las reuniones y sus asistentes en {where} (o fije records_since)",
+    )
+
+
 def _normalised(name: str) -> str:
     return " ".join(name.split()).casefold()
 
@@ -494,19 +526,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     if not complete:
         where = "meetings[].attendees"
         return insufficient_data(
-            Text(
-                f"no attendance of the member is recorded at the "
-                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} recorded since "
-                f"{since.isoformat()}, and the registry does not say its meeting "
-                f"records are complete: record the meetings and their attendees at {where} "
-                "(or set records_since)",
-                f"no consta asistencia del miembro a "
-                f"{'la' if len(held) == 1 else 'las'} {_n(len(held), 'reunión', 'reuniones')} "
-                f"de la CLAC {'registrada' if len(held) == 1 else 'registradas'} desde el "
-                f"{since.isoformat()}, y el registro no dice que sus "
-                f"registros de reuniones estén completos: registre las reuniones y sus "
-                f"asistentes en {where} (o fije records_since)",
-            )
+            _no_attendance(len(held), since, where)
             if not unknown
             else Text(
                 f"the attendees of {', '.join(unknown)} are not recorded: record them at {where}",
