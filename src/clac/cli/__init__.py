@@ -32,6 +32,7 @@ from clac.cli._common import (
     fail,
     internal_error,
     load_registry,
+    note_scopes,
     register_framework_files,
     reports_errors,
     tr,
@@ -282,6 +283,7 @@ def check(  # noqa: PLR0917 - one parameter per option
     from clac.rules import CATALOGUE, evaluate
 
     coalition = load_registry(file)
+    note_scopes(coalition, lang)
     # The demo's history and its deliberate gaps are written for its own day.
     day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     assessment = evaluate(coalition, as_of=day, charter_only=charter_only)

@@ -49,6 +49,7 @@ __all__ = [
     "fail",
     "internal_error",
     "load_registry",
+    "note_scopes",
     "output_language",
     "reports_errors",
     "tr",
@@ -374,7 +375,6 @@ def load_registry(file: str | None) -> Coalition:
     max_size = None if context is None else context.meta.get(_MAX_SIZE)
     with _progress.task(_LOADING.format(file=Path(file).name)):
         coalition = load(file, max_size=max_size)
-        _note_scopes(coalition, "en" if context is None else context.params.get("lang", "en"))
         if not _cites_frameworks(coalition):
             return coalition  # nothing to check: clac.frameworks is not even imported
         from clac.frameworks import check_references
@@ -404,10 +404,11 @@ _SCOPE_UNKNOWN = Text(
 )
 
 
-def _note_scopes(coalition: Coalition, lang: str) -> None:
+def note_scopes(coalition: Coalition, lang: str) -> None:
     """Say, on stderr, how each organization without a recorded ``scope`` is read: from its
     countries (:attr:`clac.model.Organization.effective_scope`) or as unknown — never
-    silently national."""
+    silently national. ``clac check`` and ``clac partners FILE`` say it, where a registry is
+    checked; the other commands keep stderr for warnings."""
     for index, organization in enumerate(coalition.organizations):
         if organization.scope is not None:
             continue

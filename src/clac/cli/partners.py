@@ -22,6 +22,7 @@ from clac.cli._common import (
     MAX_SIZE_OPTION,
     complete_path,
     load_registry,
+    note_scopes,
     reports_errors,
 )
 from clac.text import Language, Text
@@ -194,6 +195,8 @@ def partners(file: str | None, output_format: str, lang: str) -> None:
 
     language = Language.parse(lang)
     coalition = None if file is None else load_registry(file)
+    if coalition is not None:
+        note_scopes(coalition, lang)
     charter = BASE_DOCUMENT if coalition is None else coalition.charter
     rows = _rows(charter, coalition, language)
     if output_format == "json":
