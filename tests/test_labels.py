@@ -227,3 +227,18 @@ class TestCountsInFindings:
         message = assessment.where(rule="MEM-07").findings[0].message
         assert message.en.startswith("no CLAC meeting is recorded since 2025-12-06")
         assert message.es.startswith("no hay reuniones de la CLAC registradas desde")
+
+    def test_one_finding_and_one_hidden_finding_are_singular(self) -> None:
+        from datetime import date
+
+        import clac
+        from clac.rules import CATALOGUE, evaluate
+
+        text = clac.starting_registry(records_since=date(2026, 12, 1))
+        only = [CATALOGUE.get("GOV-01")]
+        assessment = evaluate(clac.loads(text, "yaml"), as_of=date(2026, 12, 6), rules=only)
+        assert assessment.summary().startswith("1 finding: ")
+        assert "(showing findings that are not met; 1 met or not applicable finding hidden)" in (
+            assessment.to_text()
+        )
+        assert "1 hallazgo cumplido o que no aplica se oculta" in assessment.to_text("es")
