@@ -567,8 +567,9 @@ class TestTheDemoKeepsItsDay:
             ["report", "annual", "--year", "2025"],
             ["calendar"],
             ["gaps", "-f", "mnr"],
+            ["proposal", "show", "hotline-peer-mentoring"],
         ],
-        ids=["report", "calendar", "gaps"],
+        ids=["report", "calendar", "gaps", "proposal"],
     )
     def test_every_dated_command_reads_a_written_demo_as_the_built_in_one(
         self, tmp_path: Path, command: list[str]
