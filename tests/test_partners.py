@@ -14,11 +14,12 @@ import pytest
 from click.testing import CliRunner
 
 import clac
-from clac.charter import BASE_DOCUMENT, MatchKind, match_partner, normalise_name
+from clac.charter import BASE_DOCUMENT, MatchKind, match_partner
 from clac.cli import cli
 from clac.errors import InvalidData
 from clac.model import Organization, Scope
 from clac.network import sector_coverage
+from clac.text import normalise_name
 
 REGISTRY = """\
 clac: 1
@@ -208,3 +209,15 @@ class TestScope:
         )
         result = CliRunner().invoke(cli, ["check", str(path)])
         assert "organizations[2].scope (buscador): not recorded and no countries" in result.stderr
+
+
+class TestCountryNames:
+    @pytest.mark.parametrize(("name", "code"), [("Brasil", "BR"), ("Perú", "PE"), ("Mexico", "MX")])
+    def test_a_country_name_instead_of_a_code_suggests_the_code(self, name: str, code: str) -> None:
+        with pytest.raises(InvalidData, match=f"did you mean {code}"):
+            Organization(id="x", name="X", sector="ngo", countries=[name])
+
+    def test_an_unknown_name_suggests_nothing(self) -> None:
+        with pytest.raises(InvalidData) as caught:
+            Organization(id="x", name="X", sector="ngo", countries=["Atlantis"])
+        assert "did you mean" not in str(caught.value)

@@ -7,13 +7,15 @@ optional (Brazil is a large part of the region) and falls back to English when a
 from __future__ import annotations
 
 import enum
+import re
+import unicodedata
 from typing import Any
 
 import attrs
 
 from clac.errors import InvalidData
 
-__all__ = ["Language", "Text", "plural"]
+__all__ = ["Language", "Text", "normalise_name", "plural"]
 
 
 class Language(enum.StrEnum):
@@ -130,3 +132,14 @@ def plural(count: int, one: Text, other: Text, **values: object) -> Text:
 
     pt = None if one.pt is None and other.pt is None else pick(Language.PT)
     return Text(pick(Language.EN), pick(Language.ES), pt=pt)
+
+
+def normalise_name(name: str) -> str:
+    """``name`` compared as people read it: case, accents and punctuation ignored.
+
+    >>> normalise_name("  RCPI-Perú ") == normalise_name("rcpi peru")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())

@@ -26,7 +26,6 @@ from clac.charter._partners import (
     Partner,
     PartnerMatch,
     match_partner,
-    normalise_name,
 )
 from clac.charter._reporting import ReportSection
 from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition, Unit
@@ -63,7 +62,6 @@ __all__ = [
     "WorkingGroupDefinition",
     "clauses_by_section",
     "match_partner",
-    "normalise_name",
     "normalize",
     "source_text",
 ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import enum
 import re
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 
@@ -14,9 +13,9 @@ import attrs
 from clac import _validators as v
 from clac.charter._clause import Clause
 from clac.charter._vocabulary import Sector
-from clac.text import Text
+from clac.text import Text, normalise_name
 
-__all__ = ["LaterName", "MatchKind", "Partner", "PartnerMatch", "match_partner", "normalise_name"]
+__all__ = ["LaterName", "MatchKind", "Partner", "PartnerMatch", "match_partner"]
 
 
 @attrs.frozen(slots=True)
@@ -105,17 +104,6 @@ class Partner:
             found.extend(re.findall(r"\(([^)]*)\)", name))
             found.extend(part for part in re.split(r"/", outside) if part.strip())
         return tuple(dict.fromkeys(n.strip() for n in found if n.strip()))
-
-
-def normalise_name(name: str) -> str:
-    """``name`` compared as people read it: case, accents and punctuation ignored.
-
-    >>> normalise_name("  RCPI-Perú ") == normalise_name("rcpi peru")
-    True
-    """
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^0-9a-z]+", " ", plain).split())
 
 
 class MatchKind(enum.StrEnum):
