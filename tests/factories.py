@@ -31,6 +31,7 @@ from clac.model import (
     Participation,
     PlannedAction,
     Plans,
+    RecordsSince,
     Representative,
     RepresentativeLevel,
     RoleAssignment,
@@ -228,7 +229,9 @@ def coalition_meetings(
         ):
             if day > as_of:
                 continue
-            attendees = tuple(m.organization for m in members if m.joined <= day)
+            attendees = tuple(
+                m.organization for m in members if m.joined is None or m.joined <= day
+            )
             out.append(meeting(f"{kind.value}-{year}", day, kind=kind, attendees=attendees))
     return tuple(out)
 
@@ -328,7 +331,7 @@ def coalition(
             p
             for m in members
             for p in monthly_hours(m.organization, 5, last=Month.of(as_of).minus(1))
-            if p.month >= Month.of(earliest(m.joined))
+            if m.joined is None or p.month >= Month.of(earliest(m.joined))
         ),
         "plans": Plans(
             strategic=strategic_plans(until=as_of.year),
@@ -337,6 +340,10 @@ def coalition(
         "roles": roles(),
     }
     fields.update(changes)
+    if "records_since_by_kind" not in changes and fields["records_since"] is not None:
+        # records_since covers dated events only: the members' own facts are declared complete
+        # from the same day (tests of member records take this away or move it).
+        fields["records_since_by_kind"] = RecordsSince(members=fields["records_since"])
     return Coalition(**fields)
 
 

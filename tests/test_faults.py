@@ -1,8 +1,12 @@
-"""Writers killed mid-write (SIGKILL at random moments): the target is always the old file or
-the new one, and no copy of it outlives the next write to the folder."""
+"""Faults the ``clac`` command survives: writers killed mid-write (SIGKILL at random moments),
+where the target is always the old file or the new one and no copy of it outlives the next
+write to the folder; and hostile plugins (tests/hostile/plugins) that hang, sleep, block,
+print, exit or raise at import, interrupt, or give evidence no output can hold, each run as a
+real distribution under the real command."""
 
 from __future__ import annotations
 
+import json
 import os
 import random
 import signal
@@ -11,6 +15,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -153,3 +158,164 @@ class TestPermissions:
         target.chmod(0o640)
         clac.dump(clac.Coalition(name="C"), target)
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+# ------------------------------------------------------------------------ hostile plugins
+
+PLUGINS = Path(__file__).parent / "hostile" / "plugins"
+
+#: The budget of the hostile runs: small, so a hanging rule costs a fraction of a second.
+BUDGET = "0.2"
+
+
+def install(site: Path, module: str) -> str:
+    """Install ``tests/hostile/plugins/MODULE.py`` into ``site`` as the distribution
+    ``hostile-MODULE`` with one ``clac.rules`` entry point; its name is returned."""
+    name = f"hostile_{module}"
+    site.mkdir(exist_ok=True)
+    (site / f"{name}.py").write_bytes((PLUGINS / f"{module}.py").read_bytes())
+    info = site / f"{name}-0.1.dist-info"
+    info.mkdir()
+    dist = name.replace("_", "-")
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(f"[clac.rules]\nhostile = {name}:RULES\n")
+    return dist
+
+
+def run_with_plugin(
+    tmp_path: Path, modules: str | list[str], *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``clac check ARGS`` (the demo coalition) with the hostile plugins ``modules``
+    installed, each a distribution of its own."""
+    for module in [modules] if isinstance(modules, str) else modules:
+        install(tmp_path / "site", module)
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("CLAC_") and key != "PYTHONPATH"
+    }
+    environ |= {"PYTHONPATH": str(tmp_path / "site"), "PYTHONIOENCODING": "utf-8"}
+    environ |= env or {}
+    return subprocess.run(  # noqa: S603 - this interpreter, clac itself
+        [sys.executable, "-m", "clac", "check", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,  # "it finished": a hang would fail here, never a measure of speed
+        env=environ,
+        stdin=subprocess.DEVNULL,
+        check=False,
+    )
+
+
+def findings_of(report: str, prefix: str) -> list[dict[str, Any]]:
+    def no_constants(name: str) -> object:
+        raise AssertionError(f"not JSON: {name}")
+
+    document = json.loads(report, parse_constant=no_constants)
+    return [f for f in document["findings"] if f["rule"].startswith(prefix)]
+
+
+class TestHangingPlugins:
+    """A rule that does not return within its budget becomes an ``error`` finding; the run
+    goes on and ends with exit status 3, every other finding in the report."""
+
+    def test_rules_past_their_budget_are_error_findings_and_the_run_goes_on(
+        self, tmp_path: Path
+    ) -> None:
+        hanging = {"hangs": "HOST-01", "sleeps": "HOST-02", "blocks": "HOST-03"}
+        done = run_with_plugin(
+            tmp_path, list(hanging), "--format", "json", "--rule-timeout", BUDGET
+        )
+        assert done.returncode == 3, done.stderr
+        # a pure-Python loop, a sleep inside "except Exception", a blocking read: all stopped
+        for rule in hanging.values():
+            mine = findings_of(done.stdout, rule)
+            assert mine, "every subject of the rule has a finding"
+            assert {f["outcome"] for f in mine} == {"error"}
+            assert "did not return within its time budget of 0.2 s" in mine[0]["message"]
+            assert all("0.2 s" in f["message"] for f in mine)
+        assert len(findings_of(done.stdout, "MEM-01")) > 1  # the others are all there
+        assert "rule(s) HOST-01, HOST-02, HOST-03 failed to run" in done.stderr
+        assert "Traceback" not in done.stderr
+
+
+class TestPrintingPlugins:
+    def test_what_a_plugin_prints_goes_to_stderr_marked_and_never_into_the_report(
+        self, tmp_path: Path
+    ) -> None:
+        done = run_with_plugin(tmp_path, "prints", "--format", "json")
+        assert done.returncode == 1, done.stderr  # the demo's deliberate gaps, nothing else
+        [finding] = findings_of(done.stdout, "HOST-04")
+        assert finding["outcome"] == "met"
+        err = done.stderr.splitlines()
+        plugin, rule = "clac: plugin hostile-prints printed: ", "clac: rule HOST-04 "
+        assert f"{plugin}printed at import" in err
+        assert f"{plugin}written to descriptor 1 at import" in err
+        said = [line.split("printed: ", 1)[1] for line in err if line.startswith(rule)]
+        assert said == [
+            "printed by the rule \\x1b[31m",  # escaped: no escape sequence reaches a terminal
+            "written to sys.__stdout__",
+            "written to descriptor 1 by the rule",
+            "printed by a child process",
+        ]
+
+
+class TestPluginsThatFailToLoad:
+    """A plugin that cannot be loaded is one ``clac: plugin NAME …`` line and exit status 3,
+    before any report: never a silent exit 0, never a traceback."""
+
+    @pytest.mark.parametrize(
+        ("module", "said"),
+        [("exits_on_import", "failed to load: entry point 'hostile' ")],
+    )
+    def test_an_import_that_exits_or_raises_is_one_line_and_exit_3(
+        self, tmp_path: Path, module: str, said: str
+    ) -> None:
+        done = run_with_plugin(tmp_path, module, "--format", "json")
+        assert done.returncode == 3
+        assert done.stdout == ""
+        [line] = done.stderr.splitlines()
+        name = module.replace("_", "-")
+        assert line.startswith(f"clac: plugin hostile-{name} {said}")
+        assert line.endswith("SystemExit: 0")
+
+
+class TestInterruptedRules:
+    def test_keyboard_interrupt_in_a_rule_stops_the_run_with_130_and_one_line(
+        self, tmp_path: Path
+    ) -> None:
+        done = run_with_plugin(tmp_path, "interrupts", "--format", "json")
+        assert done.returncode == 130
+        assert done.stdout == ""
+        assert done.stderr.splitlines()[-1] == "clac: interrupted"
+        assert "Traceback" not in done.stderr
+
+
+class TestUnsafeEvidence:
+    def test_evidence_no_output_can_hold_is_shown_short_or_refused_per_finding(
+        self, tmp_path: Path
+    ) -> None:
+        done = run_with_plugin(tmp_path, "unsafe_evidence", "--format", "json")
+        assert done.returncode == 3, done.stderr  # two findings refused: rules that failed
+        shown = {f["rule"]: f for f in findings_of(done.stdout, "HOST-")}
+        odd = shown["HOST-06"]
+        assert odd["outcome"] == "met"
+        assert odd["message"] == "decided \x1b[2J"  # a JSON string: its reader escapes it
+        evidence = odd["evidence"]
+        assert (evidence["ratio"], evidence["ceiling"], evidence["floor"]) == (
+            "nan",
+            "inf",
+            "-inf",
+        )
+        assert evidence["raw"] == "b'\\x00\\xff'"
+        assert sorted(evidence["tags"]) == ["a", "b"]
+        assert evidence["huge"] == "<a whole number of about 5,001 digits>"
+        [deep] = evidence["deep"]  # 100,000 levels: the first few, then "…"
+        assert deep.startswith("[[[[")
+        assert "…" in deep
+        assert len(deep) < 80
+        assert evidence["thing"].startswith("<object object at ")
+        for rule in ("HOST-07", "HOST-08"):
+            assert shown[rule]["outcome"] == "error"
+            assert "gave a result clac cannot show" in shown[rule]["message"]
+        assert "rule(s) HOST-07, HOST-08 failed to run" in done.stderr

@@ -204,9 +204,8 @@ class TestRegistry:
     def test_the_registry_itself_refuses_duplicates_without_knowing_the_frameworks(self) -> None:
         with pytest.raises(CrossReferenceError) as caught:
             Coalition(name="T", assessments=(assessment(), assessment(outcome="met")))
-        assert "assessments[1]: ['GT', 'mnr', 'hotline', '2025-01-01'] repeats assessments[0]" in (
-            str(caught.value)
-        )
+        assert "assessments[1]: ['GT', 'mnr', 'hotline', '2025-01-01', " in str(caught.value)
+        assert "repeats assessments[0]" in str(caught.value)
         Coalition(name="T", assessments=(assessment(framework="defined-elsewhere"),))
 
     def test_an_outcome_the_framework_does_not_allow_is_refused(self) -> None:

@@ -612,10 +612,15 @@ class TestBadContent:
 
     def test_a_missing_required_key_is_named(self) -> None:
         raw = raw_registry()
-        del raw["members"][1]["joined"]
+        del raw["members"][1]["organization"]
         with pytest.raises(FileFormatError) as excinfo:
             load_raw(raw)
-        assert str(excinfo.value) == "members[1].joined: is required but missing"
+        assert str(excinfo.value) == "members[1].organization: is required but missing"
+
+    def test_a_missing_joining_day_is_unknown_not_an_error(self) -> None:
+        raw = raw_registry()
+        del raw["members"][1]["joined"]
+        assert load_raw(raw).members[1].joined is None
 
     def test_a_missing_name_is_named(self) -> None:
         raw = raw_registry()
@@ -807,7 +812,7 @@ class TestBadContent:
         raw = raw_registry(colour="red")
         raw["organizations"][0]["sector"] = "church"
         raw["organizations"][1]["countries"] = "AR"
-        del raw["members"][1]["joined"]
+        del raw["members"][1]["organization"]
         raw["members"][0]["representatives"][0]["level"] = "boss"
         raw["participation"][0]["hours"] = -2
         raw["reports"][0]["quarter"] = 5
@@ -819,7 +824,7 @@ class TestBadContent:
             "",
             "organizations[0].sector",
             "organizations[1].countries",
-            "members[1].joined",
+            "members[1].organization",
             "members[0].representatives[0].level",
             "participation[0].hours",
             "reports[0].quarter",

@@ -179,10 +179,11 @@ class TestCountsInFindings:
 
     def test_an_unrecorded_plural_needs_no_agreement(self) -> None:
         message = self.findings()[("MEM-08", "icmec")]
-        assert message.en == (
-            "not recorded: the member's working groups (to record at members[0].working_groups)"
-        )
+        assert message.en.startswith("the member's working groups are not recorded")
+        assert "record them at members[0].working_groups" in message.en
         assert "is not recorded" not in message.en
+        other = self.findings()[("REP-06", "2020")]  # the other facts: no verb to agree with
+        assert other.en.startswith("not recorded: the annual report for 2020 (to record at ")
 
     def test_no_report_is_not_none_of_zero(self) -> None:
         message = self.findings()[("REP-07", "icmec")]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -16,12 +17,12 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from clac import Coalition, dumps, loads
+from clac import Coalition, dumps, load, loads
 from clac.charter import BASE_DOCUMENT, Parameters
 from clac.cli import main
 from clac.errors import ClacError
-from clac.model import Minutes, QuarterlyReport, RecordsSince, RepresentativeLevel
-from clac.periods import Quarter
+from clac.model import Minutes, Plans, QuarterlyReport, RecordsSince, RepresentativeLevel
+from clac.periods import Quarter, latest
 from clac.reporting import ReportState, annual_report, cadence
 from clac.rules import CATALOGUE, Outcome, evaluate
 from clac.testing import coalitions
@@ -33,7 +34,12 @@ GROUP = "prevention-awareness"
 
 def unknown(base: Coalition | None = None) -> Coalition:
     """``base`` (a compliant coalition by default) that does not say its records are complete."""
-    return (base or coalition()).evolve(records_since=None, records_since_by_kind=None)
+    return undeclared((base or coalition()).evolve(records_since=None, records_since_by_kind=None))
+
+
+def undeclared(c: Coalition) -> Coalition:
+    """``c`` with no member's record declared complete."""
+    return c.evolve(members=tuple(attrs.evolve(m, record_complete=None) for m in c.members))
 
 
 def a_member(**changes: Any) -> Coalition:
@@ -120,6 +126,14 @@ DECIDED_BY_COMPLETENESS = [
 ]
 
 
+# The members' own facts: only a declaration about members makes their absence a "no".
+MEMBER_FACTS = [
+    p
+    for p in DECIDED_BY_COMPLETENESS
+    if p.values[0] in {"MEM-02", "MEM-03", "MEM-05", "MEM-06", "MEM-08", "POL-01"}
+]
+
+
 class TestWhatIsNotRecorded:
     @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), NOT_RECORDED)
     def test_is_insufficient_data_saying_where_to_record_it(
@@ -135,17 +149,60 @@ class TestWhatIsNotRecorded:
     def test_is_unmet_once_the_registry_says_its_records_are_complete(
         self, rule_id: str, build: Callable[[], Coalition], subject: str | None, where: str
     ) -> None:
-        base = build().evolve(records_since=date(2016, 1, 1))
+        base = build().evolve(
+            records_since=date(2016, 1, 1),
+            records_since_by_kind=RecordsSince(members=date(2016, 1, 1)),
+        )
         assert finding(base, rule_id, subject or base.name).outcome is UNMET
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_member_fact_stays_unknown_with_records_since_alone(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        # records_since covers dated events (meetings, reports, hours, plans, documents), not
+        # what a member's own entry records.
+        base = build().evolve(records_since=date(2016, 1, 1))
+        result = finding(base, rule_id, subject)
+        assert result.outcome is INSUFFICIENT, result.message.en
+        assert "record_complete" in result.message.en
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_member_fact_is_decided_by_that_members_declaration(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        base = build().evolve(records_since=date(2016, 1, 1))
+        declared = base.evolve(
+            members=tuple(attrs.evolve(m, record_complete=date(2024, 1, 1)) for m in base.members)
+        )
+        assert finding(declared, rule_id, subject).outcome is UNMET
+        # One day for every member rule: the day of the check. Declared after it, unknown.
+        assert finding(declared, rule_id, subject, as_of=date(2023, 12, 31)).outcome is (
+            INSUFFICIENT
+        )
+
+    @pytest.mark.parametrize(("rule_id", "build", "subject", "where"), MEMBER_FACTS)
+    def test_a_dated_declaration_for_every_member_counts_from_its_day(
+        self, rule_id: str, build: Callable[[], Coalition], subject: str, where: str
+    ) -> None:
+        base = build().evolve(records_since_by_kind=RecordsSince(members=date(2024, 1, 1)))
+        assert finding(base, rule_id, subject).outcome is UNMET
+        assert finding(base, rule_id, subject, as_of=date(2023, 12, 31)).outcome is INSUFFICIENT
 
     def test_listed_in_materials_false_is_a_recorded_no(self) -> None:
         assert finding(a_member(listed_in_materials=False), "MEM-04", "org-a").outcome is UNMET
 
-    def test_a_member_that_joined_before_the_records_has_its_subscription_unknown(
+    def test_a_subscription_is_judged_on_the_day_of_the_check_like_every_member_fact(
         self,
     ) -> None:
-        base = a_member(charter_subscription=None).evolve(records_since=date(2020, 1, 1))
-        assert finding(base, "MEM-03", "org-a").outcome is INSUFFICIENT
+        # The member joined in 2016, before its record is declared complete (2020): that
+        # entry holds the member's whole state from 2020 on, a subscription signed earlier
+        # included, so its absence is a "no" on a day from 2020 on (MEM-03 once read the
+        # joining day instead, unlike the other member rules).
+        base = a_member(charter_subscription=None).evolve(
+            records_since_by_kind=RecordsSince(members=date(2020, 1, 1))
+        )
+        assert finding(base, "MEM-03", "org-a").outcome is UNMET
+        assert finding(base, "MEM-03", "org-a", as_of=date(2019, 6, 1)).outcome is INSUFFICIENT
 
 
 class TestRecordHorizon:
@@ -386,7 +443,7 @@ class TestUnrecordingAFact:
     def test_never_makes_a_finding_unmet_by_itself(
         self, c: Coalition, what: str, index: int, as_of: date
     ) -> None:
-        c = c.evolve(records_since=None, records_since_by_kind=None)
+        c = undeclared(c.evolve(records_since=None, records_since_by_kind=None))
         try:
             changed = UNRECORDINGS[what](c, index)
         except (ZeroDivisionError, ClacError):
@@ -399,7 +456,7 @@ class TestUnrecordingAFact:
     def test_a_registry_that_does_not_say_its_records_are_complete_is_unmet_only_on_facts(
         self, c: Coalition, as_of: date
     ) -> None:
-        c = c.evolve(records_since=None, records_since_by_kind=None)
+        c = undeclared(c.evolve(records_since=None, records_since_by_kind=None))
         absence_rules = {"MEM-02", "MEM-05", "MEM-07", "REP-01", "REP-05", "REP-06"}
         unmet = {rule for rule, _ in _unmet(c, as_of)}
         assert not unmet & absence_rules
@@ -486,3 +543,153 @@ class TestProposalsWithPartialRecords:
         result = finding(self.returned_bare(date(2024, 1, 1)), "PRO-04", "fictional-directory")
         assert result.outcome is NA
         assert "before the records begin" in result.message.en
+
+
+# ------------------------------------------------------------ a registry of public facts
+
+PUBLIC_FACTS = Path(__file__).parent / "data" / "public-facts.yaml"
+GATHERED = date(2026, 11, 23)  # the registry's records_since: the day the facts were gathered
+CHECKED = date(2026, 12, 6)
+
+
+def _public_facts() -> Coalition:
+    return load(PUBLIC_FACTS)
+
+
+class TestAPublicFactsRegistry:
+    """Issue 24's goal: recorded from public facts only, with records_since at the day they
+    were gathered, a registry gives at most 10 unmet findings, none of a required rule, each
+    of them true."""
+
+    def test_has_only_true_unmet_findings_and_no_required_one(self) -> None:
+        assessment = evaluate(_public_facts(), CHECKED)
+        unmet = {(f.rule.id, f.subject.id) for f in assessment.unmet}
+        assert unmet == {
+            # Its own public page names three working groups: more than the charter's 1-2.
+            ("MEM-08", "empresa-ejemplo"),
+            # The registry records (listed_in_materials: false) that its materials do not
+            # list CLAC: a recorded "no".
+            ("MEM-04", "fiscalia-ejemplo"),
+        }
+        assert len(unmet) <= 10
+        assert assessment.ok  # no required rule unmet: exit status 0
+
+    def test_clac_check_exits_0(self, capsys: pytest.CaptureFixture[str]) -> None:
+        with pytest.raises(SystemExit) as exit_:
+            main(["check", str(PUBLIC_FACTS), "--as-of", CHECKED.isoformat()])
+        assert exit_.value.code == 0
+        assert "every required rule met" in capsys.readouterr().out
+
+    def test_the_member_facts_no_source_gave_are_unknown_not_unmet(self) -> None:
+        assessment = evaluate(_public_facts(), CHECKED)
+        for rule_id in ("MEM-02", "MEM-05", "POL-01"):
+            outcomes = {f.outcome for f in assessment.where(rule=rule_id)}
+            assert UNMET not in outcomes, rule_id
+
+    def test_declaring_a_members_record_complete_makes_its_gaps_unmet(self) -> None:
+        c = _public_facts()
+        declared = c.evolve(
+            members=tuple(
+                attrs.evolve(m, record_complete=GATHERED)
+                if m.organization == "linea-ejemplo"
+                else m
+                for m in c.members
+            )
+        )
+        unmet = {(f.rule.id, f.subject.id) for f in evaluate(declared, CHECKED).unmet}
+        # No representative, track record, subscription nor commitment in its complete entry.
+        assert {("MEM-02", "linea-ejemplo"), ("MEM-05", "linea-ejemplo")} <= unmet
+        assert ("POL-01", "linea-ejemplo") in unmet
+
+    def test_records_since_by_kind_members_null_is_refused_with_exit_status_2(
+        self, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        text = PUBLIC_FACTS.read_text(encoding="utf-8").replace(
+            "records_since: 2026-11-23\n",
+            "records_since: 2026-11-23\nrecords_since_by_kind: {members: null}\n",
+        )
+        path = tmp_path / "registry.yaml"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(SystemExit) as exit_:
+            main(["check", str(path)])
+        assert exit_.value.code == 2
+        assert "records_since_by_kind.members: is null" in capsys.readouterr().err
+
+    @pytest.mark.parametrize("kind", ["members", "meetings", "reports", "hours", "plans"])
+    def test_a_dated_kind_is_accepted_and_null_is_refused_for_every_kind(self, kind: str) -> None:
+        text = PUBLIC_FACTS.read_text(encoding="utf-8")
+        dated = text.replace(
+            "records_since: 2026-11-23\n",
+            f"records_since: 2026-11-23\nrecords_since_by_kind: {{{kind}: 2026-11-30}}\n",
+        )
+        assert loads(dated, "yaml").records_since_for(kind) == date(2026, 11, 30)
+        with pytest.raises(ClacError, match=rf"records_since_by_kind\.{kind}: is null"):
+            loads(dated.replace("2026-11-30}", "null}"), "yaml")
+
+    def test_records_since_alone_never_covers_member_facts(self) -> None:
+        c = _public_facts()
+        assert c.records_since == GATHERED
+        assert c.records_since_for("members") is None
+        assert c.records_since_for("meetings") == GATHERED
+
+
+# ------------------------------------------------------------ an unknown joining day
+
+
+class TestAnUnknownJoiningDay:
+    def test_a_member_may_leave_joined_out_and_it_round_trips(self) -> None:
+        c = _public_facts()
+        assert c.member("fundacion-ejemplo").joined is None
+        for fmt in ("yaml", "json", "toml"):
+            assert loads(dumps(c, fmt), fmt) == c
+
+    def test_the_member_is_assessed_on_the_day(self) -> None:
+        subjects = {f.subject.id for f in evaluate(_public_facts(), CHECKED).where(rule="MEM-01")}
+        assert "fundacion-ejemplo" in subjects
+
+    def test_rules_that_need_the_day_say_so(self) -> None:
+        # Named in no report or plan, with complete records: unmet for a member that joined
+        # long ago, unknown for one whose joining day no source gives.
+        base = coalition([member("org-a", joined=None)]).evolve(plans=Plans(), reports=())
+        result = finding(base, "REP-07", "org-a")
+        assert result.outcome is INSUFFICIENT
+        assert "joining day is not recorded" in result.message.en
+        known = coalition([member("org-a")]).evolve(plans=Plans(), reports=())
+        assert finding(known, "REP-07", "org-a").outcome is UNMET
+        hours = coalition([member("org-a")])
+        low = hours.evolve(
+            members=(attrs.evolve(hours.members[0], joined=None),),
+            participation=tuple(attrs.evolve(p, hours=1) for p in hours.participation),
+        )
+        result = finding(low, "MEM-09", "org-a")
+        assert result.outcome is INSUFFICIENT
+        assert "joining day is not recorded" in result.message.en
+        assert "members[0].joined" in result.message.en
+
+    def test_years_before_any_known_join_are_not_judged_unmet(self) -> None:
+        base = coalition([member("org-a", joined=None)]).evolve(meetings=())
+        result = finding(base, "REP-05", "2017")
+        assert result.outcome is INSUFFICIENT
+        assert "joining day of org-a is not recorded" in result.message.en
+
+    @OPEN
+    @given(
+        c=coalitions(min_members=1, max_members=4),
+        index=st.integers(0, 3),
+        data=st.data(),
+    )
+    def test_forgetting_a_joining_day_never_makes_a_finding_unmet(
+        self, c: Coalition, index: int, data: st.DataObject
+    ) -> None:
+        # Checked on a day every member had joined by: forgetting when one joined may only
+        # turn verdicts into insufficient data, never into an unmet duty.
+        latest_join = max(latest(m.joined) for m in c.members if m.joined is not None)
+        as_of = data.draw(st.dates(latest_join, date(2026, 12, 31)))
+        m = c.members[index % len(c.members)]
+        forgot = c.evolve(
+            members=tuple(
+                attrs.evolve(x, joined=None) if x.organization == m.organization else x
+                for x in c.members
+            )
+        )
+        assert _unmet(forgot, as_of) <= _unmet(c, as_of)

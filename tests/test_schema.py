@@ -193,7 +193,7 @@ class TestSchemaDocument:
         assert "clause" not in schema["$defs"]["WorkingGroupDefinition"]["properties"]
 
     def test_required_lists_the_fields_without_defaults(self, schema: dict[str, Any]) -> None:
-        assert schema["$defs"]["Member"]["required"] == ["organization", "joined"]
+        assert schema["$defs"]["Member"]["required"] == ["organization"]
         assert schema["$defs"]["Text"]["required"] == ["en", "es"]
         assert "required" not in schema["$defs"]["Plans"]
 

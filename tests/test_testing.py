@@ -263,7 +263,7 @@ class TestReferences:
     def test_a_withdrawn_member_has_left(self, member: Member) -> None:
         if member.status is MemberStatus.WITHDRAWN:
             assert member.left is not None
-        assert member.left is None or member.left >= member.joined
+        assert member.left is None or member.joined is None or member.left >= member.joined
 
     @given(testing.organizations())
     def test_a_national_organization_works_in_one_country(self, org: Organization) -> None:
@@ -367,6 +367,7 @@ class TestCoalitions:
     @given(testing.coalitions(start=date(2020, 1, 1), end=date(2020, 12, 31)))
     def test_dates_fall_within_the_range(self, clac: Coalition) -> None:
         for member in clac.members:
+            assert member.joined is not None
             assert date(2020, 1, 1) <= member.joined <= date(2020, 12, 31)
         for meeting in clac.meetings:
             assert meeting.date.year == 2020

@@ -65,6 +65,12 @@ def shipped(name: str) -> Any:
     return yaml.safe_load(text)
 
 
+def _ev(grid: fw.RegionalMatrix, country: str, item: str) -> fw.Evidence:
+    found = grid.cell(country, item).evidence
+    assert found is not None
+    return found
+
+
 class TestTheShippedTreaties:
     @pytest.mark.parametrize("name", TREATIES)
     def test_each_file_is_valid_against_the_framework_schema(self, name: str) -> None:
@@ -109,7 +115,12 @@ class TestEvidence:
         grid = fw.matrix(registry, "budapest", as_of=ApproximateDate(2014).latest)
         assert grid.outcome("DO", "in-force") is Outcome.MET
         assert grid.outcome("DO", "ratified") is Outcome.MET
-        assert grid.outcome("DO", "signed") is Outcome.UNKNOWN
+        # The registry says nothing of DO's signature: the shipped facts do (a party by 2013).
+        assert grid.outcome("DO", "signed") is Outcome.MET
+        assert _ev(grid, "DO", "signed").shipped
+        assert not _ev(grid, "DO", "ratified").shipped
+        bare = fw.matrix(registry, "budapest", as_of=ApproximateDate(2014).latest, shipped=False)
+        assert bare.outcome("DO", "signed") is Outcome.UNKNOWN
 
     def test_an_evidence_date_known_to_the_month_counts_from_its_last_day(self) -> None:
         registry = loads(REGISTRY, "yaml")
@@ -261,7 +272,8 @@ class TestConfidenceIsShown:
     def test_a_changes_evidence_says_how_sure_its_source_is(self) -> None:
         registry = loads(REGISTRY, "yaml")
         trend = fw.trends(registry, "opsc", start=date(1999, 1, 1), end=date(2001, 1, 1))
-        assert trend.changes[0].evidence.confidence is Confidence.LOW
+        (mexico,) = (c for c in trend.changes if c.country == "MX")
+        assert mexico.evidence.confidence is Confidence.LOW
         assert "UN Treaty Collection (confidence: low)" in fw.trend_markdown(trend, "en")
         assert "(confianza: baja)" in fw.trend_markdown(trend, "es")
 

@@ -100,22 +100,34 @@ _ORGANIZATIONS = Text(
 
 _MEMBERS = Text(
     "Members: an organization above that joined, and the day it joined (joined: YYYY-MM-DD; "
-    "a year or a month if that is all you know). Then what you can show: the written "
+    "a year or a month if that is all you know; leave it out if no source says). Then what you "
+    "can show: the written "
     "subscription to the charter (charter_subscription: {signed: DATE, document: ID}), "
     "listed_in_materials (true or false), representatives (name, position, level), "
-    "working_groups (one or two), commitments (goal, action, target). None is listed yet: "
+    "working_groups (one or two), commitments (goal, action, target). What an entry does not "
+    "list is unknown until you say the entry is complete: record_complete: DATE, the day from "
+    "which it holds everything about the member (records_since_by_kind: {members: DATE} says it "
+    "for every member). None is listed yet: "
     "being a founding partner is not a record of the day one joined.",
     "Miembros: una organización de arriba que se unió, y el día en que lo hizo (joined: "
-    "AAAA-MM-DD; un año o un mes si es todo lo que sabe). Luego lo que pueda mostrar: la "
+    "AAAA-MM-DD; un año o un mes si es todo lo que sabe; omítalo si ninguna fuente lo dice). "
+    "Luego lo que pueda mostrar: la "
     "suscripción escrita a la carta (charter_subscription: {signed: FECHA, document: ID}), "
     "listed_in_materials (true o false), representantes (name, position, level), "
-    "working_groups (uno o dos), compromisos (goal, action, target). Aún no hay ninguno: ser "
+    "working_groups (uno o dos), compromisos (goal, action, target). Lo que una ficha no "
+    "enumera es desconocido hasta que diga que la ficha está completa: record_complete: FECHA, "
+    "el día desde el que contiene todo sobre el miembro (records_since_by_kind: {members: "
+    "FECHA} lo dice para todos). Aún no hay ninguno: ser "
     "socio fundador no es un registro del día en que se unió.",
     pt="Membros: uma organização acima que aderiu, e o dia em que o fez (joined: AAAA-MM-DD; "
-    "um ano ou um mês se for tudo o que sabe). Depois o que puder mostrar: a subscrição escrita "
+    "um ano ou um mês se for tudo o que sabe; omita-o se nenhuma fonte o disser). Depois o que "
+    "puder mostrar: a subscrição escrita "
     "da carta (charter_subscription: {signed: DATA, document: ID}), listed_in_materials (true "
     "ou false), representantes (name, position, level), working_groups (um ou dois), "
-    "compromissos (goal, action, target). Ainda não há nenhum: ser parceiro fundador não é um "
+    "compromissos (goal, action, target). O que uma ficha não lista é desconhecido até que diga "
+    "que a ficha está completa: record_complete: DATA, o dia a partir do qual contém tudo sobre "
+    "o membro (records_since_by_kind: {members: DATA} o diz para todos). Ainda não há nenhum: "
+    "ser parceiro fundador não é um "
     "registro do dia em que aderiu.",
 )
 

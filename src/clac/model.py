@@ -352,13 +352,22 @@ class Commitment:
 class Member:
     """An organization's membership of CLAC, keyed by the organization's id.
 
+    ``joined`` is the day it joined: a date, a month or a year when only that is known, or
+    ``None`` when the registry does not know (the founding members' day is not public).
+
+    The member's own facts — its track record, representatives, working groups, commitments,
+    written subscription and listing in materials — are unknown until the registry says the
+    entry is complete: ``record_complete`` is the day from which the entry holds every one of
+    them (or ``records_since_by_kind: {members: …}`` says so of every member). Before that
+    day, or without it, an empty list is "not recorded", never "none".
+
     ``listed_in_materials`` is three-valued: ``True`` or ``False`` when the registry records
     whether the member lists itself as a CLAC member in its materials, ``None`` (the default)
     when it does not know.
     """
 
     organization: str = attrs.field(validator=v.slug)
-    joined: DateValue = attrs.field(converter=date_value, validator=is_date_value)
+    joined: DateValue | None = _optional_date_value_field()
     status: MemberStatus = _enum_field(MemberStatus, default=MemberStatus.ACTIVE)
     left: DateValue | None = _optional_date_value_field()
     charter_subscription: Subscription | None = attrs.field(
@@ -373,11 +382,12 @@ class Member:
     commitments: tuple[Commitment, ...] = _tuple_of(v.instance(Commitment, "a commitment"))
     contributions: tuple[Contribution, ...] = _tuple_of(v.instance(Contribution, "a contribution"))
     referred_by: str | None = attrs.field(default=None, validator=v.optional(v.slug))
+    record_complete: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
 
     def __attrs_post_init__(self) -> None:
         if self.status is MemberStatus.WITHDRAWN and self.left is None:
             v.missing("left", "a withdrawn member needs the date it left")
-        if self.left is not None and self.left < self.joined:
+        if self.left is not None and self.joined is not None and self.left < self.joined:
             v.fail("left", self.left, f"is before the member joined ({self.joined})")
         if self.referred_by == self.organization:
             v.fail("referred_by", self.referred_by, "a member cannot refer itself")
@@ -392,9 +402,20 @@ class Member:
 
         An approximate ``joined`` or ``left`` counts conservatively: a member that joined in
         "2016" is certainly a member from 2017-01-01; on 2016-06-01 it is not counted (whether
-        it was a member then is not known, see :class:`~clac.periods.ApproximateDate`).
+        it was a member then is not known, see :class:`~clac.periods.ApproximateDate`). A
+        member whose joining day is not known counts as a member until it leaves: the registry
+        lists it, and when it joined is left to the rules that need it.
         """
-        return self.joined <= day and (self.left is None or day < self.left)
+        if self.joined is not None and not self.joined <= day:
+            return False
+        return self.left is None or day < self.left
+
+    def record_complete_on(self, day: date, *, every_member: date | None = None) -> bool:
+        """Whether the member's own facts are complete on ``day``: its ``record_complete`` (or
+        ``every_member``, the registry's ``records_since_by_kind.members``) is on or before
+        it."""
+        since = [d for d in (self.record_complete, every_member) if d is not None]
+        return bool(since) and min(since) <= day
 
     def is_active_on(self, day: date) -> bool:
         """A member on ``day`` whose status is active."""
@@ -634,9 +655,11 @@ _OUTCOME_LABELS = {
 
 class Confidence(enum.StrEnum):
     """How sure the source of an assessment is: a treaty collection is ``high``, a news report
-    ``low``."""
+    ``low``; ``medium-high`` sits between ``high`` and ``medium`` (a source that says so, or an
+    official secondary copy of a depositary's record)."""
 
     HIGH = "high"
+    MEDIUM_HIGH = "medium-high"
     MEDIUM = "medium"
     LOW = "low"
 
@@ -648,6 +671,7 @@ class Confidence(enum.StrEnum):
 
 _CONFIDENCE_LABELS = {
     Confidence.HIGH: Text("high", "alta", pt="alta"),
+    Confidence.MEDIUM_HIGH: Text("medium-high", "media-alta", pt="média-alta"),
     Confidence.MEDIUM: Text("medium", "media", pt="média"),
     Confidence.LOW: Text("low", "baja", pt="baixa"),
 }
@@ -766,18 +790,34 @@ class RecordKind(enum.StrEnum):
 class RecordsSince:
     """Per kind of record, the day from which a registry's records of that kind are complete.
 
-    A registry's ``records_since_by_kind``: each field left out falls back to the registry's
-    ``records_since``. ``members`` covers what a member's own entry records (subscription,
-    representatives, track record, working groups, commitments); ``hours`` the monthly
-    participation; ``documents`` the shared folder (annual reports among them).
+    A registry's ``records_since_by_kind``: each dated kind left out (meetings, reports, hours,
+    plans, documents) falls back to the registry's ``records_since``; ``hours`` is the monthly
+    participation, ``documents`` the shared folder (annual reports among them). ``members``
+    never falls back: ``records_since`` covers dated events, not what a member's own entry
+    records (subscription, listing in materials, representatives, track record, working
+    groups, commitments), which is complete only from ``members`` here or from a member's own
+    ``record_complete``. A key, when given, is a day (a file's ``null`` is refused: leave the
+    key out instead).
     """
 
-    members: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    meetings: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    reports: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    hours: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    plans: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
-    documents: date | None = attrs.field(default=None, validator=v.optional(v.a_date))
+    members: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
+    meetings: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
+    reports: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
+    hours: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
+    plans: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
+    documents: date | None = attrs.field(
+        default=None, validator=v.optional(v.a_date), metadata={"null": False}
+    )
 
     def get(self, kind: RecordKind | str) -> date | None:
         """The day ``kind``'s records begin, if this mapping says."""

@@ -152,9 +152,16 @@ class Coalition:
     def records_since_for(self, kind: RecordKind | str) -> date | None:
         """The day from which the registry's records of ``kind`` are complete: the kind's own
         day in ``records_since_by_kind``, else ``records_since``; None when neither is set
-        (then nothing missing from the records counts as not done, see docs/rules.md)."""
+        (then nothing missing from the records counts as not done, see docs/rules.md).
+
+        Members are the exception: ``records_since`` covers dated events, not what a member's
+        own entry records, so for :attr:`RecordKind.MEMBERS` only ``records_since_by_kind``
+        counts (and each member's own ``record_complete``, see
+        :meth:`Member.record_complete_on`)."""
         by_kind = self.records_since_by_kind
         own = None if by_kind is None else by_kind.get(kind)
+        if RecordKind(kind) is RecordKind.MEMBERS:
+            return own
         return self.records_since if own is None else own
 
     def charter_in_force(self, on: date) -> Charter:
@@ -216,7 +223,7 @@ class Coalition:
                         org.sector.value if org else "",
                         ", ".join(org.countries) if org else "",
                         m.status.value,
-                        m.joined.isoformat(),
+                        "" if m.joined is None else m.joined.isoformat(),
                         ", ".join(m.working_groups),
                     )
                 )
@@ -520,12 +527,14 @@ def _report_before_group(
 
 
 def _framework_problems(c: Coalition) -> Iterator[Problem]:
-    """No two assessments of one country, item and day. Whether the frameworks and items they
-    name exist is checked by :mod:`clac.frameworks` (the registry sits below the frameworks and
-    does not import them): :func:`clac.frameworks.check_references`."""
+    """No two assessments of one country, item and day from one source (two sources may both
+    speak of it: :mod:`clac.frameworks` keeps both and flags them when they disagree). Whether
+    the frameworks and items they name exist is checked by :mod:`clac.frameworks` (the registry
+    sits below the frameworks and does not import them):
+    :func:`clac.frameworks.check_references`."""
     yield from _duplicates(
         c.assessments,
-        lambda a: (a.country, a.framework, a.item, a.date.isoformat()),
+        lambda a: (a.country, a.framework, a.item, a.date.isoformat(), a.source),
         "assessments",
         "",
     )

@@ -111,6 +111,8 @@ class _Generator:
         required: list[str] = []
         for field in file_fields(cls):
             hint = hints[field.name]
+            if field.metadata.get("null") is False:  # may be left out, never null
+                hint = optional_arm(hint)
             key = file_key(cls, field.name)
             properties[key] = self.field_schema(hint, schema_of(field.validator))
             if field.default is attrs.NOTHING and optional_arm(hint) is None:

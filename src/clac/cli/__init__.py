@@ -36,9 +36,9 @@ from clac.cli._common import (
     register_framework_files,
     reports_errors,
     tr,
-    warn,
     warn_reports_after,
 )
+from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -53,6 +53,10 @@ class _LazyGroup(click.Group):
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {
         "calendar": ("clac.cli.report:calendar", "Write the shared calendar as iCalendar."),
+        "evidence": (
+            "clac.cli.evidence:evidence",
+            "Import country assessments from a CSV, or export them to one.",
+        ),
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
         "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
@@ -261,6 +265,7 @@ CHECK_FORMATS = {
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
 @MAX_SIZE_OPTION
+@RULE_TIMEOUT_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
     file: str | None,
@@ -276,25 +281,27 @@ def check(  # noqa: PLR0917 - one parameter per option
     stderr.
 
     Exit status: 0 every required rule met, 1 a required rule unmet, 2 bad input, 3 a rule
-    that failed to run (a broken plugin: its findings say "rule failed") or another internal
-    error.
+    that failed to run (a broken plugin, or one past --rule-timeout: its findings say "rule
+    failed"), a plugin that failed to load (one "clac: plugin …" line, no report) or another
+    internal error.
     """
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
 
     coalition = load_registry(file)
+    refuse_broken_plugins(CATALOGUE.errors)  # never a verdict without a plugin's rules
     note_scopes(coalition, lang)
     # The demo's history and its deliberate gaps are written for its own day.
     day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
-    assessment = evaluate(coalition, as_of=day, charter_only=charter_only)
+    assessment = evaluate(
+        coalition, as_of=day, charter_only=charter_only, rule_timeout=rule_timeout()
+    )
     with paused_gc():  # a line per finding: many small objects at once
         for chunk in _check_report(
             assessment, output_format, lang, everything=everything, file=file
         ):
             click.echo(chunk, nl=False)  # written as it comes: a large report is never whole
     warn_reports_after(coalition, assessment.as_of, lang)
-    for problem in CATALOGUE.errors:
-        warn(str(problem))
     if assessment.errors:
         _rules_failed(assessment, lang)
     sys.exit(EXIT_OK if assessment.ok else EXIT_UNMET)
@@ -385,8 +392,7 @@ def rules(lang: str) -> None:
             tr(_basis(r), lang),
         )
     out.print(table)
-    for problem in CATALOGUE.errors:
-        click.echo(f"clac: warning: {problem}", err=True)
+    refuse_broken_plugins(CATALOGUE.errors)
 
 
 @cli.command()

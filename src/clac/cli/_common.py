@@ -37,6 +37,7 @@ __all__ = [
     "DEBUG_VARIABLE",
     "EXIT_BAD_INPUT",
     "EXIT_INTERNAL",
+    "EXIT_INTERRUPTED",
     "EXIT_OK",
     "EXIT_STATUS",
     "EXIT_UNMET",
@@ -48,6 +49,7 @@ __all__ = [
     "debugging",
     "fail",
     "internal_error",
+    "interrupted",
     "load_registry",
     "note_scopes",
     "output_language",
@@ -60,6 +62,8 @@ __all__ = [
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_UNMET, EXIT_BAD_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+#: The exit status after Ctrl-C (SIGINT), as shells report a process it ended: 128 + 2.
+EXIT_INTERRUPTED = 130
 
 #: The environment variable that, set to 1, makes an internal error print its traceback.
 DEBUG_VARIABLE = "CLAC_DEBUG"
@@ -326,6 +330,8 @@ def reports_errors(command: F) -> F:
             fail(error.message(lang))
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
+        except KeyboardInterrupt:
+            interrupted()
         except BrokenPipeError:  # the reader left (clac ... | head): nothing more to say
             sys.stderr.close()
             sys.exit(EXIT_OK)
@@ -333,6 +339,13 @@ def reports_errors(command: F) -> F:
             internal_error(error)
 
     return wrapper  # type: ignore[return-value]
+
+
+def interrupted() -> NoReturn:
+    """Leave after Ctrl-C (SIGINT, or a KeyboardInterrupt): one line, exit status 130."""
+    with contextlib.suppress(Exception):
+        click.echo("clac: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 class _EscapedStream:

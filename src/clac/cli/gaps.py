@@ -28,6 +28,7 @@ from clac.cli._common import (
     register_framework_files,
     reports_errors,
 )
+from clac.cli._plugins import refuse_broken_plugins
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -123,6 +124,7 @@ def gaps(
     if countries is not None and all_countries:
         fail("--countries and --all-countries cannot be used together")
     coalition = load_registry(file)
+    refuse_broken_plugins(frameworks.FRAMEWORKS.errors)
     framework = frameworks.FRAMEWORKS.get_framework(framework_id)
     day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
@@ -232,12 +234,15 @@ def _write(
 
 
 def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str) -> dict[str, Any]:
+    from clac import frameworks
+
     data: dict[str, Any] = {
         "framework": grid.framework.id,
         "source": str(grid.framework.source),
         "as_of": grid.as_of.isoformat(),
         "illustrative": grid.illustrative,
         "matrix": grid.to_rows(lang),
+        "evidence": frameworks.evidence_rows(grid),
         "thin_spots": spots.to_rows(lang),
     }
     if trend is not None:

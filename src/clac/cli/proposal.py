@@ -23,6 +23,7 @@ from clac.cli._common import (
     reports_errors,
     tr,
 )
+from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -129,6 +130,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
 )
 @LANG_OPTION
 @MAX_SIZE_OPTION
+@RULE_TIMEOUT_OPTION
 @reports_errors
 def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: str) -> None:
     """Show one proposal: its history, recommendations, next events and PRO-* findings."""
@@ -137,6 +139,7 @@ def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: st
     from clac.rules.proposals import EVENT_LABELS, STATE_LABELS
 
     coalition = load_registry(file)
+    refuse_broken_plugins(CATALOGUE.errors)  # before a word of the answer
     index, record = _find(coalition, proposal_id)
     view = ProposalView(record, coalition, path=f"proposals[{index}]")
     state = tr(STATE_LABELS[record.state], lang)
@@ -167,7 +170,8 @@ def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: st
     allowed = ", ".join(e.value for e in view.allowed_events) or _NONE
     click.echo(f"{tr(_H['next'], lang)}: {allowed}")
     day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
-    assessment = evaluate(coalition, day, rules=CATALOGUE.family("PRO"))
+    pro = CATALOGUE.family("PRO")
+    assessment = evaluate(coalition, day, rules=pro, rule_timeout=rule_timeout())
     click.echo(f"{tr(_H['findings'], lang)} ({day.isoformat()}):")
     for finding in assessment.where(subject=f"proposal:{record.id}"):
         click.echo(

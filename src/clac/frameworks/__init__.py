@@ -29,7 +29,13 @@ these:
 """
 
 from clac.frameworks._catalogue import ENTRY_POINT_GROUP, FRAMEWORKS, FrameworkCatalogue
-from clac.frameworks._evidence import Evidence, evidence, standing
+from clac.frameworks._csv import (
+    EVIDENCE_COLUMNS,
+    evidence_csv,
+    read_evidence_csv,
+    read_evidence_csv_lines,
+)
+from clac.frameworks._evidence import Evidence, evidence, shipped_evidence, standing
 from clac.frameworks._files import (
     FRAMEWORK_SCHEMA_ID,
     FrameworkFile,
@@ -52,6 +58,7 @@ from clac.frameworks._matrix import Cell, OutcomeCounts, RegionalMatrix, matrix
 from clac.frameworks._mnr import MNR
 from clac.frameworks._references import check_references, reference_problems
 from clac.frameworks._render import (
+    evidence_rows,
     gaps_markdown,
     matrix_html,
     matrix_markdown,
@@ -59,6 +66,20 @@ from clac.frameworks._render import (
     trend_markdown,
 )
 from clac.frameworks._thin import GAP_OUTCOMES, ThinSpot, ThinSpots, thin_spots
+from clac.frameworks._treaty import (
+    CONSENT_ACTS,
+    ENTRY_INTO_FORCE_RULES,
+    Act,
+    Conflict,
+    EntryIntoForceRule,
+    FactSource,
+    TreatyFact,
+    TreatyFacts,
+    facts_evidence,
+    region_markdown,
+    shipped_facts,
+)
+from clac.frameworks._treaty import conflicts as treaty_conflicts
 from clac.frameworks._trends import (
     Change,
     Direction,
@@ -70,7 +91,10 @@ from clac.frameworks._trends import (
 from clac.model import CountryAssessment, Outcome
 
 __all__ = [
+    "CONSENT_ACTS",
+    "ENTRY_INTO_FORCE_RULES",
     "ENTRY_POINT_GROUP",
+    "EVIDENCE_COLUMNS",
     "FRAMEWORKS",
     "FRAMEWORK_SCHEMA_ID",
     "GAP_OUTCOMES",
@@ -80,12 +104,16 @@ __all__ = [
     "MNR",
     "OUTCOME_COLOURS",
     "OUTCOME_SYMBOLS",
+    "Act",
     "Area",
     "Cell",
     "Change",
+    "Conflict",
     "CountryAssessment",
     "Direction",
+    "EntryIntoForceRule",
     "Evidence",
+    "FactSource",
     "Framework",
     "FrameworkCatalogue",
     "FrameworkFile",
@@ -101,10 +129,15 @@ __all__ = [
     "Sufficiency",
     "ThinSpot",
     "ThinSpots",
+    "TreatyFact",
+    "TreatyFacts",
     "Trend",
     "Verdict",
     "check_references",
     "evidence",
+    "evidence_csv",
+    "evidence_rows",
+    "facts_evidence",
     "framework_schema",
     "gaps_markdown",
     "goals_for",
@@ -115,10 +148,16 @@ __all__ = [
     "matrix",
     "matrix_html",
     "matrix_markdown",
+    "read_evidence_csv",
+    "read_evidence_csv_lines",
     "reference_problems",
+    "region_markdown",
+    "shipped_evidence",
+    "shipped_facts",
     "standing",
     "thin_markdown",
     "thin_spots",
+    "treaty_conflicts",
     "trend_markdown",
     "trends",
     "write_heatmap",

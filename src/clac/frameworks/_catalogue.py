@@ -44,7 +44,10 @@ class FrameworkCatalogue(Mapping[str, Framework]):
             errors: list[str] = []
             for source, framework in _plugin_frameworks(errors):
                 if framework.id in found:
-                    errors.append(f"{source}: framework {framework.id!r} repeats an existing id")
+                    errors.append(
+                        f"plugin {source}: framework {framework.id!r} repeats an existing id "
+                        "and is left out"
+                    )
                     continue
                 found[framework.id] = framework
             self._loaded, self._errors = found, tuple(errors)

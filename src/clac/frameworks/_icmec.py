@@ -6,6 +6,10 @@ legislation as sufficient when it meets all five criteria, or all but the last (
 The charter's Introduction (item 7) draws on this review: "the majority of countries in the
 region have legislation criminalizing CSAM".
 
+A 10th edition (2023) exists; the secondary summary of it that could be read lists the same five
+criteria (the second phrased as a definition of a child, then of CSAM), so clac keeps one
+version of this framework (docs/frameworks.md, "ICMEC's model legislation").
+
 Sectors: legislation is the government's (legislature and ministries); the ISP-reporting duty
 is carried in practice by Internet service providers too, so the private sector is listed there.
 """

@@ -295,12 +295,15 @@ def matrix(
     as_of: date,
     countries: Iterable[str] | None = None,
     include_territories: bool = False,
+    shipped: bool = True,
 ) -> RegionalMatrix:
     """The regional matrix of ``framework`` on ``as_of``.
 
     ``countries`` defaults to the 33 sovereign states of Latin America and the Caribbean (and
     its dependent territories with ``include_territories``); a region's id (``LAC``) stands for
-    its countries. A country no evidence speaks of stands at ``unknown`` on every item.
+    its countries. A country no evidence speaks of stands at ``unknown`` on every item. The
+    treaty facts clac ships count unless ``shipped`` is false (a registry's own evidence on a
+    country and item replaces them).
     """
     fw = FRAMEWORKS.get_framework(framework)
     check_date(as_of, path="as_of")
@@ -309,7 +312,7 @@ def matrix(
         if countries is None
         else check_countries(countries, path="countries")
     )
-    decided = standing(evidence(coalition, fw), as_of)
+    decided = standing(evidence(coalition, fw, shipped=shipped), as_of)
     return RegionalMatrix(
         framework=fw, as_of=as_of, countries=chosen, cells=build_cells(fw, chosen, decided)
     )

@@ -7,6 +7,7 @@ interpretation, and opens with a warning when any figure rests on illustrative e
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import TYPE_CHECKING
 
 from clac._escape import markdown
@@ -108,6 +109,87 @@ _KIND = {
 }
 
 
+_T["shipped"] = Text(
+    "Treaty facts shipped with clac (source, day read, confidence)",
+    "Datos de tratados incluidos en clac (fuente, día de consulta, confianza)",
+    pt="Dados de tratados incluídos no clac (fonte, dia de consulta, confiança)",
+)
+_T["disagree"] = Text(
+    "Sources disagree on: {cells}.",
+    "Las fuentes discrepan en: {cells}.",
+    pt="As fontes divergem em: {cells}.",
+)
+_T["shipped-cells"] = Text(
+    "Cells resting on them: {count}; entry into force derived from the treaty's rule: "
+    "{derived}; sources that disagree: {conflicts}. A registry's own assessment of a country "
+    "and item replaces them.",
+    "Celdas basadas en ellos: {count}; entrada en vigor derivada de la regla del tratado: "
+    "{derived}; fuentes discrepantes: {conflicts}. La evaluación propia de un registro para un "
+    "país e ítem los reemplaza.",
+    pt="Células baseadas neles: {count}; entrada em vigor derivada da regra do tratado: "
+    "{derived}; fontes divergentes: {conflicts}. A avaliação própria de um registro para um "
+    "país e item os substitui.",
+)
+
+
+def evidence_rows(grid: RegionalMatrix) -> list[dict[str, object]]:
+    """Every cell's deciding evidence as plain data: country, item, outcome, date, source,
+    confidence, whether clac ships it, derived it or its sources disagree, its note and every
+    source of a shipped fact (URL, day read, confidence)."""
+    rows: list[dict[str, object]] = []
+    for cell in grid.cells:
+        e = cell.evidence
+        if e is None:
+            continue
+        rows.append(
+            {
+                "country": e.country,
+                "item": e.item,
+                "outcome": e.outcome.value,
+                "date": str(e.date) if not isinstance(e.date, date) else e.date.isoformat(),
+                "source": e.source,
+                "confidence": None if e.confidence is None else e.confidence.value,
+                "illustrative": e.illustrative,
+                "shipped": e.shipped,
+                "derived": e.derived,
+                "conflict": e.conflict,
+                "note": e.note,
+                "sources": [
+                    {"url": url, "retrieved": day.isoformat(), "confidence": level.value}
+                    for url, day, level in e.sources
+                ],
+            }
+        )
+    return rows
+
+
+def _link(url: str) -> str:
+    # An autolink takes the URL as it is (no backslash escapes inside); anything that could
+    # break out of one is shown as escaped text instead.
+    if url.startswith(("https://", "http://")) and not any(c in url for c in "<> \t\r\n`"):
+        return f"<{url}>"
+    return _escape(url)
+
+
+def _shipped_section(grid: RegionalMatrix, lang: Language) -> list[str]:
+    shipped = [c.evidence for c in grid.cells if c.evidence is not None and c.evidence.shipped]
+    if not shipped:
+        return []
+    sources = dict.fromkeys(s for e in shipped for s in e.sources)
+    lines = ["", f"### {_t('shipped', lang)}", ""]
+    lines += [
+        f"- {_link(url)} ({day.isoformat()}; {level.label.in_(lang)})"
+        for url, day, level in sources
+    ]
+    derived = sum(1 for e in shipped if e.derived)
+    conflicts = sum(1 for e in shipped if e.conflict)
+    lines += [
+        "",
+        _t("shipped-cells", lang, count=len(shipped), derived=derived, conflicts=conflicts),
+    ]
+    return lines
+
+
 def _t(key: str, lang: Language, **values: object) -> str:
     text = _T[key]
     return (text.format(**values) if values else text).in_(lang)
@@ -175,6 +257,14 @@ def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN
     lines += ["", f"{_t('legend', lang)}: {legend}."]
     if framework.sufficiency is not None:
         lines += ["", framework.sufficiency.rationale.in_(lang)]
+    lines += _shipped_section(grid, lang)
+    disagreeing = [
+        f"{_escape(_country(c.country, lang))} {c.item}"
+        for c in grid.cells
+        if c.evidence is not None and c.evidence.conflict
+    ]
+    if disagreeing:
+        lines += ["", _t("disagree", lang, cells=", ".join(disagreeing))]
     return "\n".join(lines) + "\n"
 
 

@@ -436,12 +436,24 @@ def _attrs_hooks(converter: cattrs.Converter) -> None:
             for f in file_fields(cls)
             if f.default is attrs.NOTHING and optional_arm(hints[f.name]) is not None
         )
+        # A field whose metadata says ``null: False`` may be left out but never given as null
+        # (an accepted key always means something: records_since_by_kind).
+        not_null = tuple(
+            file_key(cls, f.name) for f in file_fields(cls) if f.metadata.get("null") is False
+        )
         article = "an" if cls.__name__[:1].lower() in "aeiou" else "a"
         what = f"a mapping of keys to values ({article} {cls.__name__})"
 
         def structure(value: Any, _type: Any) -> Any:
             if not isinstance(value, Mapping):
                 raise _wrong(value, what)
+            nulls = [k for k in not_null if k in value and value[k] is None]
+            if nulls:
+                raise InvalidData(
+                    "is null, which would mean nothing: give a day (YYYY-MM-DD), or leave the "
+                    "key out",
+                    path=nulls[0],
+                )
             if nullable and not value.keys() >= nullable:
                 value = {**dict.fromkeys(nullable), **value}
             return generated(value, cls)

@@ -6,10 +6,12 @@ A registry file is a mapping with these top-level keys, in this order::
     name            the coalition's name
     charter         the id of the charter the coalition lives under ("base-document")
     amendments      that charter's amendments, oldest first
-    records_since   the day from which the registry's records are complete (optional)
+    records_since   the day from which the registry's records of dated events are complete
+                    (optional; never a member's own entry)
     records_since_by_kind
-                    the same day per kind of record (members, meetings, reports, hours, plans,
-                    documents), each overriding records_since for its kind (optional)
+                    the same day per kind of record (meetings, reports, hours, plans,
+                    documents), each overriding records_since for its kind, and members: the day
+                    every member's own entry is complete from (optional; a day, never null)
     organizations, members, working_groups, meetings, participation, documents, reports,
     proposals, plans, roles, assessments, survey
                     the Coalition's fields, in the Coalition's order

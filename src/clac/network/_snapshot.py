@@ -80,8 +80,9 @@ def status_of(member: Member | None, as_of: date | None) -> MembershipStatus:
         return MembershipStatus.NON_MEMBER
     if as_of is not None:
         # As Member.is_member_on reads an approximate day, so that every command counts the
-        # same members: a member that joined in "2016" is one for certain from 2017-01-01.
-        if not member.joined <= as_of:
+        # same members: a member that joined in "2016" is one for certain from 2017-01-01, and
+        # one whose joining day is not known counts until it leaves.
+        if member.joined is not None and not member.joined <= as_of:
             return MembershipStatus.NON_MEMBER
         if member.left is not None and not as_of < member.left:
             return MembershipStatus.WITHDRAWN
@@ -170,7 +171,7 @@ def snapshot(coalition: Coalition, as_of: date | None = None) -> Snapshot:
         as_of=as_of,
         status=status,
         members=members,
-        joined={m.organization: m.joined for m in coalition.members},
+        joined={m.organization: m.joined for m in coalition.members if m.joined is not None},
         working_groups=groups,
         meetings=meetings,
         group_members={g: tuple(orgs) for g, orgs in group_members.items()},

@@ -105,7 +105,10 @@ class Catalogue(Sequence[Rule]):
             problems = list(errors)
             for r in plugin_rules:
                 if r.id in seen:
-                    problems.append(f"{r.source}: rule {r.id} repeats an existing rule id")
+                    problems.append(
+                        f"plugin {r.source}: rule {r.id} repeats an existing rule id "
+                        "and is left out"
+                    )
                     continue
                 seen.add(r.id)
                 rules.append(r)

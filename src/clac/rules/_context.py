@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from clac._schedule import COALITION_MEETING_KINDS, Cadence, cadence, report_due
 from clac.model import Document, Meeting, Member, QuarterlyReport, RecordKind
-from clac.periods import DateValue, Month, Quarter, earliest
+from clac.periods import DateValue, Month, Quarter, earliest, latest
 from clac.rules._engine import (
     Outcome,
     Subject,
@@ -32,6 +32,8 @@ __all__ = [
     "Context",
     "assessed_from",
     "before_records",
+    "joined_words",
+    "member_unrecorded",
     "unrecorded",
 ]
 
@@ -48,6 +50,65 @@ def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
         ),
         record_at=where,
         **facts,
+    )
+
+
+def member_unrecorded(
+    ctx: Context, member: Member, what: Text, field: str, *, plural: bool = False, **facts: Any
+) -> Verdict:
+    """*Insufficient data*: ``what`` (``plural`` for a plural noun), a fact of ``member``'s own
+    entry (at ``field``), is not recorded and the registry does not say the member's record is
+    complete; the message says where to record it, or how to declare the record complete."""
+    path = f"{ctx.member_path(member)}"
+    en, es, pt = ("are", "están", "estão") if plural else ("is", "está", "está")
+    it_en, it_es, it_pt = (
+        ("them", "regístrelos", "registre-os")
+        if plural
+        else (
+            "it",
+            "regístrelo",
+            "registre-o",
+        )
+    )
+    done = ("registrados", "registrados") if plural else ("registrado", "registrado")
+    return insufficient_data(
+        Text(
+            f"{what.en} {en} not recorded, and the registry does not say the member's record "
+            f"is complete: record {it_en} at {path}.{field} (or, if the entry is complete, say "
+            f"so with {path}.record_complete)",
+            f"{what.es} no {es} {done[0]}, y el registro no dice que la ficha del miembro esté "
+            f"completa: {it_es} en {path}.{field} (o, si la ficha está completa, indíquelo "
+            f"con {path}.record_complete)",
+            pt=f"{what.in_('pt')} não {pt} {done[1]}, e o registro não diz que a ficha do "
+            f"membro está completa: {it_pt} em {path}.{field} (ou, se a ficha estiver "
+            f"completa, indique-o com {path}.record_complete)",
+        ),
+        record_at=f"{path}.{field}",
+        record_complete=None,
+        **facts,
+    )
+
+
+def joined_words(member: Member) -> Text:
+    """How the member joined, in words: "joined on 2019-03-14", "joined in 2016", or "its
+    joining day is not recorded"."""
+    joined = member.joined
+    if joined is None:
+        return Text(
+            "its joining day is not recorded",
+            "su fecha de ingreso no está registrada",
+            pt="sua data de ingresso não está registrada",
+        )
+    if isinstance(joined, date):
+        return Text(
+            f"joined on {joined.isoformat()}",
+            f"ingresó el {joined.isoformat()}",
+            pt=f"ingressou em {joined.isoformat()}",
+        )
+    return Text(
+        f"joined in {joined.isoformat()}",
+        f"ingresó en {joined.isoformat()}",
+        pt=f"ingressou em {joined.isoformat()}",
     )
 
 
@@ -117,6 +178,52 @@ class Context:
         from its earliest possible day (complete only if complete on every day it may be)."""
         since = self.records_since(kind)
         return since is not None and since <= earliest(day)
+
+    def why_incomplete(self, en: str, es: str, *kinds: RecordKind) -> tuple[Text, Text]:
+        """Why the registry's records of ``kinds`` (named ``en``/``es``, e.g. "meeting") are
+        not complete for a rule, in words, and what to do about it: "the registry does not say
+        its meeting records are complete" and "(or set records_since)" when it sets no day,
+        "the registry's meeting records begin only on D" and "(or move records_since back)"
+        when it does — never claiming the registry says nothing when it gave a day."""
+        days = [self.records_since(kind) for kind in kinds]
+        known = [d for d in days if d is not None]
+        if len(known) < len(days):
+            return (
+                Text(
+                    f"the registry does not say its {en} records are complete",
+                    f"el registro no dice que sus registros de {es} estén completos",
+                ),
+                Text("(or set records_since)", "(o fije records_since)"),
+            )
+        last = max(known).isoformat()
+        return (
+            Text(
+                f"the registry's {en} records begin only on {last}",
+                f"los registros de {es} del registro comienzan recién el {last}",
+            ),
+            Text("(or move records_since back)", "(o adelante records_since)"),
+        )
+
+    def member_complete(self, member: Member) -> bool:
+        """Whether ``member``'s own facts (track record, representatives, working groups,
+        commitments, subscription, listing in materials) are complete on the day of the check:
+        the member's ``record_complete`` or the registry's ``records_since_by_kind.members`` is
+        on or before it. ``records_since`` alone never says so: it covers dated events. One
+        day for every rule that reads a member's facts: the day of the check."""
+        return member.record_complete_on(
+            self.as_of, every_member=self.records_since(RecordKind.MEMBERS)
+        )
+
+    def joined_bounds(self, member: Member) -> tuple[date, date]:
+        """The first and last day ``member`` may have joined: its ``joined`` (an approximate
+        one from its first to its last possible day); with no ``joined`` recorded, from the
+        day the first charter took effect to the day of the check."""
+        if member.joined is None:
+            first = self.charter
+            while first.predecessor is not None:
+                first = first.predecessor
+            return min(first.effective, self.as_of), self.as_of
+        return earliest(member.joined), latest(member.joined)
 
     def before(self, kind: RecordKind | None, day: DateValue) -> date | None:
         """The registry's ``records_since`` for ``kind`` when ``day`` falls (or, for an
@@ -215,8 +322,22 @@ class Context:
     @functools.cached_property
     def first_year(self) -> int | None:
         """The first year there was a coalition to judge: the later of the charter's first
-        effective year and the year the first member joined (None with no members)."""
-        joins = [earliest(m.joined) for m in self.coalition.members]
+        effective year and the year the first member joined (None with no members). A member
+        whose joining day is not recorded counts as joined by the day of the check (the first
+        year it certainly was a member); :attr:`possible_first_year` is the earliest it may
+        be."""
+        joins = [
+            self.as_of if m.joined is None else earliest(m.joined) for m in self.coalition.members
+        ]
+        if not joins:
+            return None
+        return max(self.years[0], min(joins).year)
+
+    @functools.cached_property
+    def possible_first_year(self) -> int | None:
+        """The earliest the coalition's first year may be: :attr:`first_year`, reading a
+        joining day that is not recorded as the first charter's effective day."""
+        joins = [self.joined_bounds(m)[0] for m in self.coalition.members]
         if not joins:
             return None
         return max(self.years[0], min(joins).year)
@@ -233,6 +354,21 @@ class Context:
             return not_applicable(
                 Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
                 year=year,
+            )
+        possible = self.possible_first_year
+        if year < first and possible is not None and possible <= year:
+            unknown = tuple(m.organization for m in self.coalition.members if m.joined is None)
+            return insufficient_data(
+                Text(
+                    f"whether the coalition had members in {year} is not known: the joining day "
+                    f"of {', '.join(unknown)} is not recorded (record it at members[].joined)",
+                    f"no se sabe si la coalición tenía miembros en {year}: la fecha de ingreso de "
+                    f"{', '.join(unknown)} no está registrada (regístrela en members[].joined)",
+                ),
+                year=year,
+                first_year=first,
+                joined_unknown=unknown,
+                record_at="members[].joined",
             )
         if year < first:
             return not_applicable(
@@ -293,7 +429,7 @@ class Context:
         order)."""
         table: dict[str, list[str]] = defaultdict(list)
         for member in self.coalition.members:
-            if member.referred_by is not None and member.joined <= self.as_of:
+            if member.referred_by is not None and self.joined_bounds(member)[1] <= self.as_of:
                 table[member.referred_by].append(member.organization)
         return {k: tuple(v) for k, v in table.items()}
 

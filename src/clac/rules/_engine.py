@@ -200,6 +200,40 @@ def failure(rule: Rule, *, raised: BaseException | None = None, returned: object
     )
 
 
+def timed_out(rule: Rule, seconds: float) -> Text:
+    """The message of the ``error`` finding of a call of ``rule`` stopped after ``seconds``."""
+    return Text(
+        f"rule {rule.id} did not return within its time budget of {seconds:g} s and was "
+        "stopped (--rule-timeout, CLAC_RULE_TIMEOUT)",
+        f"la regla {rule.id} no terminó dentro de su tiempo de {seconds:g} s y se detuvo "
+        "(--rule-timeout, CLAC_RULE_TIMEOUT)",
+        pt=f"a regra {rule.id} não terminou dentro do seu tempo de {seconds:g} s e foi "
+        "interrompida (--rule-timeout, CLAC_RULE_TIMEOUT)",
+    )
+
+
+def not_run(rule: Rule, seconds: float, stopped: Subject) -> Text:
+    """The message of the ``error`` finding of a subject ``rule`` was not applied to, having
+    outlasted its budget of ``seconds`` on ``stopped``."""
+    return Text(
+        f"rule {rule.id} was not applied: it already exceeded its time budget of {seconds:g} s "
+        f"on {stopped}",
+        f"la regla {rule.id} no se aplicó: ya excedió su tiempo de {seconds:g} s con {stopped}",
+        pt=f"a regra {rule.id} não foi aplicada: já excedeu seu tempo de {seconds:g} s "
+        f"com {stopped}",
+    )
+
+
+def unshowable(rule: Rule, problem: str) -> Text:
+    """The message of the ``error`` finding of a verdict of ``rule`` whose evidence cannot be
+    shown (``problem`` says why), or whose failure cannot be described."""
+    return Text(
+        f"rule {rule.id} gave a result clac cannot show: {problem}",
+        f"la regla {rule.id} dio un resultado que clac no puede mostrar: {problem}",
+        pt=f"a regra {rule.id} deu um resultado que o clac não pode mostrar: {problem}",
+    )
+
+
 def _said(error: BaseException) -> str:
     try:
         text = str(error)

@@ -25,10 +25,17 @@ from clac.model import (
     RecordKind,
     RepresentativeLevel,
 )
-from clac.periods import Month, earliest, latest
+from clac.periods import Month
 from clac.rules._catalogue import rule
-from clac.rules._context import COALITION_MEETING_KINDS, Context, before_records, unrecorded
+from clac.rules._context import (
+    COALITION_MEETING_KINDS,
+    Context,
+    before_records,
+    joined_words,
+    member_unrecorded,
+)
 from clac.rules._engine import (
+    Outcome,
     SubjectKind,
     Verdict,
     insufficient_data,
@@ -80,9 +87,10 @@ def _n(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-def _no_attendance(held: int, since: date, where: str) -> Text:
+def _no_attendance(held: int, since: date, where: str, why: Text, fix: Text) -> Text:
     """MEM-07's message when no attendance of the member is recorded at the ``held`` CLAC
-    meetings recorded since ``since`` (none, one or several) and the records are incomplete."""
+    meetings recorded since ``since`` (none, one or several) and the records are incomplete
+    (``why``, and ``fix``: what to set, from :meth:`Context.why_incomplete`)."""
     if held == 0:
         en = f"no CLAC meeting is recorded since {since.isoformat()}"
         es = f"no hay reuniones de la CLAC registradas desde el {since.isoformat()}"
@@ -105,10 +113,8 @@ def _no_attendance(held: int, since: date, where: str) -> Text:
             f"desde el {since.isoformat()}"
         )
     return Text(
-        f"{en}, and the registry does not say its meeting records are complete: record the "
-        f"meetings and their attendees at {where} (or set records_since)",
-        f"{es}, y el registro no dice que sus registros de reuniones estén completos: "
-        f"registre las reuniones y sus asistentes en {where} (o fije records_since)",
+        f"{en}, and {why.en}: record the meetings and their attendees at {where} {fix.en}",
+        f"{es}, y {why.es}: registre las reuniones y sus asistentes en {where} {fix.es}",
     )
 
 
@@ -116,10 +122,11 @@ def _normalised(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-def _members_complete(ctx: Context) -> bool:
-    """Whether what a member's entry records is complete on the day (``records_since`` for
-    members on or before it): only then is an empty list a recorded *none*."""
-    return ctx.complete(RecordKind.MEMBERS, ctx.as_of)
+def _members_complete(ctx: Context, member: Member) -> bool:
+    """Whether what ``member``'s entry records is complete on the day of the check: its
+    ``record_complete``, or the registry's ``records_since_by_kind.members``, is on or before
+    it (:meth:`Context.member_complete`). Only then is an empty list a recorded *none*."""
+    return ctx.member_complete(member)
 
 
 def months_before(day: date, months: int) -> date:
@@ -154,6 +161,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     organization = ctx.coalition.organization(member.organization)
     name = _normalised(organization.name)
     same = [r.name for r in member.representatives if _normalised(r.name) == name]
+    recorded = len(member.representatives)
     if same:
         return unmet(
             Text(
@@ -168,8 +176,10 @@ def institutional(ctx: Context, member: Member) -> Verdict:
         )
     return met(
         Text(
-            f"{organization.name!r} is an organization, not one of its representatives",
-            f"{organization.name!r} es una organización, no uno de sus representantes",
+            f"{organization.name!r} is not named like any of its {recorded} recorded "
+            "representatives",
+            f"{organization.name!r} no se llama como ninguno de sus {recorded} representantes "
+            "registrados",
         ),
         organization=organization.id,
         sector=organization.sector.value,
@@ -185,7 +195,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 2),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].track_record",),
+    facts=("members[].track_record", "members[].record_complete"),
     title=Text("Proven track record on record", "Historial comprobado registrado"),
     explanation=Text(
         "Members are requested to have a proven track record of cooperation on reducing the "
@@ -207,10 +217,12 @@ def track_record(ctx: Context, member: Member) -> Verdict:
             ),
             track_record_entries=entries,
         )
-    if not _members_complete(ctx):
-        return unrecorded(
+    if not _members_complete(ctx, member):
+        return member_unrecorded(
+            ctx,
+            member,
             Text("the member's track record", "el historial del miembro", pt="o histórico"),
-            f"{ctx.member_path(member)}.track_record",
+            "track_record",
             track_record_entries=0,
         )
     return unmet(
@@ -230,7 +242,7 @@ def track_record(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 3),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].charter_subscription.signed", "members[].joined"),
+    facts=("members[].charter_subscription.signed", "members[].record_complete"),
     title=Text("Charter subscribed in writing", "Carta suscrita por escrito"),
     explanation=Text(
         "Members are requested to subscribe to or support this charter in writing: the "
@@ -244,16 +256,17 @@ def track_record(ctx: Context, member: Member) -> Verdict:
 def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
     """Met when a written subscription was signed on or before the day."""
     subscription = member.charter_subscription
-    if subscription is None and not ctx.complete(RecordKind.MEMBERS, member.joined):
-        return unrecorded(
+    if subscription is None and not _members_complete(ctx, member):
+        return member_unrecorded(
+            ctx,
+            member,
             Text(
                 "the member's written subscription to the charter",
                 "la suscripción escrita del miembro a la carta",
                 pt="a subscrição escrita da carta",
             ),
-            f"{ctx.member_path(member)}.charter_subscription",
+            "charter_subscription",
             signed=None,
-            joined=member.joined,
         )
     if subscription is None:
         return unmet(
@@ -352,7 +365,7 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].representatives",),
+    facts=("members[].representatives", "members[].record_complete"),
     title=Text("At least one designated representative", "Al menos un representante designado"),
     explanation=Text(
         "Members are requested to designate at least one representative to participate "
@@ -372,14 +385,16 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
             ),
             representatives=designated,
         )
-    if not _members_complete(ctx):
-        return unrecorded(
+    if not _members_complete(ctx, member):
+        return member_unrecorded(
+            ctx,
+            member,
             Text(
                 "the member's designated representative",
                 "el representante designado del miembro",
                 pt="o representante designado",
             ),
-            f"{ctx.member_path(member)}.representatives",
+            "representatives",
             representatives=0,
         )
     return unmet(
@@ -396,7 +411,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 5),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].representatives[].level",),
+    facts=("members[].representatives[].level", "members[].record_complete"),
     title=Text(
         "A representative of at least middle level",
         "Un representante de al menos nivel medio",
@@ -433,15 +448,17 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
             highest_level=highest.label.en,
             levels=levels,
         )
-    if not _members_complete(ctx):
+    if not _members_complete(ctx, member):
         return insufficient_data(
             Text(
                 f"every recorded representative is of {highest.label.en} level; whether the "
                 "member has one of middle level or above is not recorded: record them all at "
-                f"{ctx.member_path(member)}.representatives",
+                f"{ctx.member_path(member)}.representatives (or, if the entry is complete, say "
+                f"so with {ctx.member_path(member)}.record_complete)",
                 f"todos los representantes registrados son de nivel {highest.label.es}; no "
                 "consta si el miembro tiene uno de nivel medio o superior: regístrelos todos "
-                f"en {ctx.member_path(member)}.representatives",
+                f"en {ctx.member_path(member)}.representatives (o, si la ficha está completa, "
+                f"indíquelo con {ctx.member_path(member)}.record_complete)",
             ),
             highest_level=highest.label.en,
             levels=levels,
@@ -501,21 +518,26 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             window_start=start,
             attended=tuple(m.id for m in attended),
         )
-    # An approximate join date counts from the last day it may stand for; meetings between
-    # its bounds may or may not have been the member's to attend.
-    since = max(start, latest(member.joined))
+    # An approximate join date counts from the last day it may stand for (an unknown one from
+    # the day of the check); meetings between its bounds may or may not have been the
+    # member's to attend.
+    low, high = ctx.joined_bounds(member)
+    since = max(start, high)
     held = ctx.coalition_meetings_since(since)
-    if not held and ctx.coalition_meetings_since(max(start, earliest(member.joined))):
-        return insufficient_data(
-            Text(
-                f"joined in {member.joined.isoformat()}: whether the CLAC meetings held since "
-                f"{start.isoformat()} were held before or after it joined is not known",
-                f"ingresó en {member.joined.isoformat()}: no se sabe si las reuniones de la CLAC "
-                f"celebradas desde el {start.isoformat()} fueron antes o después de su ingreso",
-            ),
-            window_start=start,
-            joined=member.joined,
-        )
+    if not held:
+        if ctx.coalition_meetings_since(max(start, low)):
+            joined = joined_words(member)
+            return insufficient_data(
+                Text(
+                    f"{joined.en}: whether the CLAC meetings held since {start.isoformat()} were "
+                    "held before or after it joined is not known",
+                    f"{joined.es}: no se sabe si las reuniones de la CLAC celebradas desde el "
+                    f"{start.isoformat()} fueron antes o después de su ingreso",
+                ),
+                window_start=start,
+                joined=member.joined,
+            )
+        since = max(start, low)  # no meeting since then either: say so from the earliest day
     facts = {"window_start": start, "joined": member.joined}
     horizon = ctx.before(RecordKind.MEETINGS, ctx.as_of)
     if horizon is not None:
@@ -525,8 +547,9 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     unknown = () if complete else tuple(m.id for m in held if not m.attendees)
     if not complete:
         where = "meetings[].attendees"
+        why, fix = ctx.why_incomplete("meeting", "reuniones", RecordKind.MEETINGS)
         return insufficient_data(
-            _no_attendance(len(held), since, where)
+            _no_attendance(len(held), since, where, why, fix)
             if not unknown
             else Text(
                 f"the attendees of {', '.join(unknown)} are not recorded: record them at {where}",
@@ -539,12 +562,12 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             record_at=where,
         )
     if not held:
+        joined = joined_words(member)
         return not_applicable(
             Text(
-                f"no CLAC meeting has been held since {since.isoformat()} (joined "
-                f"{member.joined.isoformat()})",
+                f"no CLAC meeting has been held since {since.isoformat()} ({joined.en})",
                 f"no se ha celebrado ninguna reunión de la CLAC desde el {since.isoformat()} "
-                f"(ingresó el {member.joined.isoformat()})",
+                f"({joined.es})",
             ),
             window_start=start,
             joined=member.joined,
@@ -571,7 +594,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     clause=(Section.MEMBERSHIP, 7),
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].working_groups",),
+    facts=("members[].working_groups", "members[].record_complete"),
     parameters=("min_working_groups_per_member", "max_working_groups_per_member"),
     title=Text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
     explanation=Text(
@@ -596,14 +619,17 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
             working_groups=groups,
             count=joined,
         )
-    if joined < low and not _members_complete(ctx):
-        return unrecorded(
+    if joined < low and not _members_complete(ctx, member):
+        return member_unrecorded(
+            ctx,
+            member,
             Text(
                 "the member's working groups",
                 "los grupos de trabajo del miembro",
                 pt="os grupos de trabalho",
             ),
-            f"{ctx.member_path(member)}.working_groups",
+            "working_groups",
+            plural=True,
             working_groups=groups,
             count=joined,
         )
@@ -635,7 +661,10 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     A month counts once the member belonged to CLAC for the whole of it, so the month of
     joining counts only when the member joined on its first day.
     """
-    joined = latest(member.joined)  # an approximate date counts from its last possible day
+    # An approximate date counts from its last possible day; an unknown one from the first
+    # charter (MEM-09 then judges only what it can: see hours_per_month).
+    low, high = ctx.joined_bounds(member)
+    joined = low if member.joined is None else high
     first = Month.of(joined)
     if joined.day != 1:
         first = first.next()
@@ -672,19 +701,43 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
         "'aproximadamente'.",
     ),
 )
-def hours_per_month(ctx: Context, member: Member) -> Verdict:  # noqa: PLR0911 - one per case
+def hours_per_month(ctx: Context, member: Member) -> Verdict:
     """Average monthly hours over the window, compared with the approximate range."""
     low = ctx.parameters.min_hours_per_month
     high = ctx.parameters.max_hours_per_month
     window = hours_window(ctx, member)
     if not window:
+        joined = joined_words(member)
         return not_applicable(
             Text(
-                f"no complete month of membership yet (joined {member.joined.isoformat()})",
-                f"aún no hay un mes completo como miembro (ingresó el {member.joined.isoformat()})",
+                f"no complete month of membership yet ({joined.en})",
+                f"aún no hay un mes completo como miembro ({joined.es})",
             ),
             joined=member.joined,
         )
+    verdict = _hours_verdict(ctx, member, window, low, high)
+    if member.joined is None and verdict.outcome is Outcome.UNMET:
+        # The window counted from the first charter: a shortfall may fall in months before
+        # the member joined, which is not known.
+        where = f"{ctx.member_path(member)}.joined"
+        return insufficient_data(
+            Text(
+                f"{verdict.message.en}; but the member's joining day is not recorded, so whether "
+                f"it owed hours for all those months is not known: record it at {where}",
+                f"{verdict.message.es}; pero la fecha de ingreso del miembro no está registrada, "
+                f"así que no se sabe si debía horas en todos esos meses: regístrela en {where}",
+            ),
+            **{f.name: f.value for f in verdict.facts},
+            joined=None,
+            record_at=where,
+        )
+    return verdict
+
+
+def _hours_verdict(  # noqa: PLR0911 - one per case
+    ctx: Context, member: Member, window: tuple[Month, ...], low: int, high: int
+) -> Verdict:
+    """MEM-09's verdict over ``window`` (its months, complete ones of membership)."""
     since = ctx.records_since(RecordKind.HOURS)
     if since is not None:
         kept = tuple(m for m in window if m.first_day >= since)

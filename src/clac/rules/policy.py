@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from clac.charter import Section, Severity
 from clac.model import Member, RecordKind
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, unrecorded
+from clac.rules._context import Context, member_unrecorded, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.text import Text
 
@@ -34,7 +34,7 @@ def _n(n: int, one: str, many: str) -> str:
     clause=(Section.POLICY_GOALS, 11),
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
-    facts=("members[].commitments",),
+    facts=("members[].commitments", "members[].record_complete"),
     title=Text(
         "Specific actions, targets and indicators",
         "Acciones, metas e indicadores específicos",
@@ -68,27 +68,29 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
             complete=len(complete),
             goals=goals,
         )
-    if not ctx.complete(RecordKind.MEMBERS, ctx.as_of):
+    if not ctx.member_complete(member):
         where = f"{ctx.member_path(member)}.commitments"
         if made:
             return insufficient_data(
                 Text(
                     f"no recorded commitment names an indicator, and the registry does not say "
-                    f"its member records are complete: record the indicators at {where}",
-                    f"ningún compromiso registrado tiene indicador, y el registro no dice que sus "
-                    f"registros de miembros estén completos: registre los indicadores en {where}",
+                    f"the member's record is complete: record the indicators at {where}",
+                    f"ningún compromiso registrado tiene indicador, y el registro no dice que la "
+                    f"ficha del miembro esté completa: registre los indicadores en {where}",
                 ),
                 commitments=len(made),
                 complete=0,
                 record_at=where,
             )
-        return unrecorded(
+        return member_unrecorded(
+            ctx,
+            member,
             Text(
                 "the member's commitment to a specific action, target and indicators",
                 "el compromiso del miembro con una acción, una meta e indicadores",
                 pt="o compromisso com uma ação, uma meta e indicadores",
             ),
-            where,
+            "commitments",
             commitments=0,
             complete=0,
         )

@@ -32,18 +32,26 @@ import attrs
 from clac._schedule import (
     MinutesState,
     ReportState,
+    ReportStatus,
     annual_report_documents,
     annual_report_due,
     cadence,
     min_meetings_for,
     minutes_grace_days,
     minutes_state,
+    records_begin,
 )
 from clac.charter import Section, Severity
 from clac.model import Meeting, Member, QuarterlyReport, RecordKind, WorkingGroup
-from clac.periods import Quarter, earliest, latest
+from clac.periods import Quarter
 from clac.rules._catalogue import rule
-from clac.rules._context import Context, assessed_from, before_records, unrecorded
+from clac.rules._context import (
+    Context,
+    assessed_from,
+    before_records,
+    joined_words,
+    unrecorded,
+)
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
 from clac.rules.membership import _n, months_before
 from clac.text import Text
@@ -116,8 +124,14 @@ the reports of this many months before the day (clac's assumption)."""
         "informe nunca enviado de uno nunca registrado.",
     ),
 )
-def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
-    """Unmet when a quarter's report is missing; the evidence lists the quarters."""
+def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PLR0911
+    """Unmet when a quarter's report is missing; the evidence lists the quarters.
+
+    The verdict claims only the quarters it assessed: with ``records_since`` those from the
+    first quarter that begins on or after it (the evidence's ``assessed``); without it, every
+    quarter due. Its facts carry the counts its message gives (``received``, ``late``,
+    ``undated``), each checkable against ``reports[]``.
+    """
     statuses = ctx.report_statuses.get(group.id)
     if statuses is None:  # a group not formed by the day: the cadence has nothing for it
         statuses = cadence(ctx.coalition, ctx.as_of, working_group=group.id)
@@ -141,23 +155,28 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
             missing=tuple(str(s.period) for s in missing),
             due_dates=tuple(s.due for s in missing),
         )
-    # The reports received, as the annual report and the calendar count them (Cadence.tally):
-    # no quarter is missing here, so every due quarter is received or unrecorded.
-    recorded = list(statuses.received)
     since = ctx.records_since(RecordKind.REPORTS)
-    if not recorded and since is not None:
-        # Every quarter due so far fell before the report records begin (a quarter from the
-        # horizon on is missing or recorded, never unrecorded): nothing here is assessed.
-        return before_records(
-            since,
-            Text(
-                f"every quarterly report due so far ({len(due)})",
-                f"cada informe trimestral exigible hasta ahora ({len(due)})",
-                pt=f"cada relatório trimestral exigível até agora ({len(due)})",
-            ),
-            unrecorded=len(due),
-        )
-    if not recorded:
+    if since is not None:
+        # From the horizon on, a quarter due is received or missing (never unrecorded); the
+        # quarters before it are not assessed, whatever the registry holds for them.
+        begin = records_begin(ctx.coalition, ctx.as_of)
+        assessed = [s for s in due if begin is not None and begin <= s.period]
+        before = len(due) - len(assessed)
+        if not assessed:
+            return before_records(
+                since,
+                Text(
+                    f"every quarterly report due so far ({len(due)})",
+                    f"cada informe trimestral exigible hasta ahora ({len(due)})",
+                    pt=f"cada relatório trimestral exigível até agora ({len(due)})",
+                ),
+                due_before_records=len(due),
+                not_assessed=before,
+                assessed=(),
+            )
+        return _received(assessed, since=since, not_assessed=before)
+    unrecorded_quarters = [s for s in due if s.state is ReportState.UNRECORDED]
+    if len(unrecorded_quarters) == len(due):
         return insufficient_data(
             Text(
                 "the registry holds no quarterly report of the group and does not say its "
@@ -170,9 +189,8 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
             unrecorded=len(due),
             record_at="reports[]",
         )
-    gaps = [s for s in due if s.state is ReportState.UNRECORDED and recorded[0].period < s.period]
-    if gaps and since is None:  # with a horizon, unrecorded quarters are before it: not assessed
-        quarters = ", ".join(str(s.period) for s in gaps)
+    if unrecorded_quarters:
+        quarters = ", ".join(str(s.period) for s in unrecorded_quarters)
         return insufficient_data(
             Text(
                 f"no report is recorded for {quarters}, and the registry does not say its "
@@ -181,25 +199,60 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:
                 "registros de informes estén completos: regístrelos en reports[] (o fije "
                 "records_since)",
             ),
-            unrecorded=tuple(str(s.period) for s in gaps),
+            unrecorded=tuple(str(s.period) for s in unrecorded_quarters),
             record_at="reports[]",
         )
-    late = [s for s in recorded if s.state is ReportState.LATE]
-    first = recorded[0].period
-    undated = [s for s in recorded if s.state is ReportState.RECEIVED]
+    return _received(due, since=None, not_assessed=0)
+
+
+def _received(assessed: list[ReportStatus], *, since: date | None, not_assessed: int) -> Verdict:
+    """*Met*: every report of the ``assessed`` quarters (all received) came in; the message
+    names the quarters it looked at and nothing else."""
+    first, last = assessed[0].period, assessed[-1].period
+    span = str(first) if first == last else f"{first}..{last}"
+    late = tuple(str(s.period) for s in assessed if s.state is ReportState.LATE)
+    undated = tuple(str(s.period) for s in assessed if s.state is ReportState.RECEIVED)
+    counts_en = (
+        f"{len(assessed)} {'report' if len(assessed) == 1 else 'reports'}, {len(late)} late, "
+        f"{len(undated)} without a recorded date"
+    )
+    counts_es = (
+        f"{len(assessed)} {'informe' if len(assessed) == 1 else 'informes'}, {len(late)} con "
+        f"atraso, {len(undated)} sin fecha registrada"
+    )
+    if since is None:
+        message = Text(
+            f"every report due since {first} was received ({span}: {counts_en})",
+            f"se recibieron todos los informes exigibles desde {first} ({span}: {counts_es})",
+        )
+    else:
+        earlier_en = (
+            f"; {_n(not_assessed, 'earlier quarter', 'earlier quarters')}, before the records "
+            f"begin, {'is' if not_assessed == 1 else 'are'} not assessed"
+            if not_assessed
+            else ""
+        )
+        earlier_es = (
+            f"; {_n(not_assessed, 'trimestre anterior', 'trimestres anteriores')} al inicio de "
+            f"los registros no se {'evalúa' if not_assessed == 1 else 'evalúan'}"
+            if not_assessed
+            else ""
+        )
+        message = Text(
+            f"every report due since the records began (records_since {since.isoformat()}: "
+            f"{span}) was received ({counts_en}){earlier_en}",
+            f"se recibieron todos los informes exigibles desde el inicio de los registros "
+            f"(records_since {since.isoformat()}: {span}) ({counts_es}){earlier_es}",
+        )
     return met(
-        Text(
-            f"every report due since {first} was received "
-            f"({_n(len(recorded), 'report', 'reports')}, {len(late)} late, "
-            f"{len(undated)} without a recorded date)",
-            f"se recibieron todos los informes exigibles desde {first} "
-            f"({_n(len(recorded), 'informe', 'informes')}, {len(late)} con atraso, "
-            f"{len(undated)} sin fecha registrada)",
-        ),
+        message,
         since=str(first),
-        received=len(recorded),
-        late=tuple(str(s.period) for s in late),
-        undated=tuple(str(s.period) for s in undated),
+        assessed=tuple(str(s.period) for s in assessed),
+        received=len(assessed),
+        late=late,
+        undated=undated,
+        not_assessed=not_assessed,
+        records_since=since,
     )
 
 
@@ -669,6 +722,7 @@ def _sharing(ctx: Context) -> _Sharing:
         "reports[].activities[].members",
         "reports[].policies[].organization",
         "plans.operational[].actions[].members",
+        "members[].joined",
     ),
     parameters=("report_due_days", "sharing_window_months"),
     title=Text(
@@ -707,24 +761,23 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             window_start=sharing.start,
             sources=sources,
         )
-    first_due = ctx.report_due(Quarter.of(earliest(member.joined)))
-    if first_due < ctx.as_of <= ctx.report_due(Quarter.of(latest(member.joined))):
+    low, high = ctx.joined_bounds(member)
+    first_due = ctx.report_due(Quarter.of(low))
+    if first_due < ctx.as_of <= ctx.report_due(Quarter.of(high)):
+        joined = joined_words(member)
         return insufficient_data(
             Text(
-                f"joined in {member.joined.isoformat()}: whether its first quarterly report is "
-                f"due yet is not known",
-                f"ingresó en {member.joined.isoformat()}: no se sabe si su primer informe "
-                f"trimestral ya vence",
+                f"{joined.en}: whether its first quarterly report is due yet is not known",
+                f"{joined.es}: no se sabe si su primer informe trimestral ya vence",
             ),
             joined=member.joined,
         )
     if first_due >= ctx.as_of:
+        joined = joined_words(member)
         return not_applicable(
             Text(
-                f"joined on {member.joined.isoformat()}: its first quarterly report is due "
-                f"{first_due.isoformat()}",
-                f"ingresó el {member.joined.isoformat()}: su primer informe trimestral vence el "
-                f"{first_due.isoformat()}",
+                f"{joined.en}: its first quarterly report is due {first_due.isoformat()}",
+                f"{joined.es}: su primer informe trimestral vence el {first_due.isoformat()}",
             ),
             joined=member.joined,
             first_due=first_due,
@@ -732,18 +785,19 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if not ctx.complete(RecordKind.REPORTS, sharing.start) or not ctx.complete(
         RecordKind.PLANS, sharing.start
     ):
+        why, fix = ctx.why_incomplete(
+            "report and plan", "informes y planes", RecordKind.REPORTS, RecordKind.PLANS
+        )
         return insufficient_data(
             Text(
                 f"named in {_none_of(sharing.reports, 'recorded')} since "
-                f"{sharing.start.isoformat()}, and the registry does not say its report and plan "
-                "records are complete: record the member in a report's activities[].members or "
-                "policies[].organization, or in an operational plan's actions[].members (or set "
-                "records_since)",
+                f"{sharing.start.isoformat()}, and {why.en}: record the member in a report's "
+                "activities[].members or policies[].organization, or in an operational plan's "
+                f"actions[].members {fix.en}",
                 f"no figura en {_ninguno(sharing.reports, 'registrado')} "
-                f"desde el {sharing.start.isoformat()}, y el registro no dice que sus registros "
-                "de informes y planes estén completos: registre al miembro en "
+                f"desde el {sharing.start.isoformat()}, y {why.es}: registre al miembro en "
                 "activities[].members o policies[].organization de un informe, o en "
-                "actions[].members de un plan operativo (o fije records_since)",
+                f"actions[].members de un plan operativo {fix.es}",
             ),
             window_start=sharing.start,
             reports=sharing.reports,

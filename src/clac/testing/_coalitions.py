@@ -290,9 +290,11 @@ def coalitions(
 
 
 def _complete_records(coalition: Coalition, start: date) -> Coalition:
-    """`coalition` declaring its records complete from the first day of `start`'s year: a
-    duty is unmet only where the registry says its records are complete (docs/rules.md)."""
-    return coalition.evolve(records_since=date(start.year, 1, 1), records_since_by_kind=None)
+    """`coalition` declaring its records complete from the first day of `start`'s year, its
+    members' own entries included: a duty is unmet only where the registry says its records
+    are complete (docs/rules.md)."""
+    first = date(start.year, 1, 1)
+    return coalition.evolve(records_since=first, records_since_by_kind=RecordsSince(members=first))
 
 
 # --------------------------------------------------------------------------- compliance
@@ -335,7 +337,12 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
             if " ".join(r.name.split()).casefold() != names[m.organization]
         )
         promise = attrs.evolve(
-            _commitment(draw, goals, earliest(m.joined), end),
+            _commitment(
+                draw,
+                goals,
+                coalition.charter.original.effective if m.joined is None else earliest(m.joined),
+                end,
+            ),
             made=None,
             indicators=(_string(draw),),
         )
@@ -347,7 +354,8 @@ def _compliant(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
         return coalition.evolve(plans=attrs.evolve(coalition.plans, strategic=()))
 
     # GOV-05, GOV-06, POL-02, REP-07: plans for every year from the first to end's.
-    first = max(coalition.charter.original.effective.year, min(m.joined for m in members).year)
+    joins = [earliest(m.joined).year for m in members if m.joined is not None]
+    first = max(coalition.charter.original.effective.year, min(joins, default=end.year))
     strategic: list[StrategicPlan] = []
     year = first
     while year <= end.year:

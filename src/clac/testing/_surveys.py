@@ -81,7 +81,10 @@ def _survey(
     goals = tuple(g.id for g in coalition.charter.policy_goals)
     if len(organizations) < 2:
         return ()
-    start = min((latest(m.joined) for m in coalition.members), default=date(2020, 1, 1))
+    start = min(
+        (latest(m.joined) for m in coalition.members if m.joined is not None),
+        default=date(2020, 1, 1),
+    )
     days = draw(
         st.lists(
             st.dates(min_value=start, max_value=start + timedelta(days=3650)),

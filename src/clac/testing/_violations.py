@@ -86,7 +86,9 @@ def _on(coalition: Coalition, end: date, joined: date | None = None) -> tuple[Co
     first = coalition.members[0]
     member = attrs.evolve(
         first,
-        joined=min(first.joined, end if joined is None else joined),
+        joined=min(
+            end if first.joined is None else first.joined, end if joined is None else joined
+        ),
         status=MemberStatus.ACTIVE,
         left=None,
     )

@@ -11,7 +11,17 @@ from datetime import timedelta
 from clac.charter import Section, Severity
 from clac.model import Member
 from clac.periods import latest
-from clac.rules import Context, Rule, SubjectKind, Verdict, met, not_applicable, rule, unmet
+from clac.rules import (
+    Context,
+    Rule,
+    SubjectKind,
+    Verdict,
+    insufficient_data,
+    met,
+    not_applicable,
+    rule,
+    unmet,
+)
 from clac.text import Text
 
 __all__ = ["RULES", "SETTLING_IN"]
@@ -37,6 +47,11 @@ SETTLING_IN = timedelta(days=365)
 )
 def contributes_within_a_year(ctx: Context, member: Member) -> Verdict:
     """A member of a year or more has at least one recorded contribution."""
+    if member.joined is None:  # no source gives the day: whether a year has passed is unknown
+        return insufficient_data(
+            Text("the joining day is not recorded", "la fecha de ingreso no está registrada"),
+            joined=None,
+        )
     # A join date may be known only to the year or month: count from its last possible day.
     if ctx.as_of - latest(member.joined) < SETTLING_IN:
         return not_applicable(
