@@ -209,21 +209,27 @@ _ASSESSMENTS = Text(
     "Country assessments against a framework of the field, for `clac gaps`: country (ISO "
     "code), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "FRAMEWORK --all-countries` shows the items), outcome (met, partly-met, not-met, unknown), "
-    "date (YYYY, YYYY-MM or YYYY-MM-DD), source, and confidence (high, medium, low). Record only "
-    "what a source shows (a source, a date and a confidence for each). The shape of an entry, to "
-    "fill from your source:",
+    "date (YYYY, YYYY-MM or YYYY-MM-DD), source, and confidence (high, medium-high, medium, "
+    "low). Record only what a source shows. clac ships public facts on the treaties (budapest, "
+    "lanzarote, opsc); an entry here adds to them or overrides them, with its source. A "
+    "spreadsheet of facts can be added with `clac evidence import FILE.csv --into FILE`. The "
+    "shape of an entry, to fill from your source:",
     "Evaluaciones de países frente a un marco del campo, para `clac gaps`: country (código "
     "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "MARCO --all-countries` muestra los ítems), outcome (met, partly-met, not-met, unknown), "
-    "date (AAAA, AAAA-MM o AAAA-MM-DD), source y confidence (high, medium, low). Registre solo "
-    "lo que muestre una fuente (con fuente, fecha y confianza para cada una). La forma de una "
-    "entrada, para completar con su fuente:",
+    "date (AAAA, AAAA-MM o AAAA-MM-DD), source y confidence (high, medium-high, medium, low). "
+    "Registre solo lo que muestre una fuente. clac trae hechos públicos sobre los tratados "
+    "(budapest, lanzarote, opsc); una entrada aquí los complementa o los reemplaza, con su "
+    "fuente. Una planilla de hechos se agrega con `clac evidence import ARCHIVO.csv --into "
+    "ARCHIVO`. La forma de una entrada, para completar con su fuente:",
     pt="Avaliações de países frente a um marco do campo, para `clac gaps`: country (código "
     "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
     "MARCO --all-countries` mostra os itens), outcome (met, partly-met, not-met, unknown), "
-    "date (AAAA, AAAA-MM ou AAAA-MM-DD), source e confidence (high, medium, low). Registre só "
-    "o que uma fonte mostre (com fonte, data e confiança para cada uma). A forma de uma "
-    "entrada, para preencher com sua fonte:",
+    "date (AAAA, AAAA-MM ou AAAA-MM-DD), source e confidence (high, medium-high, medium, low). "
+    "Registre só o que uma fonte mostre. O clac traz fatos públicos sobre os tratados "
+    "(budapest, lanzarote, opsc); uma entrada aqui os complementa ou substitui, com sua fonte. "
+    "Uma planilha de fatos é acrescentada com `clac evidence import ARQUIVO.csv --into "
+    "ARQUIVO`. A forma de uma entrada, para preencher com sua fonte:",
 )
 _ASSESSMENT_EXAMPLE = (
     "#   - {country: CODE, framework: budapest, item: ratified, outcome: met, date: DATE,",
