@@ -7,6 +7,7 @@ import enum
 import re
 from collections.abc import Iterable
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 
@@ -116,14 +117,13 @@ class MatchKind(enum.StrEnum):
     spelling): likely the partner, to be confirmed with ``partner: <id>``."""
 
 
-@attrs.frozen(slots=True)
-class PartnerMatch:
-    """The partner an organization's name matches, and how well."""
+class PartnerMatch(NamedTuple):
+    """The partner an organization's name matches, how well, and the partner's ``name`` (or
+    id) it matched: the answer of :func:`match_partner`, a plain tuple."""
 
     partner: Partner
     kind: MatchKind
     name: str
-    """The partner's name or id the organization's name matched."""
 
 
 _CLOSE_RATIO = 0.85
