@@ -1,7 +1,12 @@
-"""Load a registry, add a member, save it atomically, and assess the result.
+"""Add a member to a registry file in place, keeping its comments, and assess the result.
 
 Run: ``python examples/add_member.py [REGISTRY.yaml]``. Without a file it starts from a copy of
-the built-in demo written to a temporary folder, so it never touches your data.
+the built-in demo (``clac demo -o``, comments and all) written to a temporary folder, so it
+never touches your data.
+
+:func:`clac.edit` is the way to change a registry file: it locks the file, lets the block
+replace the coalition, then writes back only what changed, so the file's comments, order and
+layout stay as they were (``load`` then ``dump`` would rewrite the whole file without them).
 """
 
 from __future__ import annotations
@@ -29,8 +34,7 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(argv[0]) if argv else Path(folder) / "coalition.yaml"
         if not argv:
-            clac.dump(clac.demo(), path)
-        coalition = clac.load(path)
+            path.write_text(clac.demo_text(), encoding="utf-8")
         hotline = Organization(
             id="linea-ficticia-uy",
             name="Línea Ficticia Uruguay (demo)",
@@ -49,13 +53,15 @@ def main(argv: list[str]) -> int:
             ),
             working_groups=("latin-american-hotlines",),
         )
-        updated = coalition.evolve(
-            organizations=(*coalition.organizations, hotline),
-            members=(*coalition.members, member),
-        )
-        clac.dump(updated, path)  # atomic: the old file stays intact if anything fails
+        # Locked while it runs; written atomically, and only if the block ends without error.
+        with clac.edit(path) as registry:
+            coalition = registry.coalition
+            registry.update(
+                organizations=(*coalition.organizations, hotline),
+                members=(*coalition.members, member),
+            )
         reloaded = clac.load(path)
-        if reloaded != updated:
+        if reloaded != registry.coalition:
             raise SystemExit("the saved registry did not load back equal")
         findings = evaluate(reloaded, as_of=clac.DEMO_AS_OF).where(subject=f"member:{hotline.id}")
         for finding in findings:

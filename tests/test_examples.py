@@ -64,6 +64,21 @@ class TestScripts:
         assert "member:linea-ficticia-uy" in out
         assert "findings" in out
 
+    def test_add_member_keeps_the_registrys_comments(
+        self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        path = tmp_path / "coalition.yaml"
+        written = (
+            "# Our registry: keep this.\nclac: 1\nname: CLAC  # ours\n\n# Members.\nmembers: []\n"
+        )
+        path.write_text(written, encoding="utf-8")
+        status, _ = run_script(EXAMPLES / "add_member.py", [str(path)], capsys, monkeypatch)
+        assert status == 0
+        text = path.read_text(encoding="utf-8")
+        assert text.startswith("# Our registry: keep this.\nclac: 1\nname: CLAC  # ours\n")
+        assert "# Members.\n" in text
+        assert clac.load(path).members[-1].organization == "linea-ficticia-uy"
+
     def test_the_web_service_assesses_the_demo_over_http(
         self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
     ) -> None:

@@ -3,7 +3,8 @@
 The charter of the Latin America Coalition Against Child Sexual Abuse and Exploitation Online
 (coordinated by ICMEC Latin America & Caribbean) as data (:data:`BASE_DOCUMENT`), a registry of
 a coalition under it (:class:`Coalition`), files to keep the registry in (:func:`load`,
-:func:`dump`), its assessment against every rule (:func:`evaluate`),
+:func:`dump`, and :func:`edit` to change one in place, keeping its comments), its assessment
+against every rule (:func:`evaluate`),
 a built-in demonstration coalition (:func:`demo`) and the commented start of a
 real coalition's registry (:func:`starting_registry`, what ``clac init`` writes).
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from clac._demo import DEMO_AS_OF, demo, demo_path, demo_text
     from clac._starter import starting_registry
     from clac.charter import BASE_DOCUMENT, Charter, Clause
+    from clac.editing import edit
     from clac.io import dump, dumps, load, loads
     from clac.registry import Coalition
     from clac.rules import evaluate
@@ -43,6 +45,7 @@ __all__ = [
     "demo_text",
     "dump",
     "dumps",
+    "edit",
     "evaluate",
     "load",
     "loads",
@@ -63,6 +66,7 @@ _LAZY = {
     "demo_text": "clac._demo",
     "dump": "clac.io",
     "dumps": "clac.io",
+    "edit": "clac.editing",
     "evaluate": "clac.rules",
     "load": "clac.io",
     "loads": "clac.io",

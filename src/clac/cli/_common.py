@@ -51,6 +51,7 @@ __all__ = [
     "internal_error",
     "interrupted",
     "load_registry",
+    "max_size",
     "note_scopes",
     "output_language",
     "reports_errors",
@@ -374,6 +375,12 @@ def _escaped_terminal() -> Iterator[None]:
         yield
     finally:
         sys.stdout = saved
+
+
+def max_size() -> int | None:
+    """The --max-size (or CLAC_MAX_SIZE) given to the running command, if any."""
+    context = click.get_current_context(silent=True)
+    return None if context is None else context.meta.get(_MAX_SIZE)
 
 
 def load_registry(file: str | None) -> Coalition:

@@ -20,6 +20,7 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    max_size,
     reports_errors,
     tr,
 )
@@ -224,7 +225,15 @@ class _AdvanceCommand(click.Command):
     "--objective", "objectives", multiple=True, help="The objective (OBJ-n) of the last one."
 )
 @click.option("--goal", "goals", multiple=True, help="The policy goal (PG-n) of the last one.")
+@click.option(
+    "--lock-timeout",
+    type=click.FloatRange(min=0),
+    default=10.0,  # clac.editing.DEFAULT_LOCK_TIMEOUT, without importing it for --help
+    show_default=True,
+    help="Seconds to wait while another edit of FILE finishes.",
+)
 @LANG_OPTION
+@MAX_SIZE_OPTION
 @reports_errors
 def advance(  # noqa: PLR0917 - click passes every option as an argument
     file: str,
@@ -237,6 +246,7 @@ def advance(  # noqa: PLR0917 - click passes every option as an argument
     texts: tuple[str, ...],
     objectives: tuple[str, ...],
     goals: tuple[str, ...],
+    lock_timeout: float,
     lang: str,
 ) -> None:
     """Send EVENT to proposal ID of registry FILE and save FILE (atomically).
@@ -244,24 +254,30 @@ def advance(  # noqa: PLR0917 - click passes every option as an argument
     EVENT is one of submit, share, schedule, discuss, approve, return-with-recommendations,
     revise, withdraw. A refused event changes nothing and exits with status 2, naming the
     PRO-* rule that refused it.
+
+    FILE is edited in place (clac.edit): its comments and layout stay as they were, and only
+    the new event (and the proposal's state) is written. Two edits of FILE at once happen one
+    after the other; a FILE another program changed meanwhile is not overwritten (status 2).
     """
-    from clac.io import dump, load
+    from clac.editing import edit
     from clac.proposals import ProposalMachine, replace_proposal
 
     argv: list[str] = click.get_current_context().meta.get(_ARGV, [])
     recommendations = _recommendations(argv, texts, objectives, goals)
-    coalition = load(file)
-    index, record = _find(coalition, proposal_id)
-    machine = ProposalMachine.restore(record, coalition, path=f"proposals[{index}]")
-    updated = machine.send(
-        event,
-        actor=actor,
-        on=on.date(),
-        meeting=meeting,
-        note=note,
-        recommendations=recommendations,
-    )
-    dump(replace_proposal(coalition, updated), file)
+    # One transaction: locked, checked unchanged before writing, only the new event written.
+    with edit(file, timeout=lock_timeout, max_size=max_size()) as registry:
+        coalition = registry.coalition
+        index, record = _find(coalition, proposal_id)
+        machine = ProposalMachine.restore(record, coalition, path=f"proposals[{index}]")
+        updated = machine.send(
+            event,
+            actor=actor,
+            on=on.date(),
+            meeting=meeting,
+            note=note,
+            recommendations=recommendations,
+        )
+        registry.coalition = replace_proposal(coalition, updated)
     last = updated.history[-1]
     click.echo(
         tr(_MOVED, lang).format(
