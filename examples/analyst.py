@@ -19,7 +19,7 @@ from pathlib import Path
 
 import clac
 import clac.network as net
-from clac.io import write_text_atomically
+from clac.io import frame_csv, write_text_atomically
 from clac.rules import evaluate
 
 
@@ -43,7 +43,9 @@ def main(argv: list[str]) -> int:
         "communities": summary.communities.to_dataframe(),
     }
     for name, frame in tables.items():
-        frame.to_csv(out / f"{name}.csv", index=False)
+        # frame_csv, not frame.to_csv: clac's one CSV convention (CRLF, and no cell a
+        # spreadsheet would run as a formula, such as an organization named =HYPERLINK(...))
+        write_text_atomically(out / f"{name}.csv", frame_csv(frame))
     assessment = evaluate(coalition, as_of=as_of)
     write_text_atomically(out / "findings.csv", assessment.to_csv(args.lang))
 

@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 
 import clac
-from clac.io import write_text_atomically
+from clac.io import Format, locate, write_text_atomically
 from clac.rules import evaluate
 
 OK, UNMET, BAD_INPUT = 0, 1, 2
@@ -39,7 +39,10 @@ def check(path: Path, reports: Path, as_of: date | None) -> int:
     assessment = evaluate(coalition, as_of=as_of)
     reports.mkdir(parents=True, exist_ok=True)
     write_text_atomically(reports / f"{path.stem}.junit.xml", assessment.to_junit())
-    sarif = assessment.to_sarif(artifact=path.as_posix())
+    # a path from the repository root (where pre-commit and CI run), and where the file
+    # records each subject: code-scanning views annotate those lines
+    regions = locate(path.read_text(encoding="utf-8"), Format.from_path(path))
+    sarif = assessment.to_sarif(artifact=path.as_posix(), regions=regions)
     write_text_atomically(reports / f"{path.stem}.sarif", json.dumps(sarif, indent=2) + "\n")
     print(f"{path}: {assessment.summary()}")
     return OK if assessment.ok else UNMET

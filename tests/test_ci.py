@@ -76,10 +76,13 @@ class TestPreCommitHook:
         assert h["id"] == "clac-check"
         assert h["entry"] == "clac check"
         assert h["language"] == "python"
-        assert h["pass_filenames"] is False
+        assert h["pass_filenames"] is True
+        assert "args" not in h
         pattern = re.compile(h["files"])
-        assert all(pattern.search(n) for n in ("a.yaml", "b.yml", "c.json", "d.toml"))
-        assert not any(pattern.search(n) for n in ("README.md", "yaml.py"))
+        named = ("coalition.yaml", "data/clac.yml", "clac-registry.json", "x/coalition-2026.toml")
+        assert all(pattern.search(n) for n in named)
+        others = ("README.md", "yaml.py", ".github/workflows/ci.yaml", "mkdocs.yml", "a.json")
+        assert not any(pattern.search(n) for n in others)
 
     def run_hook(self, repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
         pre_commit = BIN / "pre-commit"
@@ -94,7 +97,7 @@ class TestPreCommitHook:
             "pass_filenames": h["pass_filenames"],
             "files": h["files"],
             "types": h["types"],
-            "args": ["coalition.yaml", "--as-of", "2020-06-30"],
+            "args": ["--as-of", "2020-06-30"],
         }
         config = {"repos": [{"repo": "local", "hooks": [local]}]}
         (repo / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config), encoding="utf-8")
@@ -126,6 +129,58 @@ class TestPreCommitHook:
         result = self.run_hook(repo, "README.md")
         assert result.returncode == 0
         assert "Skipped" in result.stdout
+
+
+class TestPreCommitTryRepo:
+    """``pre-commit try-repo``, which cannot pass ``args``: the hook as published, its entry
+    pointed at the clac under test (``language: system``, so nothing is installed)."""
+
+    def try_repo(self, repo: Path, *files: str) -> subprocess.CompletedProcess[str]:
+        pre_commit = BIN / "pre-commit"
+        if not pre_commit.exists():  # pragma: no cover - pre-commit is in the test extra
+            pytest.skip("needs pre-commit (the test extra)")
+        hooks = repo.parent / "hooks-repo"
+        hooks.mkdir()
+        h = {**hook(), "entry": hook()["entry"].replace("clac", str(CLAC), 1)}
+        h["language"] = "system"
+        (hooks / ".pre-commit-hooks.yaml").write_text(yaml.safe_dump([h]), encoding="utf-8")
+        git(hooks, "init", "-q")
+        git(hooks, "add", "-A")
+        git(hooks, "-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qm", "h")
+        return subprocess.run(  # noqa: S603 - the pre-commit of this environment
+            [str(pre_commit), "try-repo", str(hooks), "clac-check", "--files", *files],
+            cwd=repo,
+            capture_output=True,
+            text=True,
+            env=environment(repo),
+            check=False,
+        )
+
+    def test_a_good_registry_passes_with_no_args(self, repo: Path) -> None:
+        good = repo / "coalition.yaml"
+        assert clac_status(repo) == 0
+        result = self.try_repo(repo, good.name)
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "Passed" in result.stdout
+
+    def test_a_bad_registry_fails_with_its_own_error(self, repo: Path) -> None:
+        (repo / "coalition.yaml").write_text("clac: 1\nname: [unclosed\n", encoding="utf-8")
+        result = self.try_repo(repo, "coalition.yaml")
+        assert result.returncode == 1
+        assert "Failed" in result.stdout
+        assert "coalition.yaml" in result.stdout
+        assert "clac: error:" in result.stdout
+        assert "demo" not in result.stdout
+
+    def test_several_registries_are_each_assessed_and_the_worst_wins(self, repo: Path) -> None:
+        shutil.copy(repo / "coalition.yaml", repo / "clac-other.yaml")
+        (repo / "coalition.yaml").write_text("clac: 99\n", encoding="utf-8")
+        result = CliRunner().invoke(
+            cli, ["check", str(repo / "clac-other.yaml"), str(repo / "coalition.yaml")]
+        )
+        assert result.exit_code == 2
+        assert "== " in result.stdout
+        assert result.stdout.count("== ") == 2
 
 
 def recipe() -> str:

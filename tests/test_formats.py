@@ -254,7 +254,7 @@ class TestSarif:
 
 # -- JUnit ------------------------------------------------------------------------------------
 
-SUITES_ATTRIBUTES = {"name", "tests", "failures", "errors", "skipped", "time"}
+SUITES_ATTRIBUTES = {"name", "tests", "failures", "errors", "time"}  # junit-10.xsd: no skipped
 SUITE_ATTRIBUTES = {"name", "tests", "failures", "errors", "skipped", "time", "timestamp"}
 
 
@@ -288,11 +288,13 @@ def check_junit(document: str) -> ET.Element:
             for element in case:
                 assert "message" in element.attrib
                 assert set(element.attrib) <= {"message", "type"}
+                assert element.text  # Codecov's parser reads an empty <skipped/> as a pass
         for key, n in counted.items():
             assert int(suite.attrib[key]) == n
             totals[key] += n
     for key, n in totals.items():
-        assert int(root.attrib[key]) == n
+        if key != "skipped":
+            assert int(root.attrib[key]) == n
     return root
 
 

@@ -173,7 +173,7 @@ def _shown(coalition: Coalition, answers: tuple[SurveyAnswer, ...]) -> Any:
 class TestExample:
     def test_the_example_survey_is_the_demo_coalitions_fictional_survey(self) -> None:
         expected = dumps_survey(fictional_survey(demo(), rounds=EXAMPLE_ROUNDS))
-        assert EXAMPLE.read_text(encoding="utf-8") == expected, (
+        assert EXAMPLE.read_bytes().decode("utf-8") == expected, (
             "regenerate src/clac/data/partnership_survey.csv with clac.testing.fictional_survey"
         )
 

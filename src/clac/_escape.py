@@ -14,14 +14,29 @@ for its own format, with one function per format, shared by every writer.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-__all__ = ["json_safe", "literal_figure_text", "markdown", "markdown_cell", "terminal", "xml"]
+__all__ = [
+    "CSV_LINE_END",
+    "FORMULA_START",
+    "csv_cell",
+    "csv_text",
+    "frame_csv",
+    "json_safe",
+    "literal_figure_text",
+    "markdown",
+    "markdown_cell",
+    "terminal",
+    "xml",
+]
 
 # Characters Markdown (CommonMark and GitHub's) would read as markup: emphasis, code, links
 # and images, raw HTML, tables, headings, strikethrough; and the backslash itself.
@@ -97,3 +112,49 @@ def literal_figure_text(draw: F) -> F:
             return draw(*args, **kwargs)
 
     return drawing  # type: ignore[return-value]
+
+
+# -- CSV --------------------------------------------------------------------------------------
+
+#: How every CSV clac writes ends its lines: CRLF, as RFC 4180 says and spreadsheets write;
+#: every CSV reader (Python's csv, pandas, R, spreadsheets) takes it, and one convention means
+#: two exports of one table compare byte for byte.
+CSV_LINE_END = "\r\n"
+
+#: A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
+#: makes it text (the usual defence against CSV injection, OWASP's advice).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    r"""``value`` as one CSV cell: text a spreadsheet would run as a formula (``=``, ``+``,
+    ``-``, ``@``, tab, carriage return first) behind an apostrophe, None and NaN empty, other
+    values as they are.
+
+    >>> csv_cell('=HYPERLINK("http://x")'), csv_cell("-1"), csv_cell(-1), csv_cell(None)
+    ('\'=HYPERLINK("http://x")', "'-1", -1, '')
+    """
+    if isinstance(value, str):
+        return f"'{value}" if value.startswith(FORMULA_START) else value
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return value
+
+
+def csv_text(rows: Iterable[Iterable[Any]]) -> str:
+    r"""``rows`` (the header first) as CSV text: every cell through :func:`csv_cell`, quoted
+    where RFC 4180 needs it, lines ended by :data:`CSV_LINE_END`. The one CSV writer of clac.
+
+    >>> csv_text([["name", "n"], ["@SUM(A1)", 2]])
+    "name,n\r\n'@SUM(A1),2\r\n"
+    """
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator=CSV_LINE_END)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def frame_csv(frame: Any) -> str:
+    """A pandas ``DataFrame`` as :func:`csv_text` writes it (its columns as the header, no
+    index): what ``frame.to_csv()`` would write, with the formula guard and CRLF."""
+    return csv_text([list(frame.columns), *frame.itertuples(index=False, name=None)])

@@ -295,21 +295,43 @@ def country_or_region(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> N
 def _country_or_region_schema() -> dict[str, Any]:
     from clac.countries import REGIONS
 
-    schema = _country_schema()
-    return {**schema, "enum": [*schema["enum"], *REGIONS]}
+    return _codes_schema([*_country_codes(), *REGIONS])
 
 
 def _country_schema() -> dict[str, Any]:
+    return _codes_schema(_country_codes())
+
+
+def _country_codes() -> list[str]:
     import pycountry
 
-    codes = sorted(country.alpha_2 for country in pycountry.countries)
-    return {"type": "string", "enum": codes}
+    return sorted(country.alpha_2 for country in pycountry.countries)
+
+
+def _codes_schema(codes: list[str]) -> dict[str, Any]:
+    """The codes as written (upper case, what editors offer), or in any case: loading reads
+    ``br`` as ``BR`` (:func:`to_upper`)."""
+    any_case = "|".join(
+        "".join(f"[{c}{c.lower()}]" if c.isalpha() else c for c in code) for code in codes
+    )
+    return {
+        "anyOf": [
+            {"type": "string", "enum": codes},
+            {"type": "string", "pattern": f"^(?:{any_case})$"},
+        ],
+        "description": "an ISO 3166-1 alpha-2 code, in any case (read as upper case)",
+    }
 
 
 # The schema each plain validator stands for (read by clac.schema; behaviour is unchanged).
 with_schema(text, {"type": "string", "pattern": r"\S"})
 with_schema(slug, {"type": "string", "pattern": _SLUG.pattern})
-with_schema(email, {"type": "string", "pattern": _EMAIL.pattern})
+# (the schema's address also holds no control character: loading refuses one in any text)
+_ADDRESS_PART = r"[^@\s\x00-\x1f\x7f-\x9f]+"
+with_schema(
+    email, {"type": "string", "pattern": f"^{_ADDRESS_PART}@{_ADDRESS_PART}\\.{_ADDRESS_PART}$"}
+)
+with_schema(identifier, {"type": "string", "pattern": f"^{_IDENTIFIER.pattern}$"})
 with_schema(policy_goal_id, {"type": "string", "pattern": POLICY_GOAL_ID.pattern})
 with_schema(objective_id, {"type": "string", "pattern": OBJECTIVE_ID.pattern})
 with_schema(item_ref, {"type": "string", "pattern": ITEM_REF.pattern})

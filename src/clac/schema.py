@@ -17,8 +17,14 @@ schema is written by hand:
   ``json_schema`` attribute (``clac._validators.with_schema``): hours between 0 and 744, quarters
   1-4, ids as slugs, countries as the ``enum`` of ISO 3166-1 codes …
 
-Checks that span several fields (a national organization works in one country) and
-cross-references (an attendee is a member) are beyond JSON Schema; loading the file checks them.
+The schema says what JSON Schema can of what loading checks: text holds no control character,
+and a one-line field (a name, id or title: every field outside
+:data:`~clac.io._converter.MULTI_LINE_FIELDS`) no line break or tab either; a policy goal is
+one of the charter's (``PG-1`` … ``PG-8``) and a charter partner one of its partners' ids;
+a country code may be written in any case (``br`` is read as ``BR``); a national organization
+names exactly one country (``if``/``then``). Cross-references (an attendee is a member),
+uniqueness of ids, and days in order are beyond JSON Schema; loading the file checks them
+(``docs/schema.md`` lists every such check).
 Point an editor at the schema to get completion and checking while editing a registry (see
 ``docs/schema.md``).
 """
@@ -34,11 +40,20 @@ from typing import Any, Final
 
 import attrs
 
-from clac._validators import schema_of
-from clac.charter import Charter
-from clac.io._converter import DATE_PATTERN, enum_file_values, file_fields, file_key, optional_arm
+from clac._validators import policy_goal_id, schema_of
+from clac.charter import BASE_DOCUMENT, Charter
+from clac.countries import REGIONS
+from clac.io._converter import (
+    DATE_PATTERN,
+    MULTI_LINE_FIELDS,
+    enum_file_values,
+    file_fields,
+    file_key,
+    optional_arm,
+)
 from clac.io._layout import FORMAT_VERSION, RegistryFile
-from clac.periods import _MONTH, MAX_YEAR, MIN_YEAR, DateValue, Month
+from clac.model import Organization
+from clac.periods import MAX_YEAR, MIN_YEAR, DateValue, Month
 
 __all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
 
@@ -92,13 +107,18 @@ class _Generator:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
         self._names: dict[str, type[Any]] = {}
+        self._multi_line = False  # inside a multi-line field: its texts keep tabs and newlines
 
     def ref(self, cls: type[Any]) -> dict[str, Any]:
-        """A ``$ref`` to ``cls``'s definition, generating it on first use."""
+        """A ``$ref`` to ``cls``'s definition, generating it on first use (a class held by a
+        multi-line field has its own definition, ``<Name>MultiLine``, whose texts keep tabs
+        and line breaks)."""
         name = cls.__name__
         if self._names.setdefault(name, cls) is not cls:
             msg = f"two classes are named {name}: {self._names[name]!r} and {cls!r}"
             raise RuntimeError(msg)
+        if self._multi_line:
+            name = f"{name}MultiLine"
         if name not in self.defs:
             self.defs[name] = {}  # placeholder: a class may refer to itself
             self.defs[name] = self.object_schema(cls)
@@ -114,7 +134,18 @@ class _Generator:
             if field.metadata.get("null") is False:  # may be left out, never null
                 hint = optional_arm(hint)
             key = file_key(cls, field.name)
-            properties[key] = self.field_schema(hint, schema_of(field.validator))
+            outer = self._multi_line
+            # as clac.io._converter reads it: a multi-line field's texts, all the way down
+            self._multi_line = outer or (
+                field.name in MULTI_LINE_FIELDS or bool(field.metadata.get("multi_line"))
+            )
+            try:
+                properties[key] = _texts(
+                    _goal_ids(self.field_schema(hint, schema_of(field.validator))),
+                    self._multi_line,
+                )
+            finally:
+                self._multi_line = outer
             if field.default is attrs.NOTHING and optional_arm(hint) is None:
                 required.append(key)
         schema: dict[str, Any] = {"type": "object"}
@@ -125,7 +156,9 @@ class _Generator:
         if required:
             schema["required"] = required
         schema["additionalProperties"] = False
-        return schema
+        for name, values in _ENUMS.get(cls, {}).items():
+            properties[file_key(cls, name)] = _enumerated(properties[file_key(cls, name)], values())
+        return {**schema, **_extra(cls)}
 
     def field_schema(self, hint: Any, constraints: dict[str, Any]) -> dict[str, Any]:
         """The schema of a value of type ``hint`` with the validator's ``constraints``."""
@@ -153,12 +186,12 @@ class _Generator:
         if hint is date:
             return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
         if hint is Month:
-            return {"type": "string", "pattern": _MONTH.pattern}
+            return {"type": "string", "pattern": f"^{_YEAR}-{_MONTH_NUMBER}$"}
         if hint == DateValue:
             return {
                 "anyOf": [
                     {"type": "string", "format": "date", "pattern": DATE_PATTERN},
-                    {"type": "string", "pattern": r"^[0-9]{4}(-[0-9]{2})?$"},
+                    {"type": "string", "pattern": f"^{_YEAR}(-{_MONTH_NUMBER})?$"},
                     {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 ],
                 "description": "a date (YYYY-MM-DD), or a month (YYYY-MM) or year (YYYY) "
@@ -174,6 +207,151 @@ class _Generator:
             return {"type": "object", "additionalProperties": self.type_schema(args[1])}
         msg = f"clac.schema cannot describe the type {hint!r}"
         raise TypeError(msg)
+
+
+# -- what loading checks that the validators' own schemas do not say -------------------------
+
+# Characters no registry text may hold (clac.io._guards.text_problem), as ECMA-262 / Python
+# regular-expression classes: C0 controls but tab and newline, DEL and C1 controls; a carriage
+# return only before a newline. A one-line text holds no tab, line break or separator either.
+_MULTI_LINE_CHAR = r"[^\x00-\x08\x0b-\x1f\x7f-\x9f]|\r\n"
+_ONE_LINE_CHAR = r"[^\x00-\x1f\x7f-\x9f\u2028\u2029]"
+_NOT_BLANK = r"\S"
+# A year (MIN_YEAR to MAX_YEAR, 1900 to 2999, as clac.periods reads a month or a year; the
+# tests hold the two together) and a month number.
+_YEAR: Final = "(?:19[0-9]{2}|2[0-9]{3})"
+_MONTH_NUMBER: Final = "(?:0[1-9]|1[0-2])"
+_GOAL_PATTERN: Final = schema_of(policy_goal_id)["pattern"]
+
+
+def _text_pattern(multi_line: bool, *, not_blank: bool) -> str:
+    if multi_line:
+        char, solid = f"(?:{_MULTI_LINE_CHAR})", r"[^\s\x00-\x08\x0b-\x1f\x7f-\x9f]"
+    else:
+        char, solid = _ONE_LINE_CHAR, r"[^\s\x00-\x1f\x7f-\x9f\u2028\u2029]"
+    return f"^{char}*{solid}{char}*$" if not_blank else f"^{char}*$"
+
+
+def _goal_ids(schema: Any) -> Any:
+    """``schema`` with every policy goal id (the validator's ``PG-n`` pattern) the enum of the
+    charter's goals: an amendment adds working groups, never goals."""
+    if not isinstance(schema, dict):
+        return schema
+    if schema.get("pattern") == _GOAL_PATTERN:
+        return {"type": "string", "enum": [g.id for g in BASE_DOCUMENT.policy_goals]}
+    return {
+        k: _goal_ids(v) if k != "anyOf" else [_goal_ids(a) for a in v] for k, v in schema.items()
+    }
+
+
+def _enumerated(schema: dict[str, Any], values: list[str]) -> dict[str, Any]:
+    """``schema`` (a string, or anyOf a string and null) as one of ``values``."""
+    if "anyOf" in schema:
+        return {**schema, "anyOf": [_enumerated(arm, values) for arm in schema["anyOf"]]}
+    if schema.get("type") == "string":
+        return {"type": "string", "enum": values}
+    return schema
+
+
+def _partner_ids() -> list[str]:
+    """Every id a charter partner goes by (``meta`` for ``facebook`` too)."""
+    return [i for p in BASE_DOCUMENT.partners for i in p.ids]
+
+
+_ENUMS: Final[Mapping[type[Any], Mapping[str, Any]]] = {Organization: {"partner": _partner_ids}}
+
+
+def _texts(schema: Any, multi_line: bool) -> Any:
+    """``schema`` with every free text (a string with no enum, format or pattern of its own
+    but "not blank") limited to the characters loading accepts in a one-line or a
+    multi-line field."""
+    if not isinstance(schema, dict):
+        return schema
+    out = dict(schema)
+    if out.get("type") == "string" and not {"enum", "format", "const", "anyOf"} & out.keys():
+        pattern = out.get("pattern")
+        if pattern in {None, _NOT_BLANK}:
+            out["pattern"] = _text_pattern(multi_line, not_blank=pattern == _NOT_BLANK)
+    for key in ("items", "additionalProperties"):
+        if isinstance(out.get(key), dict):
+            out[key] = _texts(out[key], multi_line)
+    if out.get("type") == "object" and "properties" not in out and "propertyNames" not in out:
+        out["propertyNames"] = {"pattern": _text_pattern(multi_line=False, not_blank=False)}
+    if "anyOf" in out:
+        out["anyOf"] = [_texts(arm, multi_line) for arm in out["anyOf"]]
+    return out
+
+
+def _any_case(code: str) -> str:
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.isalpha() else c for c in code)
+
+
+def _national_needs_one_country() -> dict[str, Any]:
+    """A national organization (the default scope) names exactly one country, not a region."""
+    regions = "|".join(_any_case(region) for region in REGIONS)
+    return {
+        "if": {"properties": {"scope": {"const": "national"}}},
+        "then": {
+            "required": ["countries"],
+            "properties": {
+                "countries": {
+                    "minItems": 1,
+                    "maxItems": 1,
+                    "items": {"not": {"pattern": f"^(?:{regions})$"}},
+                }
+            },
+        },
+    }
+
+
+_SET: Final = {"not": {"type": "null"}}
+_LISTED: Final = {"type": "array", "minItems": 1}
+
+
+def _when(condition: dict[str, Any], **needed: dict[str, Any]) -> dict[str, Any]:
+    """``if`` the object matches ``condition`` (properties that must be present), ``then``
+    each of ``needed`` is present and matches its schema."""
+    return {
+        "if": {"required": list(condition), "properties": condition},
+        "then": {"required": list(needed), "properties": needed},
+    }
+
+
+def _given(key: str, value: str, **needed: dict[str, Any]) -> dict[str, Any]:
+    return _when({key: {"const": value}}, **needed)
+
+
+# What a record needs given another of its fields (the classes' __attrs_post_init__ checks),
+# as if/then; a record with several such needs holds them under allOf.
+_CONDITIONS: Final[Mapping[str, Any]] = {
+    "Member": lambda: [_given("status", "withdrawn", left=_SET)],
+    "Meeting": lambda: [_given("kind", "working-group", working_group=_SET)],
+    "Activity": lambda: [_given("scope", "in-country", countries=_LISTED)],
+    "Policy": lambda: [
+        _given("kind", "in-country", country=_SET),
+        _given("kind", "organizational", organization=_SET),
+    ],
+    "LegislativeAdvance": lambda: [_when({"outcome": _SET}, criteria=_LISTED)],
+    "OperationalPlan": lambda: [_when({"assessment": _SET}, assessed=_SET)],
+    "Recommendation": lambda: [
+        {
+            "anyOf": [
+                {"required": ["objective"], "properties": {"objective": _SET}},
+                {"required": ["goal"], "properties": {"goal": _SET}},
+            ]
+        }
+    ],
+}
+
+
+def _extra(cls: type[Any]) -> dict[str, Any]:
+    conditions = [
+        *([] if cls is not Organization else [_national_needs_one_country()]),
+        *_CONDITIONS.get(cls.__name__, list)(),
+    ]
+    if not conditions:
+        return {}
+    return conditions[0] if len(conditions) == 1 else {"allOf": conditions}
 
 
 def _hints(cls: type[Any]) -> dict[str, Any]:

@@ -44,9 +44,17 @@ def _non_blank(_instance: object, attribute: attrs.Attribute[Any], value: object
         raise InvalidData("must be a non-empty string", path=attribute.name, value=value)
 
 
+# What clac.schema says of these fields (clac._validators.with_schema's attribute; this module
+# sits below clac._validators, so it sets the attribute itself).
+vars(_non_blank)["json_schema"] = {"type": "string", "pattern": r"\S"}
+
+
 def _optional_non_blank(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _non_blank(instance, attribute, value)
+
+
+vars(_optional_non_blank)["json_schema"] = vars(_non_blank)["json_schema"]
 
 
 @attrs.frozen(slots=True)

@@ -40,6 +40,15 @@ def _parameter_values(_instance: Any, attribute: attrs.Attribute[Any], value: An
             raise InvalidData("must be a whole number of at least 1", path=path, value=number)
 
 
+v.with_schema(
+    _parameter_values,
+    lambda: {
+        "propertyNames": {"enum": list(Parameters.names())},
+        "additionalProperties": {"type": "integer", "minimum": 1},
+    },
+)
+
+
 def _to_roles(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return tuple(v.to_enum(Role)(item) for item in value)

@@ -36,9 +36,11 @@ from clac.cli._common import (
     register_framework_files,
     reports_errors,
     tr,
+    warn,
     warn_reports_after,
 )
 from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
+from clac.errors import ClacError
 from clac.text import Text
 
 if TYPE_CHECKING:
@@ -232,7 +234,7 @@ CHECK_FORMATS = {
 
 
 @cli.command()
-@click.argument("file", required=False, shell_complete=complete_path)
+@click.argument("files", metavar="[FILE]...", nargs=-1, shell_complete=complete_path)
 @click.option(
     "--as-of",
     "as_of",
@@ -264,18 +266,29 @@ CHECK_FORMATS = {
     help="Assess only what the charter itself says: leave out every rule that rests on a "
     "deadline, window or reading clac assumes (marked 'clac's assumption' in clac rules).",
 )
+@click.option(
+    "--sarif-root",
+    "sarif_root",
+    type=click.Path(file_okay=False),
+    envvar="CLAC_SARIF_ROOT",
+    help="The repository root that SARIF file paths are relative to (uriBaseId %SRCROOT%); "
+    "default the git work tree holding FILE, else FILE's folder. Also CLAC_SARIF_ROOT.",
+)
 @MAX_SIZE_OPTION
 @RULE_TIMEOUT_OPTION
 @reports_errors
 def check(  # noqa: PLR0917 - one parameter per option
-    file: str | None,
+    files: tuple[str, ...],
     as_of: datetime | None,
     lang: str,
     output_format: str,
     everything: bool,
     charter_only: bool,
+    sarif_root: str | None,
 ) -> None:
-    """Validate a registry FILE (YAML, JSON or TOML) and assess it against the charter's rules.
+    """Validate registry FILEs (YAML, JSON or TOML) and assess each against the charter's
+    rules (several files, as pre-commit passes them: text or markdown reports one after the
+    other, each under its file's name; the worst exit status wins).
 
     Without FILE it assesses the built-in demo coalition on the demo's day, and says so on
     stderr.
@@ -285,6 +298,45 @@ def check(  # noqa: PLR0917 - one parameter per option
     failed"), a plugin that failed to load (one "clac: plugin …" line, no report) or another
     internal error.
     """
+
+    def run(file: str | None) -> NoReturn:
+        _check(file, as_of, lang, output_format, everything, charter_only, sarif_root)
+
+    if len(files) <= 1:
+        run(files[0] if files else None)
+    if output_format not in {"text", "markdown"}:
+        raise click.UsageError(tr(_ONE_FILE, lang).format(format=output_format))
+    worst = EXIT_OK
+    for file in files:
+        click.echo(f"{'' if file == files[0] else chr(10)}== {file} ==")
+        try:
+            try:
+                run(file)
+            except ClacError as error:
+                fail(error.message(lang))
+        except SystemExit as done:
+            status = done.code if isinstance(done.code, int) else EXIT_INTERNAL
+            worst = max(worst, status)
+    sys.exit(worst)
+
+
+_ONE_FILE = Text(
+    "--format {format} reports one FILE at a time (several only as text or markdown)",
+    "--format {format} informa sobre un FILE a la vez (varios solo como text o markdown)",
+    pt="--format {format} relata um FILE por vez (vários só como text ou markdown)",
+)
+
+
+def _check(  # noqa: PLR0917 - the options of check
+    file: str | None,
+    as_of: datetime | None,
+    lang: str,
+    output_format: str,
+    everything: bool,
+    charter_only: bool,
+    sarif_root: str | None,
+) -> NoReturn:
+    """``clac check`` on one FILE (None: the demo): report, then leave with its status."""
     from clac._bulk import paused_gc
     from clac.rules import CATALOGUE, evaluate
 
@@ -298,7 +350,7 @@ def check(  # noqa: PLR0917 - one parameter per option
     )
     with paused_gc():  # a line per finding: many small objects at once
         for chunk in _check_report(
-            assessment, output_format, lang, everything=everything, file=file
+            assessment, output_format, lang, everything=everything, file=file, root=sarif_root
         ):
             click.echo(chunk, nl=False)  # written as it comes: a large report is never whole
     warn_reports_after(coalition, assessment.as_of, lang)
@@ -342,7 +394,13 @@ _FAILED = Text(
 
 
 def _check_report(
-    assessment: Assessment, output_format: str, lang: str, *, everything: bool, file: str | None
+    assessment: Assessment,
+    output_format: str,
+    lang: str,
+    *,
+    everything: bool,
+    file: str | None,
+    root: str | None = None,
 ) -> Iterator[str]:
     """The report in ``output_format``, in pieces (the text report line by line in chunks)."""
     import json
@@ -354,7 +412,7 @@ def _check_report(
     elif output_format == "markdown":
         yield to_markdown(assessment, lang, everything=everything)
     elif output_format == "sarif":
-        log = assessment.to_sarif(lang, artifact=file, everything=everything)
+        log = assessment.to_sarif(lang, everything=everything, **_sarif_place(file, root))
         yield json_safe(json.dumps(log, ensure_ascii=False, indent=2) + "\n")
     elif output_format == "junit":
         yield assessment.to_junit(lang)
@@ -363,6 +421,37 @@ def _check_report(
     else:
         for chunk in text_chunks(assessment, lang, everything=everything):
             yield terminal(chunk)  # escapes character by character: chunks of lines are safe
+
+
+def _sarif_place(file: str | None, root: str | None) -> dict[str, Any]:
+    """Where a SARIF log's results point: ``file``'s path from the repository root (``root``,
+    else the git work tree holding it, else its folder), that root's URI and the regions the
+    file records its subjects at."""
+    if file is None:
+        return {}
+    from clac.io import Format, locate
+
+    path = Path(file).absolute()
+    base = Path(root).absolute() if root else _work_tree(path.parent) or path.parent
+    try:
+        artifact = path.relative_to(base).as_posix()
+    except ValueError:  # not under the root given: name the file from its own folder
+        warn(f"{file} is not under {base}: SARIF names it from its own folder")
+        base, artifact = path.parent, path.name
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        regions = locate(text, Format.from_path(path))
+    except (OSError, ClacError):  # already loaded once: a region is only a courtesy
+        regions = {}
+    return {"artifact": artifact, "root_uri": base.as_uri() + "/", "regions": regions}
+
+
+def _work_tree(folder: Path) -> Path | None:
+    """The top of the git work tree holding ``folder`` (a ``.git`` folder or file there)."""
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 @cli.command()

@@ -9,8 +9,6 @@ written and the exit status is 2.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from datetime import datetime
 from pathlib import Path
@@ -224,13 +222,29 @@ def _write(
     elif suffix == ".json":
         write_text_atomically(Path(output), json.dumps(_json(grid, spots, trend, lang), indent=2))
     elif suffix == ".csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=list(grid.columns), lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(grid.to_rows(lang))
-        write_text_atomically(Path(output), buffer.getvalue())
+        write_text_atomically(Path(output), _csv(grid, lang))
     else:
         write_text_atomically(Path(output), frameworks.gaps_markdown(grid, spots, trend, lang))
+
+
+def _csv(grid: RegionalMatrix, lang: str) -> str:
+    """The matrix rows as CSV, each with an ``illustrative`` column: ``true`` where a figure of
+    the country rests on made-up evidence (the demo's), the marker every export carries."""
+    from clac._escape import csv_text
+
+    columns = [*grid.columns, "illustrative"]
+    rows = [
+        [
+            *(row.get(column, "") for column in grid.columns),
+            str(_illustrative(grid, row["country"])).lower(),
+        ]
+        for row in grid.to_rows(lang)
+    ]
+    return csv_text([columns, *rows])
+
+
+def _illustrative(grid: RegionalMatrix, country: str) -> bool:
+    return any(c.evidence is not None and c.evidence.illustrative for c in grid.row(country))
 
 
 def _json(grid: RegionalMatrix, spots: ThinSpots, trend: Trend | None, lang: str) -> dict[str, Any]:

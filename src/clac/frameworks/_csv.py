@@ -37,6 +37,7 @@ import io
 from collections.abc import Iterable
 from typing import Any, Final
 
+from clac._escape import FORMULA_START, csv_text
 from clac.errors import ClacError, InvalidData, Problem
 from clac.frameworks._catalogue import FRAMEWORKS
 from clac.frameworks._treaty import ENTRY_INTO_FORCE_RULES, Act, TreatyFact, facts_evidence
@@ -58,43 +59,39 @@ EVIDENCE_COLUMNS: Final = (
     "illustrative",
 )
 _REQUIRED: Final = ("framework", "country", "status", "date", "source")
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 _TRUE: Final = frozenset({"yes", "true", "1", "y"})
 _FALSE: Final = frozenset({"", "no", "false", "0", "n"})
 
 
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
 def _uncell(value: str) -> str:
     text = value.strip()
-    if text.startswith("'") and text[1:].startswith(_FORMULA_START):
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
         return text[1:]
     return text
 
 
 def evidence_csv(assessments: Iterable[CountryAssessment]) -> str:
-    """The assessments as CSV rows under :data:`EVIDENCE_COLUMNS` (RFC 4180, CRLF line ends)."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(EVIDENCE_COLUMNS)
-    for a in assessments:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                a.framework,
-                a.country,
-                a.item,
-                a.outcome.value,
-                str(a.date),
-                a.source,
-                "" if a.confidence is None else a.confidence.value,
-                a.note or "",
-                "yes" if a.illustrative else "",
-            )
-        )
-    return buffer.getvalue()
+    """The assessments as CSV rows under :data:`EVIDENCE_COLUMNS`, through clac's one CSV writer
+    (:func:`clac._escape.csv_text`: RFC 4180, CRLF line ends, the formula guard)."""
+    return csv_text(
+        [
+            EVIDENCE_COLUMNS,
+            *(
+                (
+                    a.framework,
+                    a.country,
+                    a.item,
+                    a.outcome.value,
+                    str(a.date),
+                    a.source,
+                    "" if a.confidence is None else a.confidence.value,
+                    a.note or "",
+                    "yes" if a.illustrative else "",
+                )
+                for a in assessments
+            ),
+        ]
+    )
 
 
 def read_evidence_csv(text: str, *, name: str = "<csv>") -> tuple[CountryAssessment, ...]:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from clac._bulk import paused_gc
+from clac._escape import csv_text, frame_csv
 from clac.errors import FileFormatError, InvalidData, Problem
 from clac.io._converter import MULTI_LINE_FIELDS, kind_of
 from clac.io._files import (
@@ -50,6 +51,7 @@ from clac.io._format import Format
 from clac.io._guards import refuse_unwritable_text
 from clac.io._layout import FORMAT_VERSION, MIGRATIONS, RegistryFile, from_coalition, migrate
 from clac.io._layout import to_coalition as _to_coalition
+from clac.io._locate import Region, locate
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
 from clac.io._redact import REDACTED, redact
@@ -69,16 +71,20 @@ __all__ = [
     "REGISTRY_MODE",
     "FileAccessError",
     "Format",
+    "Region",
+    "csv_text",
     "dump",
     "dump_survey",
     "dumps",
     "dumps_survey",
+    "frame_csv",
     "load",
     "load_data",
     "load_survey",
     "loads",
     "loads_data",
     "loads_survey",
+    "locate",
     "redact",
     "write_atomically",
     "write_text_atomically",

@@ -18,6 +18,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any, Final
 
+from clac._escape import csv_text
 from clac.errors import ClacError, CrossReferenceError, FileFormatError, Problem
 from clac.io._files import REGISTRY_MODE, read_bytes, write_atomically
 from clac.registry import Coalition, survey_problems
@@ -292,24 +293,25 @@ def _rating(value: int | None) -> str:
 
 def dumps_survey(answers: Iterable[SurveyAnswer]) -> str:
     """``answers`` as survey CSV text (header and one row per answer), as :func:`load_survey`
-    reads it."""
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for a in answers:
-        writer.writerow(
-            [
-                a.round.isoformat(),
-                a.respondent,
-                a.partner,
-                a.frequency.value,
-                a.collaboration.value,
-                *(_rating(getattr(a, item)) for item in (*TRUST_ITEMS, *VALUE_ITEMS)),
-                _SEPARATOR.join(r.value for r in a.resources),
-                _SEPARATOR.join(a.goals),
-            ]
-        )
-    return buffer.getvalue()
+    reads it (:func:`clac._escape.csv_text`: CRLF line ends, no cell a spreadsheet would run)."""
+    return csv_text(
+        [
+            COLUMNS,
+            *(
+                [
+                    a.round.isoformat(),
+                    a.respondent,
+                    a.partner,
+                    a.frequency.value,
+                    a.collaboration.value,
+                    *(_rating(getattr(a, item)) for item in (*TRUST_ITEMS, *VALUE_ITEMS)),
+                    _SEPARATOR.join(r.value for r in a.resources),
+                    _SEPARATOR.join(a.goals),
+                ]
+                for a in answers
+            ),
+        ]
+    )
 
 
 def dump_survey(answers: Iterable[SurveyAnswer], path: str | os.PathLike[str]) -> Path:

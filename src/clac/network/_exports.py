@@ -16,6 +16,8 @@ import enum
 import io
 import json
 import os
+import xml.etree.ElementTree as ET
+from collections.abc import Mapping, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,7 +27,8 @@ import networkx as nx
 from clac._escape import json_safe, xml
 from clac.errors import ClacError
 from clac.io import write_text_atomically
-from clac.network._graph import build_graph, organization_graph
+from clac.network._graph import build_graph, organization_graph, organization_node
+from clac.network._reported import reported_ties
 from clac.network._subject import check_subject
 from clac.registry import Coalition
 from clac.text import Language
@@ -35,6 +38,7 @@ __all__ = [
     "UnsupportedExport",
     "export",
     "node_link",
+    "survey_spells",
     "write_gexf",
     "write_graphml",
     "write_json",
@@ -134,11 +138,73 @@ def _xml_ids(graph: nx.Graph[Any]) -> nx.Graph[Any]:
     return nx.relabel_nodes(graph, {node: xml(node) for node in unfit}) if unfit else graph
 
 
-def gexf_bytes(graph: nx.Graph[Any]) -> bytes:
-    """``graph`` as a GEXF 1.2 document."""
+#: GEXF 1.2draft's namespace, the version networkx writes and the schema clac is tested against.
+GEXF_NAMESPACE = "http://www.gexf.net/1.2draft"
+
+#: What a reported tie was in each survey round: (round day, next round's day or None).
+Spells = Mapping[tuple[str, str], Sequence[tuple[str, str | None]]]
+
+
+def gexf_bytes(graph: nx.Graph[Any], *, spells: Spells | None = None) -> bytes:
+    """``graph`` as a GEXF 1.2draft document, valid against the official XSD.
+
+    Where the graph holds days it is dynamic (``mode="dynamic"``, ``timeformat="date"``), so
+    Gephi's timeline plays its history: an organization appears on the day it joined, a
+    working group on the day it was formed, a tie when both its ends are there, and a reported
+    tie (``spells``: node pair to survey rounds) during each round that reported it.
+    """
+    copy = _xml_ids(exportable(graph))
+    _timeline(copy, spells or {})
     buffer = io.BytesIO()
-    nx.write_gexf(_xml_ids(exportable(graph)), buffer)
-    return buffer.getvalue()
+    nx.write_gexf(copy, buffer)
+    return _schema_valid_gexf(buffer.getvalue())
+
+
+def _day(value: Any) -> str | None:
+    """An ISO day (a year or a month taken as its first day), or None."""
+    if not isinstance(value, str) or not value:
+        return None
+    if len(value) == 4:
+        return f"{value}-01-01"
+    if len(value) == 7:
+        return f"{value}-01"
+    return value[:10]
+
+
+def _timeline(graph: nx.Graph[Any], spells: Spells) -> None:
+    start: dict[Any, str] = {}
+    for node, data in graph.nodes(data=True):
+        day = _day(data.get("joined")) or _day(data.get("formed"))
+        if day is not None:
+            data["start"] = start[node] = day
+    for a, b, data in graph.edges(data=True):
+        rounds = spells.get((a, b)) or spells.get((b, a))
+        if data.get("kind") == "reported" and rounds:
+            data["spells"] = [(day, end) for day, end in rounds]
+            continue
+        days = [start[n] for n in (a, b) if n in start]
+        if days:
+            data["start"] = max(days)
+
+
+def _schema_valid_gexf(document: bytes) -> bytes:
+    """networkx's GEXF without what the GEXF 1.2draft XSD refuses: a ``name`` attribute on
+    ``<graph>`` (the graph's name goes into ``<meta><description>`` instead)."""
+    ET.register_namespace("", GEXF_NAMESPACE)
+    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
+    root = ET.fromstring(document)  # noqa: S314 - networkx's own output, just written
+    graph = root.find(f"{{{GEXF_NAMESPACE}}}graph")
+    if graph is not None and "name" in graph.attrib:
+        name = graph.attrib.pop("name")
+        meta = root.find(f"{{{GEXF_NAMESPACE}}}meta")
+        if meta is not None and name:
+            description = meta.find(f"{{{GEXF_NAMESPACE}}}description")
+            if description is None:
+                description = ET.SubElement(meta, f"{{{GEXF_NAMESPACE}}}description")
+            description.text = name
+    ET.indent(root)
+    body: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return body + b"\n"
 
 
 def graphml_bytes(graph: nx.Graph[Any]) -> bytes:
@@ -169,9 +235,29 @@ def _write_text(path: str | os.PathLike[str], data: bytes) -> Path:
     return Path(path)
 
 
-def write_gexf(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
-    """Write ``graph`` to ``path`` as GEXF (opens in Gephi), atomically."""
-    return _write_text(path, gexf_bytes(graph))
+def write_gexf(
+    graph: nx.Graph[Any], path: str | os.PathLike[str], *, spells: Spells | None = None
+) -> Path:
+    """Write ``graph`` to ``path`` as GEXF (opens in Gephi), atomically (see
+    :func:`gexf_bytes`)."""
+    return _write_text(path, gexf_bytes(graph, spells=spells))
+
+
+def survey_spells(coalition: Coalition, as_of: date | None = None) -> dict[tuple[str, str], Any]:
+    """For each pair of organization nodes the partnership survey tied, the rounds (held by
+    ``as_of``) that reported the tie: (the round's day, the next round's day or None)."""
+    rounds = sorted({a.round for a in coalition.survey if as_of is None or a.round <= as_of})
+    spells: dict[tuple[str, str], list[tuple[str, str | None]]] = {}
+    for index, day in enumerate(rounds):
+        end = rounds[index + 1].isoformat() if index + 1 < len(rounds) else None
+        ties = reported_ties(
+            (a for a in coalition.survey if a.round == day),
+            (m.organization for m in coalition.members_on(day)),
+        )
+        for a, b in ties:
+            key = (organization_node(a), organization_node(b))
+            spells.setdefault(key, []).append((day.isoformat(), end))
+    return spells
 
 
 def write_graphml(graph: nx.Graph[Any], path: str | os.PathLike[str]) -> Path:
@@ -211,6 +297,8 @@ def export(
         )
         return write_png(drawn, path, lang=lang, seed=seed)
     graph = build_graph(coalition, as_of) if isinstance(coalition, Coalition) else coalition
+    if chosen is ExportFormat.GEXF and isinstance(coalition, Coalition) and coalition.survey:
+        return write_gexf(graph, path, spells=survey_spells(coalition, as_of))
     writer = {
         ExportFormat.GEXF: write_gexf,
         ExportFormat.GRAPHML: write_graphml,

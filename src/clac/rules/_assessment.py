@@ -5,9 +5,9 @@ renderings (text, Markdown, HTML and JSON in ``_render``; plain data, SARIF, JUn
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -16,6 +16,9 @@ from clac.errors import require
 from clac.rules import _formats, _render
 from clac.rules._engine import STRENGTH, Finding, Outcome, Subject
 from clac.text import Language, Text, plural
+
+if TYPE_CHECKING:
+    from clac.io import Region
 
 __all__ = ["Assessment"]
 
@@ -189,12 +192,22 @@ class Assessment:
         language: Language | str = Language.EN,
         *,
         artifact: str | None = None,
+        regions: Mapping[str, Region] | None = None,
+        root_uri: str | None = None,
         everything: bool = False,
     ) -> dict[str, Any]:
         """A SARIF 2.1.0 log as JSON-ready data, for code-scanning views: the findings not met
         (every finding if ``everything``); ``artifact`` is the registry file's path, relative
-        to the repository root."""
-        return _formats.to_sarif(self, language, artifact=artifact, everything=everything)
+        to the repository root (whose ``file:`` URI is ``root_uri``), ``regions`` where the
+        file records each subject (:func:`clac.io.locate`)."""
+        return _formats.to_sarif(
+            self,
+            language,
+            artifact=artifact,
+            regions=regions,
+            root_uri=root_uri,
+            everything=everything,
+        )
 
     def to_junit(self, language: Language | str = Language.EN) -> str:
         """JUnit XML, for CI test reports: a test case per finding."""

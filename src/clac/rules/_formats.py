@@ -10,23 +10,25 @@ Rendering returns strings; printing or writing is the front end's job.
 
 from __future__ import annotations
 
-import csv
-import io
+import hashlib
 import re
 import xml.etree.ElementTree as ET
 from collections import Counter
+from collections.abc import Mapping
 from datetime import date
 from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, Final
 from urllib.parse import quote
 
-from clac._labels import WORDS
+from clac._escape import csv_text, markdown
+from clac._labels import SEVERITIES, WORDS
 from clac.charter import Severity
 from clac.periods import ApproximateDate
 from clac.rules._engine import Fact, Finding, Outcome, SubjectKind
-from clac.text import Language
+from clac.text import Language, Text
 
 if TYPE_CHECKING:
+    from clac.io import Region
     from clac.rules._assessment import Assessment
 
 __all__ = [
@@ -233,12 +235,17 @@ _SARIF_KIND: Final = {
 
 _QUIET: Final = (Outcome.MET, Outcome.NOT_APPLICABLE)
 
+#: The base id that SARIF's artifact URIs are relative to: the repository's root.
+SARIF_ROOT_ID: Final = "%SRCROOT%"
+
 
 def to_sarif(
     assessment: Assessment,
     language: Language | str = Language.EN,
     *,
     artifact: str | None = None,
+    regions: Mapping[str, Region] | None = None,
+    root_uri: str | None = None,
     everything: bool = False,
 ) -> dict[str, Any]:
     """A SARIF 2.1.0 log (as JSON-ready data) of one run of clac over a registry: the findings
@@ -248,39 +255,36 @@ def to_sarif(
     Every finding is a result: ``kind`` ``fail`` for unmet (``level`` error, warning or note
     after the rule's severity), ``pass``, ``notApplicable``, and ``open`` for insufficient data
     (the tool could not decide). The subject is a logical location (``member:unicef``);
-    ``artifact``, the registry file's path relative to the repository root, gives every result
-    a physical location too, which code-scanning views need. A rule that failed to run is a
-    tool execution notification, not a result.
+    ``artifact``, the registry file's path relative to the repository root (``uriBaseId``
+    ``%SRCROOT%``, whose absolute ``file:`` URI is ``root_uri`` when given), gives every result
+    a physical location too, which code-scanning views need: the region of ``regions``
+    (:func:`clac.io.locate`) recorded for its subject, else the coalition's name, and a
+    notification says how many findings point there for want of a record of their own.
+    Without ``artifact`` (the built-in demo) a notification says why no result has a file.
+
+    Every result's ``partialFingerprints.primaryLocationLineHash`` is a hash of its rule and
+    subject (and, should a rule judge one subject twice, the occurrence), never of a line: an
+    edit elsewhere in the file keeps every alert, and N findings are N alerts. A rule that
+    failed to run is a tool execution notification, not a result.
     """
     lang = Language.parse(language)
     rules: dict[str, int] = {}
     descriptors: list[dict[str, Any]] = []
     results: list[dict[str, Any]] = []
     notifications: list[dict[str, Any]] = []
+    seen: Counter[str] = Counter()
+    regions = {} if regions is None else regions
+    fallback = _fallback_region(assessment, regions)
+    unplaced = 0
     for f in assessment.findings:
         if not everything and f.outcome in _QUIET:
             continue
         index = rules.get(f.rule.id)
         if index is None:
             index = rules[f.rule.id] = len(descriptors)
-            descriptors.append(
-                {
-                    "id": f.rule.id,
-                    "name": f.rule.id.replace("-", ""),
-                    "shortDescription": {"text": f.rule.title.in_(lang)},
-                    "fullDescription": {"text": f.rule.explanation.in_(lang)},
-                    "defaultConfiguration": {"level": _SARIF_LEVEL[f.rule.severity]},
-                    "properties": {
-                        "severity": f.rule.severity.value,
-                        "clause": f.rule.clause.id,
-                        "clauseRef": f.rule.clause.ref_in(lang),
-                        "source": f.rule.source,
-                        "charterOnly": f.rule.charter_only,
-                        "tags": [f.rule.family, f.rule.severity.value],
-                    },
-                }
-            )
-        message = f"{f.subject}: {f.message.in_(lang)}"
+            descriptors.append(_sarif_rule(f, lang))
+        subject = str(f.subject)
+        message = f"{subject}: {f.message.in_(lang)}"
         if f.outcome is Outcome.ERROR:
             notifications.append(
                 {
@@ -291,6 +295,11 @@ def to_sarif(
                 }
             )
             continue
+        region = regions.get(subject)
+        if region is None and artifact is not None:
+            unplaced += 1
+        key = f"{f.rule.id}/{subject}"
+        seen[key] += 1
         kind = _SARIF_KIND[f.outcome]
         result: dict[str, Any] = {
             "ruleId": f.rule.id,
@@ -298,14 +307,17 @@ def to_sarif(
             "kind": kind,
             "level": _SARIF_LEVEL[f.rule.severity] if kind == "fail" else "none",
             "message": {"text": message},
-            "locations": [_sarif_location(f, artifact)],
-            "partialFingerprints": {"clacFinding/v1": f"{f.rule.id}/{f.subject}"},
+            "locations": [_sarif_location(f, artifact, region or fallback)],
+            "partialFingerprints": {
+                "primaryLocationLineHash": _line_hash(key, seen[key]),
+                "clacFinding/v1": key if seen[key] == 1 else f"{key}#{seen[key]}",
+            },
             "properties": {
                 "severity": f.rule.severity.value,
                 "clause": f.rule.clause.id,
                 "clauseRef": f.rule.clause.ref_in(lang),
                 "outcome": f.outcome.value,
-                "subject": str(f.subject),
+                "subject": subject,
                 "evidence": _facts(f.evidence),
                 "parameters": _facts(f.parameters),
             },
@@ -313,6 +325,11 @@ def to_sarif(
         if f.assumption is not None:
             result["properties"]["assumption"] = f.assumption.in_(lang)
         results.append(result)
+    failed = bool(notifications)
+    if results and artifact is None:
+        notifications.append(_note("clac/no-file", _NO_FILE.in_(lang)))
+    elif unplaced:
+        notifications.append(_note("clac/no-record", _NO_RECORD.in_(lang).format(count=unplaced)))
     run: dict[str, Any] = {
         "tool": {
             "driver": {
@@ -324,11 +341,12 @@ def to_sarif(
         },
         "invocations": [
             {
-                "executionSuccessful": not notifications,
+                "executionSuccessful": not failed,
                 "toolExecutionNotifications": notifications,
             }
         ],
         "language": lang.value,
+        "columnKind": "unicodeCodePoints",
         "results": results,
         "properties": {
             "coalition": assessment.coalition,
@@ -338,8 +356,80 @@ def to_sarif(
         },
     }
     if artifact is not None:
-        run["artifacts"] = [{"location": {"uri": _uri(artifact)}}]
+        run["artifacts"] = [{"location": _artifact_location(artifact), "roles": ["analysisTarget"]}]
+        if root_uri is not None:
+            run["originalUriBaseIds"] = {SARIF_ROOT_ID: {"uri": root_uri}}
     return {"$schema": _SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
+
+
+_NO_FILE: Final = Text(
+    "No registry file was given: clac assessed its built-in demo coalition, so results name "
+    "their subject (a logical location such as member:unicef) but no file or line.",
+    "No se indicó un archivo de registro: clac evaluó su coalición de demostración integrada, "
+    "así que los resultados nombran su sujeto (una ubicación lógica como member:unicef) pero "
+    "ningún archivo ni línea.",
+    pt="Nenhum arquivo de registro foi indicado: o clac avaliou sua coalizão de demonstração "
+    "embutida, então os resultados nomeiam seu sujeito (uma localização lógica como "
+    "member:unicef), mas nenhum arquivo ou linha.",
+)
+_NO_RECORD: Final = Text(
+    "{count} result(s) concern a subject with no record of its own in the file (a year, a "
+    "plan, a working group or quarterly report not written down): they point at the "
+    "coalition's name, and their logical location names the subject.",
+    "{count} resultado(s) tratan de un sujeto sin registro propio en el archivo (un año, un "
+    "plan, un grupo de trabajo o informe trimestral no escrito): señalan el nombre de la "
+    "coalición, y su ubicación lógica nombra el sujeto.",
+    pt="{count} resultado(s) tratam de um sujeito sem registro próprio no arquivo (um ano, um "
+    "plano, um grupo de trabalho ou relatório trimestral não escrito): apontam para o nome "
+    "da coalizão, e sua localização lógica nomeia o sujeito.",
+)
+
+
+def _note(descriptor: str, text: str) -> dict[str, Any]:
+    return {"level": "note", "message": {"text": text}, "descriptor": {"id": descriptor}}
+
+
+def _sarif_rule(f: Finding, lang: Language) -> dict[str, Any]:
+    title = f.rule.title.in_(lang)
+    explanation = f.rule.explanation.in_(lang)
+    clause = f.rule.clause.ref_in(lang)
+    severity = SEVERITIES[f.rule.severity].in_(lang)
+    basis = WORDS["clause"].in_(lang)
+    return {
+        "id": f.rule.id,
+        "name": f.rule.id.replace("-", ""),
+        "shortDescription": {"text": title},
+        "fullDescription": {"text": explanation},
+        "help": {
+            "text": f"{title}\n\n{explanation}\n\n{basis}: {clause} ({severity})",
+            "markdown": f"**{markdown(title)}**\n\n{markdown(explanation)}\n\n"
+            f"*{markdown(basis)}:* {markdown(clause)} ({markdown(severity)})",
+        },
+        "defaultConfiguration": {"level": _SARIF_LEVEL[f.rule.severity]},
+        "properties": {
+            "severity": f.rule.severity.value,
+            "clause": f.rule.clause.id,
+            "clauseRef": clause,
+            "source": f.rule.source,
+            "charterOnly": f.rule.charter_only,
+            "tags": [f.rule.family, f.rule.severity.value],
+        },
+    }
+
+
+def _line_hash(key: str, occurrence: int) -> str:
+    """GitHub's ``primaryLocationLineHash`` for a finding: a hash of what it is about, not of
+    the line it points at (``<hex>:<occurrence>``, the form GitHub's own hashes take)."""
+    digest = hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
+    return f"{digest}:{occurrence}"
+
+
+def _fallback_region(
+    assessment: Assessment, regions: Mapping[str, Region]
+) -> tuple[int, int, int, int]:
+    """Where a finding with no record of its own points: the coalition's name, else the
+    file's first character (clac.io is not imported for this: rules load without it)."""
+    return regions.get(f"coalition:{assessment.coalition}") or (1, 1, 1, 2)
 
 
 def _version() -> str:
@@ -353,7 +443,13 @@ def _uri(path: str) -> str:
     return quote(path.replace("\\", "/"))
 
 
-def _sarif_location(f: Finding, artifact: str | None) -> dict[str, Any]:
+def _artifact_location(artifact: str) -> dict[str, Any]:
+    return {"uri": _uri(artifact), "uriBaseId": SARIF_ROOT_ID}
+
+
+def _sarif_location(
+    f: Finding, artifact: str | None, region: tuple[int, int, int, int]
+) -> dict[str, Any]:
     location: dict[str, Any] = {
         "logicalLocations": [
             {
@@ -365,8 +461,13 @@ def _sarif_location(f: Finding, artifact: str | None) -> dict[str, Any]:
     }
     if artifact is not None:
         location["physicalLocation"] = {
-            "artifactLocation": {"uri": _uri(artifact), "index": 0},
-            "region": {"startLine": 1},
+            "artifactLocation": {**_artifact_location(artifact), "index": 0},
+            "region": {
+                "startLine": region[0],
+                "startColumn": region[1],
+                "endLine": region[2],
+                "endColumn": region[3],
+            },
         }
     return location
 
@@ -385,6 +486,11 @@ def to_junit(assessment: Assessment, language: Language | str = Language.EN) -> 
     """JUnit XML as CI servers read it: a test suite per rule family, a test case per finding
     (named after the subject, its class the rule): unmet is a ``failure``, a rule that failed
     to run an ``error``, not applicable and insufficient data are ``skipped`` with the reason.
+
+    The shape is Jenkins' ``junit-10.xsd`` (``skipped`` is counted on each ``testsuite``, never
+    on ``testsuites``, which the schema does not allow), and a skipped case is written as pytest
+    writes it, ``<skipped message="…" type="…">…</skipped>`` with text: Codecov's parser reads
+    an empty ``<skipped/>`` as a pass.
     """
     lang = Language.parse(language)
     by_family: dict[str, list[Finding]] = {}
@@ -419,34 +525,8 @@ def to_junit(assessment: Assessment, language: Language | str = Language.EN) -> 
         ):
             ET.SubElement(properties, "property", name=name, value=_xml(value))
         for f in findings:
-            case = ET.SubElement(
-                suite,
-                "testcase",
-                name=_xml(str(f.subject)),
-                classname=_xml(f"{f.rule.id} {f.rule.title.in_(lang)}"),
-                time="0",
-            )
-            assumed = (
-                ""
-                if f.assumption is None
-                else f"\n{WORDS['assumption'].in_(lang)}: {f.assumption.in_(lang)}"
-            )
-            detail = _xml(
-                f"{f.rule.id} [{f.rule.severity.value}] {f.rule.clause.ref_in(lang)}\n"
-                f"{f.subject}: {f.message.in_(lang)}{assumed}"
-            )
-            message = _xml(f.message.in_(lang))
-            if f.outcome is Outcome.UNMET:
-                failure = ET.SubElement(
-                    case, "failure", message=message, type=f.rule.severity.value
-                )
-                failure.text = detail
-            elif f.outcome is Outcome.ERROR:
-                error = ET.SubElement(case, "error", message=message, type="rule-error")
-                error.text = detail
-            elif f.outcome in (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA):
-                ET.SubElement(case, "skipped", message=_xml(f"{f.outcome.value}: {message}"))
-    for key in ("tests", "failures", "errors", "skipped"):
+            _junit_case(suite, f, lang)
+    for key in ("tests", "failures", "errors"):
         root.set(key, str(totals[key]))
     root.set("time", "0")
     ET.indent(root)
@@ -454,15 +534,33 @@ def to_junit(assessment: Assessment, language: Language | str = Language.EN) -> 
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
+def _junit_case(suite: ET.Element, f: Finding, lang: Language) -> None:
+    case = ET.SubElement(
+        suite,
+        "testcase",
+        name=_xml(str(f.subject)),
+        classname=_xml(f"{f.rule.id} {f.rule.title.in_(lang)}"),
+        time="0",
+    )
+    assumption = WORDS["assumption"].in_(lang)
+    assumed = "" if f.assumption is None else f"\n{assumption}: {f.assumption.in_(lang)}"
+    detail = _xml(
+        f"{f.rule.id} [{f.rule.severity.value}] {f.rule.clause.ref_in(lang)}\n"
+        f"{f.subject}: {f.message.in_(lang)}{assumed}"
+    )
+    message = _xml(f.message.in_(lang))
+    if f.outcome is Outcome.UNMET:
+        tag, kind = "failure", f.rule.severity.value
+    elif f.outcome is Outcome.ERROR:
+        tag, kind = "error", "rule-error"
+    elif f.outcome in (Outcome.NOT_APPLICABLE, Outcome.INSUFFICIENT_DATA):
+        tag, kind, message = "skipped", f.outcome.value, f"{f.outcome.value}: {message}"
+    else:
+        return
+    ET.SubElement(case, tag, message=message, type=kind).text = detail
+
+
 # -- CSV ------------------------------------------------------------------------------------
-
-# A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
-# makes it text (the usual defence against CSV injection).
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
 
 
 def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> str:
@@ -471,23 +569,23 @@ def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> st
     assumption column says what the finding takes from clac rather than the charter (empty
     when nothing)."""
     lang = Language.parse(language)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
-    for f in assessment.findings:
-        writer.writerow(
-            _cell(value)
-            for value in (
-                f.rule.id,
-                f.rule.severity.value,
-                f.rule.clause.id,
-                f.rule.clause.ref_in(lang),
-                f.subject.kind.value,
-                f.subject.id,
-                f.outcome.value,
-                f.message.in_(lang),
-                "; ".join(str(x) for x in f.evidence + f.parameters),
-                "" if f.assumption is None else f.assumption.in_(lang),
-            )
-        )
-    return buffer.getvalue()
+    return csv_text(
+        [
+            CSV_COLUMNS,
+            *(
+                (
+                    f.rule.id,
+                    f.rule.severity.value,
+                    f.rule.clause.id,
+                    f.rule.clause.ref_in(lang),
+                    f.subject.kind.value,
+                    f.subject.id,
+                    f.outcome.value,
+                    f.message.in_(lang),
+                    "; ".join(str(x) for x in f.evidence + f.parameters),
+                    "" if f.assumption is None else f.assumption.in_(lang),
+                )
+                for f in assessment.findings
+            ),
+        ]
+    )
