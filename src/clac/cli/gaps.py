@@ -197,10 +197,10 @@ def _nothing_assessed(
             "thin_spots": [],
         }
         write_text_atomically(Path(output), json.dumps(data, indent=2))
-    else:
-        buffer = io.StringIO()
-        csv.DictWriter(buffer, fieldnames=list(grid.columns), lineterminator="\n").writeheader()
-        write_text_atomically(Path(output), buffer.getvalue())
+    else:  # the header of _csv's table, and no row
+        from clac._escape import csv_text
+
+        write_text_atomically(Path(output), csv_text([[*grid.columns, "illustrative"]]))
     click.echo(f"clac: {message}", err=True)
     click.echo(f"wrote {output}", err=True)
 

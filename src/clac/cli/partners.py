@@ -10,8 +10,6 @@ registry FILE, also which organization of the registry is the partner: linked by
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import TYPE_CHECKING, Any
 
@@ -118,22 +116,15 @@ def _later(row: dict[str, Any]) -> str:
     return "; ".join(f"{n['name']} ({n['id']}, {n['since']})" for n in row["later_names"])
 
 
-# A cell starting with one of these is run as a formula by spreadsheets; a leading apostrophe
-# makes it text (organization names come from the registry).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _cell(value: str) -> str:
-    return f"'{value}" if value.startswith(_FORMULA_START) else value
-
-
 def _csv(rows: list[dict[str, Any]], with_registry: bool) -> str:
-    buffer = io.StringIO()
+    """The rows through clac's one CSV writer (its formula guard: organization names come
+    from the registry)."""
+    from clac._escape import csv_text
+
     columns = ["id", "name", "later_names", "sector", "founding", "generic"]
     if with_registry:
         columns.append("registry")
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
+    table: list[list[str]] = [columns]
     for row in rows:
         cells = [
             row["id"],
@@ -145,8 +136,8 @@ def _csv(rows: list[dict[str, Any]], with_registry: bool) -> str:
         ]
         if with_registry:
             cells.append(" | ".join(row["registry"]))
-        writer.writerow([_cell(c) for c in cells])
-    return buffer.getvalue()
+        table.append(cells)
+    return csv_text(table)
 
 
 def _text(rows: list[dict[str, Any]], with_registry: bool, lang: Language) -> str:
