@@ -1,17 +1,22 @@
 """Faults the ``clac`` command survives: writers killed mid-write (SIGKILL at random moments),
 where the target is always the old file or the new one and no copy of it outlives the next
-write to the folder; and hostile plugins (tests/hostile/plugins) that hang, sleep, block,
-print, exit or raise at import, interrupt, or give evidence no output can hold, each run as a
-real distribution under the real command."""
+write to the folder; the command in a real process under hostile streams (a reader that
+leaves, ``| head``; Ctrl-C; a file-size limit; a full device; closed or ASCII-only standard
+streams; a FIFO and a hard link as the output); and hostile plugins (tests/hostile/plugins)
+that hang, sleep, block, print, exit or raise at import, interrupt, or give evidence no output
+can hold, each run as a real distribution under the real command."""
 
 from __future__ import annotations
 
 import json
 import os
 import random
+import resource
 import signal
+import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -158,6 +163,236 @@ class TestPermissions:
         target.chmod(0o640)
         clac.dump(clac.Coalition(name="C"), target)
         assert target.stat().st_mode & 0o777 == 0o640
+
+
+# ------------------------------------------------------- the command under hostile streams
+
+
+def clac_process(
+    *args: str,
+    preexec: Callable[[], object] | None = None,
+    env: dict[str, str] | None = None,
+    **popen: Any,
+) -> subprocess.Popen[bytes]:
+    """The ``clac`` command in a process of its own, as a shell starts it (SIGINT at its
+    default, so that Ctrl-C reaches it even from a background test runner)."""
+
+    def start() -> None:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        if preexec is not None:
+            preexec()
+
+    return subprocess.Popen(  # noqa: S603 - our own command
+        [sys.executable, "-m", "clac", *args],
+        preexec_fn=start,  # noqa: PLW1509 - the test needs the child set up before exec
+        env={**os.environ, "CLAC_LANG": "en", **(env or {})},
+        **popen,
+    )
+
+
+def finished(process: subprocess.Popen[bytes]) -> tuple[int, str, str]:
+    out, err = process.communicate(timeout=120)
+    return process.returncode, (out or b"").decode(), (err or b"").decode()
+
+
+class TestBrokenPipes:
+    def test_a_reader_that_leaves_early_does_not_change_the_verdict(self) -> None:
+        # The demo has unmet required rules: 1, also when `| head -1` stops reading.
+        process = clac_process(
+            "check", "--all", "--format", "json", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert process.stdout is not None
+        process.stdout.readline()
+        process.stdout.close()  # the reader leaves with most of the report unread
+        status, _, err = finished(process)
+        assert status == 1, err
+        assert "Traceback" not in err
+        assert "BrokenPipe" not in err
+
+
+class TestInterrupts:
+    def test_ctrl_c_is_exit_130_with_one_line(self) -> None:
+        # The report is larger than a pipe holds: the command is still at work when the
+        # signal comes, whatever the machine's speed.
+        process = clac_process(
+            "check", "--all", "--format", "json", stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert process.stdout is not None
+        process.stdout.readline()
+        process.send_signal(signal.SIGINT)
+        status, _, err = finished(process)
+        assert status == 130
+        assert err.splitlines()[-1] == "clac: interrupted"
+        assert "Traceback" not in err
+
+
+def limit_file_size(size: int) -> Callable[[], None]:
+    def apply() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
+
+    return apply
+
+
+class TestShortWrites:
+    def test_an_output_over_the_file_size_limit_is_exit_2_and_leaves_nothing(
+        self, tmp_path: Path
+    ) -> None:
+        out = tmp_path / "network.json"
+        out.write_text("the previous export\n", encoding="utf-8")
+        process = clac_process(
+            "network",
+            "--export",
+            "json",
+            "-o",
+            str(out),
+            preexec=limit_file_size(4096),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        status, _, err = finished(process)
+        assert status == 2, err
+        assert "network.json" in err
+        assert "larger than the file-size limit allows" in err
+        assert out.read_text(encoding="utf-8") == "the previous export\n"
+        assert strays(tmp_path, out) == []
+
+    def test_standard_output_over_the_file_size_limit_is_exit_2_naming_it(
+        self, tmp_path: Path
+    ) -> None:
+        out = tmp_path / "report.json"
+        with out.open("wb") as handle:
+            process = clac_process(
+                "check",
+                "--all",
+                "--format",
+                "json",
+                preexec=limit_file_size(4096),
+                stdout=handle,
+                stderr=subprocess.PIPE,
+            )
+            status, _, err = finished(process)
+        assert status == 2, err
+        assert "'standard output' cannot be written" in err
+        assert "Traceback" not in err
+
+    def test_a_full_device_as_standard_output_is_exit_2(self, tmp_path: Path) -> None:
+        full = _full_device(tmp_path)
+        with full.open("wb") as handle:
+            process = clac_process("check", stdout=handle, stderr=subprocess.PIPE)
+            status, _, err = finished(process)
+        assert status == 2, err
+        assert "no space left" in err.lower()
+        assert stat.S_ISCHR(full.stat().st_mode)
+
+    @pytest.mark.parametrize(("file", "status"), [("missing.yaml", 2), (None, 1)])
+    def test_a_standard_error_that_cannot_be_written_keeps_the_status(
+        self, tmp_path: Path, file: str | None, status: int
+    ) -> None:
+        full = _full_device(tmp_path)
+        args = ["check"] if file is None else ["check", str(tmp_path / file)]
+        with full.open("wb") as handle:
+            process = clac_process(*args, stdout=subprocess.DEVNULL, stderr=handle)
+            assert finished(process)[0] == status
+
+
+def _full_device(tmp_path: Path) -> Path:
+    """/dev/full for a user who cannot replace it; as root, a node of its own in tmp_path."""
+    if os.geteuid() != 0:
+        return Path("/dev/full")
+    node = tmp_path / "full"
+    try:
+        os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+        with node.open("wb"):
+            pass
+    except OSError as error:
+        pytest.skip(f"cannot make a device node here: {error}")
+    return node
+
+
+class TestClosedAndNarrowStreams:
+    @pytest.mark.parametrize("closed", [1, 2], ids=["stdout", "stderr"])
+    def test_a_closed_standard_stream_is_no_traceback_and_keeps_the_status(
+        self, closed: int
+    ) -> None:
+        other = subprocess.PIPE
+        process = clac_process(
+            "check",
+            preexec=lambda: os.close(closed),
+            stdout=None if closed == 1 else other,
+            stderr=None if closed == 2 else other,
+        )
+        status, out, err = finished(process)
+        assert status == 1  # the demo's verdict
+        assert "Traceback" not in out + err
+
+    def test_a_closed_stream_is_no_file_the_command_writes_into(self, tmp_path: Path) -> None:
+        out = tmp_path / "n.json"
+        process = clac_process(
+            "network", "--export", "json", "-o", str(out), preexec=lambda: os.close(2)
+        )
+        status, _, _ = finished(process)
+        assert status == 0
+        assert out.read_text(encoding="utf-8").startswith("{")
+
+    @pytest.mark.parametrize(
+        "env",
+        [
+            {"PYTHONIOENCODING": "ascii"},
+            {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE": "0"},
+            {"COLUMNS": "0"},
+        ],
+        ids=["ascii", "C locale", "no columns"],
+    )
+    def test_an_ascii_or_narrow_output_still_prints_escaped(self, env: dict[str, str]) -> None:
+        process = clac_process(
+            "check", "--lang", "es", env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        status, out, err = finished(process)
+        assert status == 1, err
+        assert "hallazgos" in out
+        assert "Traceback" not in err
+
+
+class TestSpecialTargets:
+    def test_a_fifo_read_by_another_process_is_written_and_stays_a_fifo(
+        self, tmp_path: Path
+    ) -> None:
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        got: list[bytes] = []
+        reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+        reader.start()
+        status, _, err = finished(
+            clac_process("schema", "-o", str(fifo), stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        )
+        reader.join(timeout=60)
+        assert status == 0, err
+        assert got[0].startswith(b"{")
+        assert stat.S_ISFIFO(fifo.lstat().st_mode)
+
+    def test_a_hard_link_to_the_registry_is_refused_and_nothing_changes(
+        self, tmp_path: Path
+    ) -> None:
+        registry = tmp_path / "registry.json"
+        clac.dump(clac.demo(), registry)
+        before = registry.read_bytes()
+        link = tmp_path / "export.json"
+        os.link(registry, link)
+        process = clac_process(
+            "network",
+            str(registry),
+            "--export",
+            "json",
+            "-o",
+            str(link),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        status, _, err = finished(process)
+        assert status == 2, err
+        assert "a file this command reads" in err
+        assert registry.read_bytes() == before
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["export.json", "registry.json"]
 
 
 # ------------------------------------------------------------------------ hostile plugins

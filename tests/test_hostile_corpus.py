@@ -40,6 +40,11 @@ SAMPLE = [
     "bad-email-is-masked.yaml",
     "deep-nesting.yaml",
     "utf-16.json",
+    "bool-tag-maybe.yaml",
+    "records-since-year-9999.yaml",
+    "meeting-on-9999-12-31.yaml",
+    "name-typed-as-level-is-masked.yaml",
+    "phone-typed-as-name-is-masked.json",
 ]
 COMMANDS = {
     "report annual": ["report", "annual", "--year", "2020", "{file}"],

@@ -593,9 +593,14 @@ class TestImpossibleValues:
             assert not error.problems[0].has_value
         elif value is not UNCHECKED:
             assert error.value == value
-            # Personal data (an e-mail address) is masked in the message: 'a***'.
+            # Personal data (an e-mail address, anything where a representative belongs) is
+            # masked in the message: 'a***'.
             shown = error.problems[0].shown_value()
-            assert shown.startswith(repr(value)[:40]) or (path == "email" and shown == "'a***'")
+            assert (
+                shown.startswith(repr(value)[:40])
+                or (path == "email" and shown == "'a***'")
+                or (path.startswith("representatives") and shown.endswith("***'"))
+            )
             assert shown in str(error)
 
     @pytest.mark.parametrize(("build", "path", "value"), IMPOSSIBLE[:6])
@@ -655,10 +660,15 @@ class TestMonth:
     def test_february_has_its_leap_day(self) -> None:
         assert Month(2024, 2).last_day == date(2024, 2, 29)
 
-    def test_the_last_month_clac_accepts_has_a_last_day_but_no_next(self) -> None:
+    def test_the_last_month_clac_reads_has_a_next_and_the_last_month_of_a_date_has_none(
+        self,
+    ) -> None:
         assert Month(2999, 12).last_day == date(2999, 12, 31)
+        assert Month(2999, 12).next() == Month(3000, 1)  # a deadline after the last day read
         with pytest.raises(InvalidData):
-            Month(2999, 12).next()
+            Month.parse("3000-01")
+        with pytest.raises(InvalidData):
+            Month(9999, 12).next()
 
     @pytest.mark.parametrize("text", ["2024-3", "2024/03", "March 2024", "", "2024-03-01"])
     def test_text_that_is_not_yyyy_mm_is_refused(self, text: str) -> None:
@@ -670,10 +680,15 @@ class TestMonth:
             Month.parse(202403)  # type: ignore[arg-type]
         assert caught.value.value == 202403
 
-    @pytest.mark.parametrize(("year", "month"), [(2024, 13), (2024, 0), (1899, 12), (3000, 1)])
+    @pytest.mark.parametrize(("year", "month"), [(2024, 13), (2024, 0), (0, 12), (10000, 1)])
     def test_impossible_months_are_refused(self, year: int, month: int) -> None:
         with pytest.raises(InvalidData):
             Month(year, month)
+
+    @pytest.mark.parametrize("text", ["1899-12", "3000-01"])
+    def test_months_outside_the_years_clac_reads_are_refused(self, text: str) -> None:
+        with pytest.raises(InvalidData, match="is not a month"):
+            Month.parse(text)
 
     @pytest.mark.parametrize("text", ["2024-13", "0999-01"])
     def test_text_of_an_impossible_month_is_refused_as_a_whole(self, text: str) -> None:

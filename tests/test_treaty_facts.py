@@ -18,7 +18,7 @@ from clac.cli import cli
 from clac.countries import country_name, region_countries
 from clac.errors import ClacError, InvalidData
 from clac.frameworks._treaty import Act, TreatyFact, facts_evidence
-from clac.io import loads
+from clac.io import load, loads
 from clac.model import Confidence, Outcome
 from clac.periods import ApproximateDate
 
@@ -432,6 +432,23 @@ class TestTheEvidenceCsv:
         exported = runner.invoke(cli, ["evidence", "export", str(registry), "-o", str(out)])
         assert exported.exit_code == 0, exported.output
         assert fw.read_evidence_csv(out.read_text("utf-8")) == fw.read_evidence_csv(CSV)
+
+    def test_clac_evidence_import_keeps_the_registrys_comments_and_layout(
+        self, tmp_path: Path
+    ) -> None:
+        registry = tmp_path / "reg.yaml"
+        original = "# our registry\nclac: 1  # format\n\nname: R\n# assessments go below\n"
+        registry.write_text(original, encoding="utf-8")
+        source = tmp_path / "in.csv"
+        source.write_text(CSV, encoding="utf-8")
+        result = CliRunner().invoke(
+            cli, ["evidence", "import", str(source), "--into", str(registry)]
+        )
+        assert result.exit_code == 0, result.output
+        after = registry.read_text("utf-8")
+        assert after.startswith(original)  # every line kept; the assessments are added after them
+        assert "&id" not in after  # a day shared by one row's assessments is not an anchor
+        assert load(registry).assessments
 
     def test_the_demos_assessments_are_exported_marked_illustrative(self) -> None:
         result = CliRunner().invoke(cli, ["evidence", "export"])

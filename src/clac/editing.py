@@ -53,7 +53,13 @@ from typing import Any, Final
 
 from clac.errors import ClacError, InvalidData
 from clac.io import _codec, _loads, dumps  # the readers `clac.load` uses, on bytes already read
-from clac.io._files import REGISTRY_MODE, FileAccessError, read_bytes, write_atomically
+from clac.io._files import (
+    REGISTRY_MODE,
+    FileAccessError,
+    may_replace,
+    read_bytes,
+    write_atomically,
+)
 from clac.io._format import Format
 from clac.io._layout import RegistryFile, from_coalition
 from clac.io._roundtrip import edited_text
@@ -152,6 +158,7 @@ def edit(
         text = _minimal_change(data, format_, original, session.coalition, max_size)
         if hashlib.sha256(read_bytes(target, max_size)).digest() != hashlib.sha256(data).digest():
             raise EditConflict(_CHANGED, value=shown)
+        may_replace(target)  # an edit in place: the file it read is the one it writes
         write_atomically(target, text, mode=REGISTRY_MODE)
 
 

@@ -122,20 +122,46 @@ _PERSONAL_IN_REPRESENTATIVE = frozenset({"name", "email", "position", "phone"})
 def is_personal(path: str) -> bool:
     """Whether the value at ``path`` is personal data, whose errors mask it.
 
-    A representative's name, e-mail address or position, a representative given as a bare
-    value (``representatives[0]``) and any ``email`` field are.
+    Everything a representative entry holds is (``representatives`` and anything under it,
+    whatever the key: a name typed into ``level`` is still a name), and so is any ``email``
+    or ``phone`` field.
+
+    >>> is_personal("members[0].representatives[1].level")
+    True
+    >>> is_personal("members[0].joined")
+    False
     """
     segments = _SEGMENT.findall(path)
     if not segments:
         return False
-    last = segments[-1]
-    if last in _PERSONAL_ANYWHERE:
-        return True
-    if "representatives" not in segments:
+    return segments[-1] in _PERSONAL_ANYWHERE or "representatives" in segments
+
+
+_E_MAIL = re.compile(r"[^\s@]+@[^\s@]+")
+_PHONE = re.compile(r"^[+(]?[0-9][0-9 ().\-]{5,}[0-9]$")
+_DAY_LIKE = re.compile(r"^[+-]?[0-9]{4,}-[0-9]{2}(?:-[0-9]{2})?$|^[0-9]{4}-Q[0-9]$")
+
+
+def looks_personal(value: Any) -> bool:
+    """Whether ``value``, wherever it was typed, looks like an e-mail address or a phone
+    number: an error masks it even in a field that is not personal (a phone number given as
+    an organization's name).
+
+    >>> looks_personal("ana@example.org"), looks_personal("+55 11 91234-5678")
+    (True, True)
+    >>> looks_personal("2024-13-01"), looks_personal("Línea Ficticia")
+    (False, False)
+    """
+    if not isinstance(value, str) or len(value) > 320:
         return False
-    return last in _PERSONAL_IN_REPRESENTATIVE or (
-        last.startswith("[") and len(segments) >= 2 and segments[-2] == "representatives"
-    )
+    if _E_MAIL.search(value):
+        return True
+    text = value.strip()
+    if not _PHONE.match(text) or _DAY_LIKE.match(text):
+        return False
+    digits = sum(char.isdigit() for char in text)
+    # Nine digits and more, or seven with a leading + or (: not a date written 20240101.
+    return digits >= 9 or (digits >= 7 and text[0] in "+(")
 
 
 def mask(value: Any) -> str:
@@ -303,11 +329,14 @@ class Problem:
 
     @property
     def masked(self) -> bool:
-        """Whether the value is personal data, shown masked: text (or a list or mapping, as
-        a file holds them) at a personal path."""
-        if not isinstance(self.value, str | list | tuple | Mapping):
+        """Whether the value is personal data, shown masked: any value at a personal path
+        (:func:`is_personal`), or text that looks like an e-mail address or a phone number
+        wherever it is (:func:`looks_personal`)."""
+        if self.personal is not None:
+            return self.personal and self.has_value
+        if not self.has_value:
             return False
-        return is_personal(self.path) if self.personal is None else self.personal
+        return is_personal(self.path) or looks_personal(self.value)
 
     def under(self, prefix: str) -> Problem:
         """The same problem, its path placed under ``prefix`` (``members[3]`` …)."""

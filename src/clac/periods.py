@@ -30,11 +30,14 @@ from clac import _validators as v
 from clac.errors import InvalidData
 
 __all__ = [
+    "FIRST_DAY",
+    "LAST_DAY",
     "ApproximateDate",
     "DateValue",
     "Month",
     "Precision",
     "Quarter",
+    "check_day",
     "date_value",
     "earliest",
     "is_date_value",
@@ -46,13 +49,48 @@ _APPROXIMATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 MIN_YEAR = 1900
 MAX_YEAR = 2999
+#: The first and the last day clac handles: those of the years :class:`Month`,
+#: :class:`Quarter` and :class:`ApproximateDate` hold. A day outside them is refused where it
+#: is read (a registry file, an option such as ``--as-of``), so that no deadline, window or
+#: quarter computed from it runs past what :class:`~datetime.date` holds (year 9999).
+FIRST_DAY = date(MIN_YEAR, 1, 1)
+LAST_DAY = date(MAX_YEAR, 12, 31)
+
+
+def check_day(day: date, path: str = "") -> date:
+    """``day``, if clac handles it (:data:`FIRST_DAY` to :data:`LAST_DAY`); else
+    :class:`~clac.errors.InvalidData` naming ``path``.
+
+    >>> check_day(date(2016, 1, 1))
+    datetime.date(2016, 1, 1)
+    >>> try:
+    ...     check_day(date(9999, 12, 31), "as_of")
+    ... except InvalidData as error:
+    ...     print(error)
+    as_of: '9999-12-31' is outside the days clac handles (1900-01-01 to 2999-12-31)
+    """
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise InvalidData(outside_days(), path=path, value=day.isoformat())
+    return day
+
+
+def outside_days() -> str:
+    """Why a day outside :data:`FIRST_DAY` … :data:`LAST_DAY` is refused."""
+    return f"is outside the days clac handles ({FIRST_DAY} to {LAST_DAY})"
+
+
+#: The years a :class:`Month` or :class:`Quarter` may hold: every year of
+#: :class:`~datetime.date`. What is *read* as a month or quarter (:meth:`Month.parse`, a
+#: registry file) lies within :data:`MIN_YEAR` … :data:`MAX_YEAR`; the periods computed from
+#: it (a deadline a quarter later, the year after the last) may run past them.
+_PERIOD_YEARS = v.integer(minimum=date.min.year, maximum=date.max.year)
 
 
 @attrs.frozen(slots=True)
 class Month:
     """A calendar month, written ``2024-03``."""
 
-    year: int = attrs.field(validator=v.integer(minimum=MIN_YEAR, maximum=MAX_YEAR))
+    year: int = attrs.field(validator=_PERIOD_YEARS)
     month: int = attrs.field(validator=v.integer(minimum=1, maximum=12))
 
     @classmethod
@@ -122,7 +160,7 @@ class Month:
 class Quarter:
     """A calendar quarter, written ``2024-Q1``: the charter's reporting period."""
 
-    year: int = attrs.field(validator=v.integer(minimum=MIN_YEAR, maximum=MAX_YEAR))
+    year: int = attrs.field(validator=_PERIOD_YEARS)
     quarter: int = attrs.field(validator=v.integer(minimum=1, maximum=4))
 
     @classmethod

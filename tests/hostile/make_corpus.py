@@ -251,6 +251,69 @@ def cases(yaml_text: str, json_text: str, toml_text: str) -> dict[str, bytes]:
             1,
         ),
     )
+
+    # -- YAML tags whose value the tag cannot build: exit 2 with the path and the line
+    add("bool-tag-maybe.yaml", yaml_with(yaml_name, 'name: !!bool "maybe"\n'))
+    add("timestamp-tag-garbage.yaml", yaml_with(yaml_name, 'name: !!timestamp "x"\n'))
+    add("int-tag-garbage.yaml", yaml_with("hours: 5", 'hours: !!int "abc"'))
+    add("float-tag-garbage.yaml", yaml_with("hours: 5", 'hours: !!float "five"'))
+    add("binary-tag-not-ascii.yaml", yaml_with(yaml_name, 'name: !!binary "añ"\n'))
+    add("unknown-tag.yaml", yaml_with(yaml_name, "name: !!nonsense x\n"))
+    add(
+        "timestamp-tag-garbage-under-representative.yaml",
+        yaml_with(
+            "{organization: icmec, joined: 2016-01-01}",
+            "{organization: icmec, joined: 2016-01-01, representatives: [{name: Zoe Ejemplo, "
+            'position: Director, level: senior, email: !!timestamp "zoe@example.org"}]}',
+        ),
+    )
+
+    # -- days past what clac handles (1900-01-01 to 2999-12-31): exit 2 naming the field
+    add("records-since-year-9999.yaml", yaml_text + "records_since: 9999-12-31\n")
+    add("joined-year-1.yaml", yaml_with("joined: 2016-01-01}", "joined: 0001-01-01}"))
+    add("meeting-on-9999-12-31.yaml", yaml_with("date: 2020-03-01,", "date: 9999-12-31,"))
+    add(
+        "submitted-on-9999-12-31.json",
+        json_with('"submitted": "2020-04-10"', '"submitted": "9999-12-31"'),
+    )
+    add(
+        "records-since-year-9999.toml",
+        toml_with("clac = 1", "clac = 1\nrecords_since = 9999-12-31"),
+    )
+
+    # -- personal data typed into the wrong field: masked like any personal field
+    add(
+        "name-typed-as-level-is-masked.yaml",
+        yaml_with(
+            "{organization: icmec, joined: 2016-01-01}",
+            "{organization: icmec, joined: 2016-01-01, representatives: [{name: Zoe Ejemplo, "
+            "position: Director, level: Zoe Ejemplo}]}",
+        ),
+    )
+    add(
+        "phone-typed-as-name-is-masked.json",
+        json_with(
+            '"representatives": []',
+            '"representatives": [{"name": 5511912345678, "position": "Director", '
+            '"level": "senior"}]',
+        ),
+    )
+    add(
+        "name-typed-as-a-key-is-masked.yaml",
+        yaml_with(
+            "{organization: icmec, joined: 2016-01-01}",
+            "{organization: icmec, joined: 2016-01-01, representatives: [{name: Zoe, "
+            "position: Director, level: senior, Zoe Ejemplo: zoe}]}",
+        ),
+    )
+    add(
+        "phone-typed-as-joined-is-masked.yaml",
+        yaml_with("joined: 2016-01-01}", "joined: '+55 11 91234-5678'}"),
+    )
+    add(
+        "e-mail-typed-as-sector-is-masked.json",
+        json_with('"sector": "ngo"', '"sector": "zoe.ejemplo@example.org"'),
+    )
     return out
 
 

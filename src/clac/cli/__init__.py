@@ -18,26 +18,35 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 import click
 
 from clac._escape import json_safe, terminal
+from clac._inputs import guarding_inputs
 from clac.cli._common import (
+    DAY,
     DEBUG_VARIABLE,
+    EXIT_BAD_INPUT,
     EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_STATUS,
     EXIT_UNMET,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    StandardStreamError,
     command_day,
     complete_path,
     console,
     fail,
+    guard_standard_streams,
     internal_error,
+    interrupted,
     load_registry,
+    names_standard_output,
     note_scopes,
     register_framework_files,
     reports_errors,
     tr,
     warn,
     warn_reports_after,
+    wrote,
 )
 from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
 from clac.errors import ClacError
@@ -72,6 +81,24 @@ class _LazyGroup(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command line within :func:`clac._inputs.guarding_inputs`: no command
+        writes over a file it reads (``-o`` naming the registry, through any link)."""
+        with guarding_inputs():
+            return super().main(*args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except KeyboardInterrupt:  # Ctrl-C while reading the options (--framework-file …)
+            interrupted()
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:  # Ctrl-C anywhere in a command: 130, one line
+            interrupted()
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         return _stating_exit_status(self._command(ctx, cmd_name))
@@ -238,7 +265,7 @@ CHECK_FORMATS = {
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Assess as of this date (YYYY-MM-DD); default today, or for the demo (no FILE, or a "
     "file clac demo wrote) the demo's own day (clac.DEMO_AS_OF), for which its history is "
     "written.",
@@ -549,11 +576,15 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     from clac.io import REGISTRY_MODE, Format, write_text_atomically
 
     target = Path(output)
-    if target.exists() and not force:
+    to_stdout = names_standard_output(output)  # -o - or /dev/stdout: YAML there
+    if target.is_file() and not force and not to_stdout:  # a FIFO or device is written to
         fail(tr(_EXISTS, lang).format(path=output))
+    # Standard output, a FIFO or a device without a suffix: YAML, the demo's own format.
+    stream = to_stdout or (not target.suffix and target.exists() and not target.is_file())
+    format_ = Format.YAML if stream else Format.from_path(target)
     # A registry file: readable by its owner only, as clac.dump writes one.
-    write_text_atomically(target, demo_file_text(Format.from_path(target)), mode=REGISTRY_MODE)
-    click.echo(tr(_WROTE, lang).format(path=output))
+    write_text_atomically(output, demo_file_text(format_), mode=REGISTRY_MODE)
+    wrote(tr(_WROTE, lang).format(path=output), output)
 
 
 _EXISTS = Text(
@@ -573,11 +604,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     ``argv`` from Python, it raises ``SystemExit`` as usual.
     """
     args = _debug_first(sys.argv[1:] if argv is None else list(argv))
+    if argv is None:
+        guard_standard_streams()
     try:
         try:
             cli.main(args=args, prog_name="clac", standalone_mode=True)
-        except KeyboardInterrupt:  # pragma: no cover - interactive only
-            sys.exit(130)
+        except KeyboardInterrupt:
+            interrupted()
         except Exception as error:  # noqa: BLE001 - outside any command: still 3, one line
             internal_error(error, debug="--debug" in args or None)
     except SystemExit as done:
@@ -606,10 +639,21 @@ def _leave(code: object) -> NoReturn:  # pragma: no cover - ends the process
     else:
         print(code, file=sys.stderr)
         status = 1
-    for stream in (sys.stdout, sys.stderr):
-        # A closed pipe or stream: nothing left to say.
-        with contextlib.suppress(BrokenPipeError, ValueError):
-            stream.flush()
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except StandardStreamError as error:  # the last of the output did not fit (/dev/full)
+        with contextlib.suppress(Exception):
+            print(f"clac: error: {error}", file=sys.stderr)
+        if status in {EXIT_OK, EXIT_UNMET}:
+            status = EXIT_BAD_INPUT
+    except (OSError, ValueError):  # a closed stream: nothing left to say
+        pass
+    except KeyboardInterrupt:
+        status = EXIT_INTERRUPTED
+    with contextlib.suppress(Exception):
+        if sys.stderr is not None:
+            sys.stderr.flush()
     os._exit(status)
 
 

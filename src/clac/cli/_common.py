@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import io
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar
 
@@ -34,6 +37,7 @@ if TYPE_CHECKING:
     from clac.registry import Coalition
 
 __all__ = [
+    "DAY",
     "DEBUG_VARIABLE",
     "EXIT_BAD_INPUT",
     "EXIT_INTERNAL",
@@ -43,21 +47,27 @@ __all__ = [
     "EXIT_UNMET",
     "LANG_OPTION",
     "LOCALE_VARIABLES",
+    "StandardStreamError",
     "command_day",
     "complete_path",
     "console",
     "debugging",
     "fail",
+    "guard_standard_streams",
     "internal_error",
     "interrupted",
     "load_registry",
     "max_size",
+    "names_standard_output",
     "note_scopes",
     "output_language",
+    "output_suffix",
+    "reader_left",
     "reports_errors",
     "tr",
     "warn",
     "warn_reports_after",
+    "wrote",
 ]
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -141,8 +151,9 @@ LANG_OPTION = click.option(
 
 if TYPE_CHECKING:  # click 8.5 makes ParamType generic; older clicks do not subscript it
     _ParamType = click.ParamType[int, Any]
+    _DayType = click.ParamType[datetime, Any]
 else:
-    _ParamType = click.ParamType
+    _ParamType = _DayType = click.ParamType
 
 
 class _Size(_ParamType):
@@ -158,11 +169,41 @@ class _Size(_ParamType):
         unit = text[-1:] if text[-1:] in self._UNITS else ""
         try:
             size = int(float(text.removesuffix(unit)) * self._UNITS[unit])
-        except ValueError:
+        except ValueError:  # not a number, or NaN
             size = 0
+        except OverflowError:  # inf: no limit but what the machine can address
+            size = sys.maxsize if not text.startswith("-") else 0
+        size = min(size, sys.maxsize)  # 1e30 bytes: the same
         if size <= 0:
             self.fail(f"{value!r} is not a size (bytes, or a number with KB, MB or GB)", param, ctx)
         return size
+
+
+class _Day(_DayType):
+    """A day, ``YYYY-MM-DD``, that clac handles (:data:`clac.periods.FIRST_DAY` to
+    :data:`clac.periods.LAST_DAY`), as a :class:`~datetime.datetime` (as ``click.DateTime``)."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(
+        self, value: Any, param: click.Parameter | None, ctx: click.Context | None
+    ) -> datetime:
+        from clac.periods import FIRST_DAY, LAST_DAY, outside_days
+
+        if isinstance(value, datetime):
+            day = value
+        else:
+            try:
+                day = datetime.strptime(str(value).strip(), "%Y-%m-%d")
+            except ValueError:
+                self.fail(f"{value!r} is not a day (YYYY-MM-DD)", param, ctx)
+        if not FIRST_DAY <= day.date() <= LAST_DAY:
+            self.fail(f"{day.date().isoformat()!r} {outside_days()}", param, ctx)
+        return day
+
+
+#: The type of every option that takes a day (``--as-of``, ``--since``, ``--date`` …).
+DAY = _Day()
 
 
 def _remember_max_size(ctx: click.Context, _param: click.Parameter, value: int | None) -> None:
@@ -179,8 +220,8 @@ MAX_SIZE_OPTION = click.option(
     expose_value=False,
     callback=_remember_max_size,
     metavar="SIZE",
-    help="Read a registry FILE of up to SIZE (bytes, or 200MB, 1GB …) [default: 50MB; "
-    "env CLAC_MAX_SIZE]. Larger files are refused unread.",
+    help="Read a registry FILE (or a survey) of up to SIZE (bytes, or 200MB, 1GB …) "
+    "[default: 50MB; env CLAC_MAX_SIZE]. Larger files are refused unread.",
 )
 
 
@@ -264,6 +305,36 @@ _LEFT_OUT = Text(
 )
 
 
+def wrote(message: str, output: str | os.PathLike[str] | None) -> None:
+    """Say ``message`` ("wrote FILE"): on standard output, or on standard error when the
+    command wrote its output there (``-o -``, ``-o /dev/stdout``)."""
+    from clac.io import writes_to_standard_output
+
+    click.echo(message, err=writes_to_standard_output(output))
+
+
+def names_standard_output(output: str | None) -> bool:
+    """Whether ``-o output`` names standard output (``-``, ``/dev/stdout``, ``/dev/fd/1``)."""
+    if output is None:
+        return False
+    from clac.io import writes_to_standard_output
+
+    return writes_to_standard_output(output)
+
+
+def output_suffix(output: str) -> str:
+    """The suffix that names the format of ``-o output``: its own, or for a FIFO or a device
+    without one (``/dev/null``), ``.md`` (Markdown, as a command writes without ``-o``)."""
+    suffix = Path(output).suffix.lower()
+    if suffix:
+        return suffix
+    try:
+        target = Path(output).stat()
+    except (OSError, ValueError):
+        return suffix
+    return ".md" if stat.S_ISFIFO(target.st_mode) or stat.S_ISCHR(target.st_mode) else suffix
+
+
 def warn(message: str) -> None:
     """One warning line on stderr: something a command leaves out, never a verdict on validity."""
     click.echo(f"clac: warning: {terminal(message)}", err=True)
@@ -334,7 +405,7 @@ def reports_errors(command: F) -> F:
         except KeyboardInterrupt:
             interrupted()
         except BrokenPipeError:  # the reader left (clac ... | head): nothing more to say
-            sys.stderr.close()
+            reader_left(1)
             sys.exit(EXIT_OK)
         except Exception as error:  # noqa: BLE001 - the exit-status contract: 3, one line
             internal_error(error)
@@ -347,6 +418,97 @@ def interrupted() -> NoReturn:
     with contextlib.suppress(Exception):
         click.echo("clac: interrupted", err=True)
     sys.exit(EXIT_INTERRUPTED)
+
+
+class StandardStreamError(ClacError, OSError):
+    """Standard output or error cannot be written (a full disk, a file-size limit, /dev/full)."""
+
+
+def reader_left(descriptor: int) -> None:
+    """The reader of ``descriptor`` (standard output or error) left (``clac … | head``): what
+    is still written there goes to the null device, so the command ends with its own status."""
+    with contextlib.suppress(OSError):
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, descriptor)
+        os.close(null)
+
+
+class _StandardRaw(io.RawIOBase):
+    """Descriptor 1 or 2, written without ever raising BrokenPipeError (:func:`reader_left`);
+    a write to standard output cut short raises :class:`StandardStreamError`, a ClacError
+    naming it, and one to standard error is dropped (nowhere is left to report it)."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def isatty(self) -> bool:
+        try:
+            return os.isatty(self._descriptor)
+        except OSError:
+            return False
+
+    def write(self, data: Any) -> int:
+        try:
+            return os.write(self._descriptor, data)
+        except BrokenPipeError:
+            reader_left(self._descriptor)
+            return len(data)
+        except InterruptedError:  # pragma: no cover - retried by os.write since PEP 475
+            return 0
+        except OSError as error:
+            if self._descriptor != 1:
+                # Standard error cannot be written (full, read-only): there is nowhere left
+                # to say so, and the exit status still tells.
+                return len(data)
+            raise StandardStreamError(
+                f"cannot be written: {error.strerror or error} (the output is incomplete)",
+                value="standard output",
+            ) from None
+
+
+def guard_standard_streams() -> None:
+    """Make the process' standard streams safe to write, whatever it was started with.
+
+    - a closed descriptor 0, 1 or 2 (``>&-``, ``2>&-``) is opened on the null device, so no
+      file the command opens takes its number and nothing is printed into it;
+    - standard output and error never raise BrokenPipeError: when their reader leaves
+      (``clac check | head -1``) the rest goes to the null device and the command ends with
+      its own exit status (the verdict); a write cut short (``> /dev/full``, a file-size
+      limit) is a :class:`StandardStreamError`, exit status 2;
+    - text a stream's encoding cannot hold (``PYTHONIOENCODING=ascii``) is written escaped
+      (``\\xe9``), never an error.
+    """
+    for descriptor in (0, 1, 2):
+        try:
+            os.fstat(descriptor)
+        except OSError:
+            with contextlib.suppress(OSError):
+                opened = os.open(os.devnull, os.O_RDWR)
+                if opened != descriptor:  # pragma: no cover - the lowest free number
+                    os.dup2(opened, descriptor)
+                    os.close(opened)
+    sys.stdout = _safe_text_stream(sys.stdout, 1)
+    sys.stderr = _safe_text_stream(sys.stderr, 2)
+
+
+def _safe_text_stream(stream: Any, descriptor: int) -> Any:
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    raw = _StandardRaw(descriptor)
+    terminal = raw.isatty()
+    return io.TextIOWrapper(
+        io.BufferedWriter(raw),
+        encoding=encoding,
+        errors="backslashreplace",
+        line_buffering=terminal or descriptor == 2,
+        write_through=descriptor == 2,
+    )
 
 
 class _EscapedStream:
@@ -391,10 +553,8 @@ def load_registry(file: str | None) -> Coalition:
         return demo()
     from clac.io import load
 
-    context = click.get_current_context(silent=True)
-    max_size = None if context is None else context.meta.get(_MAX_SIZE)
     with _progress.task(_LOADING.format(file=Path(file).name)):
-        coalition = load(file, max_size=max_size)
+        coalition = load(file, max_size=max_size())
         if not _cites_frameworks(coalition):
             return coalition  # nothing to check: clac.frameworks is not even imported
         from clac.frameworks import check_references

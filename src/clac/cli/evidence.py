@@ -4,14 +4,15 @@
 (a treaty act becomes the assessments it implies, entry into force derived and so marked);
 a row it cannot read is refused with ``FILE:LINE``, exit status 2, and nothing is written.
 ``clac evidence export REGISTRY`` writes the assessments back in the same shape. The registry
-is rewritten with clac's atomic dump (:func:`clac.io.dump`): its comments and layout are not
-kept.
+is edited in place (:func:`clac.edit`): locked, checked unchanged before writing, and only the
+new assessments are written; its comments and layout stay as they were.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,10 +22,16 @@ from clac.cli._common import (
     complete_path,
     fail,
     load_registry,
+    max_size,
     reports_errors,
     tr,
 )
+from clac.errors import InvalidData, Problem
 from clac.text import Text
+
+if TYPE_CHECKING:
+    from clac.model import CountryAssessment
+    from clac.registry import Coalition
 
 __all__ = ["evidence"]
 
@@ -61,18 +68,35 @@ def import_(csv_file: str, registry: str, lang: str) -> None:
     """
     import attrs
 
-    from clac.errors import InvalidData, Problem
+    from clac.editing import edit
     from clac.frameworks import check_references, read_evidence_csv_lines
-    from clac.io import dump
     from clac.io._files import read_bytes
-    from clac.model import CountryAssessment
 
     try:
         text = read_bytes(Path(csv_file), None).decode("utf-8")
     except UnicodeDecodeError as error:
         fail(f"{csv_file}: is not UTF-8 text ({error.reason} at byte {error.start})")
     lines = read_evidence_csv_lines(text, name=csv_file)
-    coalition = load_registry(registry)
+    # One transaction: locked, checked unchanged before writing, only the new rows written.
+    with edit(registry, max_size=max_size()) as session:
+        coalition = check_references(session.coalition)
+        new = _new_rows(lines, coalition, csv_file, registry)
+        if new:
+            session.coalition = check_references(
+                attrs.evolve(coalition, assessments=(*coalition.assessments, *new))
+            )
+    already = len(lines) - len(new)
+    click.echo(tr(_ADDED, lang).format(registry=registry, added=len(new), held=already))
+
+
+def _new_rows(
+    lines: Sequence[tuple[int, CountryAssessment]],
+    coalition: Coalition,
+    csv_file: str,
+    registry: str,
+) -> list[CountryAssessment]:
+    """The rows of the CSV the registry does not hold yet, or :class:`InvalidData` naming every
+    row that says otherwise than an assessment held (same country, item, day and source)."""
     held = set(coalition.assessments)
     keys = {_key(a): f"{registry}: assessments[{i}]" for i, a in enumerate(coalition.assessments)}
     new: list[CountryAssessment] = []
@@ -94,10 +118,7 @@ def import_(csv_file: str, registry: str, lang: str) -> None:
         new.append(row)
     if problems:
         raise InvalidData(problems=problems)
-    updated = check_references(attrs.evolve(coalition, assessments=(*coalition.assessments, *new)))
-    dump(updated, registry)
-    already = len(lines) - len(new)
-    click.echo(tr(_ADDED, lang).format(registry=registry, added=len(new), held=already))
+    return new
 
 
 def _key(a: Any) -> tuple[str, str, str, str, str]:

@@ -17,12 +17,15 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     command_day,
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
+    output_suffix,
     register_framework_files,
     reports_errors,
 )
@@ -60,12 +63,12 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day of the matrix (YYYY-MM-DD); default today, or the demo's own day for the demo.",
 )
 @click.option(
     "--since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Also list what changed after this day (YYYY-MM-DD) up to --as-of.",
 )
 @click.option(
@@ -116,7 +119,9 @@ def gaps(
     """
     from clac import frameworks
 
-    suffix = None if output is None else Path(output).suffix.lower()
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use {', '.join(_SUFFIXES)})")
     if countries is not None and all_countries:

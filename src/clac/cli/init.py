@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from clac.cli._common import LANG_OPTION, fail, reports_errors
+from clac.cli._common import DAY, LANG_OPTION, fail, reports_errors
 from clac.text import Text
 
 __all__ = ["init"]
@@ -45,7 +45,7 @@ _WROTE = Text(
     "--records-since",
     "--as-of",
     "records_since",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day the records begin (YYYY-MM-DD); default today.",
 )
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
@@ -65,7 +65,7 @@ def init(file: str, records_since: datetime | None, force: bool, lang: str) -> N
     target = Path(file)
     if target.suffix.lower() not in _SUFFIXES:
         fail(_NOT_YAML.format(path=file).in_(lang))
-    if target.exists() and not force:
+    if target.is_file() and not force:  # a FIFO or a device is written to, not replaced
         fail(_EXISTS.format(path=file).in_(lang))
     day = date.today() if records_since is None else records_since.date()
     # A registry file (it will hold personal data): readable by its owner only, as clac.dump.

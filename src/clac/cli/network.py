@@ -17,12 +17,15 @@ import click
 
 from clac._progress import task
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     complete_path,
     fail,
     load_registry,
+    max_size,
     reports_errors,
+    wrote,
 )
 from clac.text import Text
 
@@ -72,7 +75,7 @@ def network() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Describe the network as it stood on this date (YYYY-MM-DD); default: all records.",
 )
 @click.option(
@@ -114,7 +117,7 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
         from clac.network import export
 
         written = export(coalition, output, export_format, as_of=day, lang=lang, seed=seed)
-        click.echo(_WROTE.format(path=str(written)).in_(lang))
+        wrote(_WROTE.format(path=str(written)).in_(lang), output)
         return
     from clac.network import summarize
 
@@ -130,9 +133,25 @@ _ANALYSING_SURVEY = Text(
 )
 
 
+_MAPPING_NEEDS_EXPORT = Text(
+    "--mapping needs the export to read (clac network survey REGISTRY EXPORT --mapping FILE)",
+    "--mapping necesita la exportación que leer (clac network survey REGISTRO EXPORTACIÓN "
+    "--mapping ARCHIVO)",
+    pt="--mapping precisa da exportação a ler (clac network survey REGISTRO EXPORTAÇÃO "
+    "--mapping ARQUIVO)",
+)
+
+
 @network.command("survey")
 @click.argument("registry", shell_complete=complete_path)
 @click.argument("survey_file", metavar="[SURVEY.csv]", required=False, shell_complete=complete_path)
+@click.option(
+    "--mapping",
+    type=click.Path(dir_okay=False),
+    shell_complete=complete_path,
+    help="Read SURVEY as a survey tool's export (Google Forms, SurveyMonkey, KoboToolbox) with "
+    "this mapping file (see docs/survey.md; clac network survey-mapping writes one).",
+)
 @click.option(
     "--format",
     "output_format",
@@ -144,7 +163,7 @@ _ANALYSING_SURVEY = Text(
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Only the survey rounds held by this date (YYYY-MM-DD); default: every round.",
 )
 @click.option(
@@ -178,9 +197,11 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     threshold: int,
     picture: str | None,
     lang: str,
+    mapping: str | None = None,
 ) -> None:
     """Analyse the partnership survey SURVEY.csv of the coalition in REGISTRY (without
-    SURVEY.csv, the survey the registry file keeps under its survey key).
+    SURVEY.csv, the survey the registry file keeps under its survey key). With --mapping,
+    SURVEY is a survey tool's export (CSV or XLSX) read as the mapping file says.
 
     Per round: invited members, respondents and response rate; ties, density, degree
     centralization, reciprocity, trust and value (as a percentage of 4); the trust and value
@@ -192,11 +213,21 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
     from clac.network import partnership
 
     coalition = load_registry(registry)
+    if mapping is not None and survey_file is None:
+        fail(_MAPPING_NEEDS_EXPORT.in_(lang))
     if survey_file is None:
         answers = coalition.survey
+    elif mapping is not None:
+        from clac.io import read_survey_export
+
+        with task(_READING_SURVEY.format(file=Path(survey_file).name)):
+            imported = read_survey_export(survey_file, coalition, mapping)
+        for note in imported.notes:
+            click.echo(note.in_(lang), err=True)
+        answers = imported.answers
     else:
         with task(_READING_SURVEY.format(file=Path(survey_file).name)):
-            answers = load_survey(survey_file, coalition)
+            answers = load_survey(survey_file, coalition, max_size=max_size())
     day = as_of.date() if as_of is not None else None
     with task(_ANALYSING_SURVEY):
         result = partnership(coalition, answers, as_of=day, rule=symmetrize, threshold=threshold)
@@ -212,3 +243,85 @@ def survey(  # noqa: PLR0917 - click passes each option as an argument
         click.echo(result.to_markdown(lang))
     else:
         click.echo(result.to_text(lang))
+
+
+@network.command("survey-mapping")
+@click.argument("export", shell_complete=complete_path)
+@click.argument("registry", shell_complete=complete_path)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the mapping file (YAML).",
+)
+@LANG_OPTION
+@MAX_SIZE_OPTION
+@reports_errors
+def survey_mapping(export: str, registry: str, output: str, lang: str) -> None:
+    """Write a starting mapping file for a survey tool's EXPORT (Google Forms, SurveyMonkey,
+    KoboToolbox), guessed from its headers: the layout, the respondent and timestamp columns,
+    the questions and the partner names that need an organization id of REGISTRY. Check it
+    before use (docs/survey.md)."""
+    from clac.io import write_text_atomically
+    from clac.io._survey_guess import guess_mapping
+
+    coalition = load_registry(registry)
+    write_text_atomically(output, guess_mapping(export, coalition))
+    click.echo(_WROTE.format(path=output).in_(lang))
+
+
+@network.command("survey-form")
+@click.argument("registry", required=False, shell_complete=complete_path)
+@click.option(
+    "--tool",
+    type=click.Choice(["google-forms", "kobo"], case_sensitive=False),
+    default="google-forms",
+    show_default=True,
+    help="The survey tool: a Google Form's texts (Markdown) or an XLSForm for KoboToolbox/ODK.",
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the form (.md; .xlsx for an XLSForm); its mapping goes beside it "
+    "(NAME.mapping.yaml).",
+)
+@click.option(
+    "--round",
+    "rounds",
+    multiple=True,
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="A round's date (YYYY-MM-DD) for the mapping; repeat for several. Default: today.",
+)
+@LANG_OPTION
+@MAX_SIZE_OPTION
+@reports_errors
+def survey_form(
+    registry: str | None, tool: str, output: str, rounds: tuple[dt.datetime, ...], lang: str
+) -> None:
+    """Write the partnership questionnaire for the organizations of REGISTRY (in --lang), and
+    the mapping file that reads what the survey tool exports back (docs/survey.md)."""
+    from clac.io import (
+        google_form,
+        google_form_mapping,
+        kobo_mapping,
+        write_text_atomically,
+        write_xlsform,
+    )
+
+    coalition = load_registry(registry)
+    days = [r.date() for r in rounds]
+    target = Path(output)
+    if tool == "kobo":
+        written = write_xlsform(coalition, target, lang)
+        mapping = kobo_mapping(days)
+    else:
+        write_text_atomically(target, google_form(coalition, lang))
+        written = target
+        mapping = google_form_mapping(coalition, lang, days)
+    beside = target.with_name(f"{target.stem}.mapping.yaml")
+    write_text_atomically(beside, mapping)
+    click.echo(_WROTE.format(path=str(written)).in_(lang))
+    click.echo(_WROTE.format(path=str(beside)).in_(lang))

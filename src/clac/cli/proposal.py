@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     command_day,
@@ -23,6 +24,7 @@ from clac.cli._common import (
     max_size,
     reports_errors,
     tr,
+    wrote,
 )
 from clac.cli._plugins import RULE_TIMEOUT_OPTION, refuse_broken_plugins, rule_timeout
 from clac.text import Text
@@ -125,7 +127,7 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Judge the PRO-* rules as of this date (YYYY-MM-DD); default today (the demo's own day "
     "for the demo).",
 )
@@ -210,7 +212,7 @@ class _AdvanceCommand(click.Command):
     "--date",
     "on",
     required=True,
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="When it happened (YYYY-MM-DD).",
 )
 @click.option("--meeting", help="The regional meeting (schedule, discuss, approve, return).")
@@ -366,4 +368,4 @@ def diagram(fmt: str, output: str | None, lang: str) -> None:
         click.echo(data.decode("utf-8"), nl=False)
         return
     write_atomically(output, data)
-    click.echo(tr(_WROTE, lang).format(path=output))
+    wrote(tr(_WROTE, lang).format(path=output), output)

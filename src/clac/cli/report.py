@@ -16,12 +16,15 @@ from pathlib import Path
 import click
 
 from clac.cli._common import (
+    DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
     command_day,
     complete_path,
     fail,
     load_registry,
+    names_standard_output,
+    output_suffix,
     reports_errors,
     warn_reports_after,
 )
@@ -67,7 +70,7 @@ def report() -> None:
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="Compile as of this date (YYYY-MM-DD); default today (the demo's own day for the demo).",
 )
 @MAX_SIZE_OPTION
@@ -90,7 +93,9 @@ def annual(
     """
     from clac.reporting import annual_report
 
-    suffix = None if output is None else Path(output).suffix.lower()
+    if names_standard_output(output):
+        output = None  # -o - or /dev/stdout: Markdown on standard output, as without -o
+    suffix = None if output is None else output_suffix(output)
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
     coalition = load_registry(file)
@@ -117,12 +122,12 @@ def annual(
     help="Write the iCalendar file here (e.g. clac.ics); without it, to standard output.",
 )
 @click.option("--audience", default="members", show_default=True, help=_AUDIENCE_HELP)
-@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day (YYYY-MM-DD).")
-@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day (YYYY-MM-DD).")
+@click.option("--start", type=DAY, help="First day (YYYY-MM-DD).")
+@click.option("--end", type=DAY, help="Last day (YYYY-MM-DD).")
 @click.option(
     "--as-of",
     "as_of",
-    type=click.DateTime(formats=["%Y-%m-%d"]),
+    type=DAY,
     help="The day of the calendar (YYYY-MM-DD): each report's state (as clac check gives it) "
     "and, without --end, due dates through its year; default today (the demo's own day for "
     "the demo).",

@@ -22,6 +22,11 @@ True
   them; ``dump(..., redact=True)`` and :func:`redact` leave them out, and **every export other
   than the registry file itself must redact by default**.
 
+Partnership surveys: :func:`load_survey` reads clac's long CSV, and
+:func:`read_survey_export` a survey tool's export (Google Forms, SurveyMonkey, KoboToolbox) with
+a mapping file (:func:`load_survey_mapping`); :func:`google_form` and :func:`xlsform` write the
+questionnaire that comes back that way (``docs/survey.md``).
+
 The layout of the file is described in :mod:`clac.io._layout`, and as a JSON Schema by
 :func:`clac.schema.json_schema`.
 """
@@ -42,10 +47,12 @@ from clac.io._files import (
     MAX_FILE_SIZE,
     REGISTRY_MODE,
     FileAccessError,
+    may_replace,
     read_bytes,
     size_limit,
     too_large,
     write_atomically,
+    writes_to_standard_output,
 )
 from clac.io._format import Format
 from clac.io._guards import refuse_unwritable_text
@@ -54,8 +61,20 @@ from clac.io._layout import to_coalition as _to_coalition
 from clac.io._locate import Region, locate
 from clac.io._messages import empty, not_a_mapping, not_text, not_utf8, nul_character
 from clac.io._problems import problems_of
+from clac.io._questionnaire import (
+    google_form,
+    google_form_mapping,
+    kobo_mapping,
+    write_xlsform,
+    xlsform,
+)
 from clac.io._redact import REDACTED, redact
 from clac.io._survey import dump_survey, dumps_survey, load_survey, loads_survey
+from clac.io._survey_export import SurveyImport, read_survey_export, read_survey_frame
+from clac.io._survey_mapping import Layout as SurveyLayout
+from clac.io._survey_mapping import SurveyMapping
+from clac.io._survey_mapping import load_mapping as load_survey_mapping
+from clac.io._survey_mapping import loads_mapping as loads_survey_mapping
 from clac.registry import Coalition
 from clac.text import Text
 
@@ -72,22 +91,36 @@ __all__ = [
     "FileAccessError",
     "Format",
     "Region",
+    "SurveyImport",
+    "SurveyLayout",
+    "SurveyMapping",
     "csv_text",
     "dump",
     "dump_survey",
     "dumps",
     "dumps_survey",
     "frame_csv",
+    "google_form",
+    "google_form_mapping",
+    "kobo_mapping",
     "load",
     "load_data",
     "load_survey",
+    "load_survey_mapping",
     "loads",
     "loads_data",
     "loads_survey",
+    "loads_survey_mapping",
     "locate",
+    "may_replace",
+    "read_survey_export",
+    "read_survey_frame",
     "redact",
     "write_atomically",
     "write_text_atomically",
+    "write_xlsform",
+    "writes_to_standard_output",
+    "xlsform",
 ]
 
 PathLike = str | os.PathLike[str]

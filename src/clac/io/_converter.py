@@ -52,7 +52,15 @@ from clac.errors import ClacError, InvalidData
 from clac.io._guards import DIGIT_LIMIT, HugeNumber, huge_number_problem, text_problem
 from clac.io._keys import FILE_KEYS, OMITTED_FIELDS, file_fields, file_key
 from clac.model import RepresentativeLevel
-from clac.periods import MAX_YEAR, MIN_YEAR, ApproximateDate, DateValue, Month, Precision
+from clac.periods import (
+    MAX_YEAR,
+    MIN_YEAR,
+    ApproximateDate,
+    DateValue,
+    Month,
+    Precision,
+    check_day,
+)
 from clac.text import Text
 
 __all__ = [
@@ -196,15 +204,16 @@ def _structure_date(value: Any, _type: Any) -> date:
             "is a date and time; give the date alone (YYYY-MM-DD)", value=value.isoformat()
         )
     if isinstance(value, date):
-        return value
+        return check_day(value)
     if not isinstance(value, str):
         raise _wrong(value, "a date (YYYY-MM-DD)")
     if not _DATE.match(value):
         raise InvalidData("is not a date (YYYY-MM-DD)", value=value)
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise InvalidData("is not a real date (YYYY-MM-DD)", value=value) from None
+    return check_day(day)
 
 
 def _structure_month(value: Any, _type: Any) -> Month:

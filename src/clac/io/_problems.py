@@ -15,6 +15,7 @@ Walking it gives the path of every leaf (``members[3].representatives[0].email``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, time
 from typing import Any
@@ -27,6 +28,7 @@ from clac.io._keys import file_fields, file_key
 __all__ = ["as_written", "format_path", "problems_of"]
 
 Segment = str | int
+_KEY_LIKE = re.compile(r"^[a-z_][a-z0-9_-]{0,40}$")
 _MISSING: Any = object()
 
 
@@ -78,7 +80,9 @@ def _leaf(error: BaseException, at: tuple[Segment, ...], raw: Any) -> Iterator[P
                 f"is not a key of {error.cl.__name__} (its keys: {known})",
                 path=path,
                 value=key,
-                personal=False,  # a key's name, not the data under it
+                # A key's name, not the data under it, unless it is no key's name at all (a
+                # person's name typed as a key is masked where personal data is).
+                personal=False if _KEY_LIKE.match(str(key)) else None,
             )
     elif isinstance(error, KeyError):
         yield Problem("is required but missing", path=path)

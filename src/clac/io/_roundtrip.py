@@ -28,6 +28,7 @@ import itertools
 import json
 import re
 from collections.abc import Callable, Mapping, MutableMapping, MutableSequence, Sequence
+from datetime import date
 from typing import Any
 
 from clac.io._format import Format
@@ -345,6 +346,10 @@ def _yaml_node(value: Any, replaced: Any) -> Any:
         if isinstance(replaced, ScalarString) and "\n" not in value:
             return type(replaced)(value)  # quoted as the value it replaces was
         return DoubleQuotedScalarString(value) if _needs_quotes(value) else value
+    elif isinstance(value, date):
+        # A day shared by several new nodes (one CSV row's assessments) would be written once
+        # with an anchor and then as aliases (&id001, *id001): each node gets its own copy.
+        return value.replace()
     else:
         return value
     flow = getattr(getattr(replaced, "fa", None), "flow_style", lambda: None)()

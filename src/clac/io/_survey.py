@@ -34,6 +34,7 @@ from clac.text import Text
 
 __all__ = [
     "COLUMNS",
+    "MAX_SURVEY_PROBLEMS",
     "REQUIRED_COLUMNS",
     "dump_survey",
     "dumps_survey",
@@ -214,8 +215,14 @@ def loads_survey(
     answers: list[SurveyAnswer] = []
     lines: list[int] = []
     problems: list[Problem] = []
+    seen: dict[tuple[str, ...], int] = {}
+    repeated: list[Problem] = []  # rows repeating a (round, respondent, partner)
+    stopped: list[Problem] = []
     try:
         for line, raw in _rows(text.removeprefix("\ufeff"), source):
+            if len(problems) + len(repeated) >= MAX_SURVEY_PROBLEMS:
+                stopped.append(_stopped(source, line))
+                break
             if "\x00extra" in raw or None in raw.values():
                 problems.append(
                     Problem(
@@ -230,6 +237,13 @@ def loads_survey(
                 continue
             if not any((v or "").strip() for v in raw.values()):
                 continue  # a blank line
+            # A row repeating one already read is refused before it is parsed: a file of a
+            # million copies of one row costs what its first rows cost.
+            key = tuple((raw.get(name) or "").strip() for name in _KEY_COLUMNS)
+            first = seen.setdefault(key, line)
+            if first != line:
+                repeated.append(_repeated(key, _where(source, first), _where(source, line)))
+                continue
             answer = _parse_row(raw, source, line, problems)
             if answer is not None:
                 answers.append(answer)
@@ -237,7 +251,9 @@ def loads_survey(
     except csv.Error as error:
         raise FileFormatError(f"is not valid CSV: {error}", value=source) from None
     if problems:
-        raise FileFormatError(problems=problems)
+        raise FileFormatError(problems=[*stopped, *problems, *repeated])
+    if repeated:
+        raise CrossReferenceError(problems=[*stopped, *repeated])
     if coalition is not None:
         found = list(
             survey_problems(
@@ -250,6 +266,41 @@ def loads_survey(
         if found:
             raise CrossReferenceError(problems=[_columned(p) for p in found])
     return tuple(answers)
+
+
+#: After this many problems a survey file is read no further: they are reported, and the
+#: rest of the file is not looked at (a file of a million bad or repeated rows is refused in
+#: the time its first rows take).
+MAX_SURVEY_PROBLEMS = 1000
+_KEY_COLUMNS = ("round", "respondent", "partner")
+
+
+def _repeated(key: tuple[str, ...], first: str, here: str) -> Problem:
+    day, who, whom = key
+    return Problem(
+        Text(
+            f"repeats the answer of {who!r} about {whom!r} in the round of {day} "
+            f"(first given at {first})",
+            f"repite la respuesta de {who!r} sobre {whom!r} en la ronda del {day} "
+            f"(dada primero en {first})",
+            pt=f"repete a resposta de {who!r} sobre {whom!r} na rodada de {day} "
+            f"(dada primeiro em {first})",
+        ),
+        path=here,
+    )
+
+
+def _stopped(source: str, line: int) -> Problem:
+    count = f"{MAX_SURVEY_PROBLEMS:,}"
+    return Problem(
+        Text(
+            f"reading stopped here, after {count} problems: the rest of the file was not checked",
+            f"la lectura se detuvo aquí, tras {count} problemas: el resto del archivo no se revisó",
+            pt=f"a leitura parou aqui, após {count} problemas: o resto do arquivo não foi "
+            "verificado",
+        ),
+        path=_where(source, line),
+    )
 
 
 def _columned(problem: Problem) -> Problem:

@@ -109,12 +109,12 @@ def parse(text: str) -> Any:
         raise FileFormatError(syntax_error("YAML", None, None, detail)) from None
     except RecursionError:
         raise FileFormatError(too_deep()) from None
-    except (ValueError, OverflowError) as error:
-        # PyYAML builds a date from an unquoted 2024-02-30 and fails without saying where:
-        # find every such value, with its path, in the document's node tree.
-        problems = list(_impossible_timestamps(text)) or [
-            Problem(f"cannot be read as YAML: {error}")
-        ]
+    except Exception as error:  # noqa: BLE001 - a value PyYAML's constructors cannot build
+        # PyYAML builds a date from an unquoted 2024-02-30, a boolean from !!bool "maybe" …
+        # and fails without saying where (a ValueError, a KeyError, an AttributeError …):
+        # find every such value, with its path and line, in the document's node tree.
+        detail = " ".join(f"{type(error).__name__}: {error}".split())[:200]
+        problems = list(_unreadable_scalars(text)) or [Problem(f"cannot be read as YAML: {detail}")]
         raise FileFormatError(problems=problems) from None
     if loader.marked:
         refuse_marked(data, loader.repeated)
@@ -353,12 +353,15 @@ def _syntax_reason(error: yaml.MarkedYAMLError) -> Text:
     return syntax_error("YAML", mark.line + 1, mark.column + 1, what or str(error))
 
 
-def _impossible_timestamps(text: str) -> Iterator[Problem]:
+def _unreadable_scalars(text: str) -> Iterator[Problem]:
+    """Every scalar of ``text`` its tag's constructor cannot build (an impossible date,
+    ``!!bool "maybe"``, ``!!int "abc"``, ``!!binary`` that is not base 64 …), with its path
+    and line."""
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, RecursionError):  # pragma: no cover - safe_load composed it already
         return
-    constructor = yaml.constructor.SafeConstructor()
+    constructor = _PureLoader("")
     seen: set[int] = set()
     stack: list[tuple[yaml.Node, tuple[Segment, ...]]] = [] if root is None else [(root, ())]
     while stack:
@@ -367,21 +370,33 @@ def _impossible_timestamps(text: str) -> Iterator[Problem]:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend(
-                (value, (*at, str(key.value) if isinstance(key, yaml.ScalarNode) else "?"))
-                for key, value in reversed(node.value)
-            )
+            for key, value in reversed(node.value):
+                name = str(key.value) if isinstance(key, yaml.ScalarNode) else "?"
+                stack.append((value, (*at, name)))
+                stack.append((key, at))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(
                 (item, (*at, index)) for index, item in reversed(list(enumerate(node.value)))
             )
-        elif isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
-            try:
-                constructor.construct_yaml_timestamp(node)
-            except (ValueError, OverflowError):
-                mark = node.start_mark
-                yield Problem(
-                    f"is not a real date (line {mark.line + 1}, column {mark.column + 1})",
-                    path=format_path(at),
-                    value=node.value,
-                )
+        elif isinstance(node, yaml.ScalarNode):
+            problem = _unreadable(constructor, node, at)
+            if problem is not None:
+                yield problem
+
+
+def _unreadable(constructor: Any, node: yaml.ScalarNode, at: tuple[Segment, ...]) -> Problem | None:
+    build = constructor.yaml_constructors.get(node.tag)
+    if build is None:  # pragma: no cover - the loader refused an unknown tag with its line
+        return None
+    try:
+        build(constructor, node)
+    except Exception:  # noqa: BLE001 - whatever the constructor raises, the value is unreadable
+        mark = node.start_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}"
+        if node.tag == _TIMESTAMP:
+            reason = f"is not a real date ({where})"
+        else:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            reason = f"cannot be read as {tag} ({where})"
+        return Problem(reason, path=format_path(at), value=node.value)
+    return None

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import html
 import itertools
+import os
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
@@ -36,6 +37,7 @@ import attrs
 import networkx as nx
 
 from clac.errors import CrossReferenceError, InvalidData
+from clac.io import SurveyMapping, read_survey_export, read_survey_frame
 from clac.network._frames import data_frame
 from clac.network._graph import (
     _founding,
@@ -599,17 +601,22 @@ def partnership(
     as_of: date | None = None,
     rule: Symmetrization | str = Symmetrization.EITHER,
     threshold: int = ANONYMITY_THRESHOLD,
+    mapping: SurveyMapping | str | os.PathLike[str] | None = None,
 ) -> Partnership:
     """The partnership network of every survey round (held by ``as_of``, if given).
 
     ``answers`` defaults to the survey kept in the registry (:attr:`clac.Coalition.survey`);
     answers from elsewhere (:func:`clac.io.load_survey`) are checked against ``coalition``.
+    ``answers`` may also be a pandas DataFrame: clac's long survey table, or with ``mapping``
+    (a :class:`clac.io.SurveyMapping` or a mapping file) a survey tool's export, or a survey
+    tool's export file read with ``mapping`` (:func:`clac.io.read_survey_export`).
     ``rule`` says when two organizations are tied in the undirected graph
     (:class:`Symmetrization`); ``threshold`` is the anonymity threshold, at least
     :data:`ANONYMITY_THRESHOLD`.
     """
     require_threshold(threshold)
     chosen = Symmetrization(rule)
+    answers = _answers_given(coalition, answers, mapping)
     by_round: dict[date, list[SurveyAnswer]] = {}
     for answer in answers_of(coalition, answers):
         if as_of is None or answer.round <= as_of:
@@ -624,6 +631,19 @@ def partnership(
         threshold=threshold,
         rule=chosen,
     )
+
+
+def _answers_given(
+    coalition: Coalition, answers: Any, mapping: SurveyMapping | str | os.PathLike[str] | None
+) -> Iterable[SurveyAnswer] | None:
+    """``answers`` as SurveyAnswer values: read from a DataFrame or export when they are one."""
+    if mapping is not None:
+        if answers is None:
+            raise InvalidData("needs the export to read with the mapping", path="answers")
+        return read_survey_export(answers, coalition, mapping).answers
+    if hasattr(answers, "columns") and hasattr(answers, "itertuples"):
+        return read_survey_frame(answers, coalition)
+    return answers  # type: ignore[no-any-return]
 
 
 # ------------------------------------------------------------------------------- graphs

@@ -417,8 +417,14 @@ def _pro04(
 ) -> Refusal | None:
     """A record's returns up to and including ``event`` against all its recommendations."""
     returns = sum(e.event is K.RETURN_WITH_RECOMMENDATIONS for e in (*before, event))
-    charter = coalition.charter_in_force(event.date)
+    charter = _charter_on(coalition, event.date)
     return recommendations_refusal(charter, proposal.recommendations, returns)
+
+
+def _charter_on(coalition: Coalition, day: date) -> Charter:
+    """The charter in force on ``day``; for an event recorded before the charter took effect
+    (a valid, if odd, date), its first version — never an error inside a rule."""
+    return coalition.charter_in_force(max(day, coalition.charter.original.effective))
 
 
 GUARDS: Mapping[str, tuple[frozenset[ProposalEventKind], Guard]] = {
@@ -447,7 +453,7 @@ def refusal(
         if event.event not in kinds or rule_id in skip:
             continue
         if rule_id == "PRO-04":
-            charter = coalition.charter_in_force(event.date)
+            charter = _charter_on(coalition, event.date)
             refused = recommendations_refusal(charter, recommendations)
         else:
             refused = guard(coalition, proposal, proposal.history, event)
