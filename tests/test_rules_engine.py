@@ -82,7 +82,7 @@ def _installed(name: str) -> bool:
 
 PLUGIN = "clac-plugin-example"
 needs_plugin = pytest.mark.skipif(
-    not _installed(PLUGIN), reason=f"{PLUGIN} is not installed: pip install -e tests/plugin"
+    not _installed(PLUGIN), reason=f"{PLUGIN} is not registered (tests/conftest.py does it)"
 )
 FAILING_VARIABLE = "CLAC_PLUGIN_EXAMPLE_FAILING"
 

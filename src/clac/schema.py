@@ -9,7 +9,7 @@ schema is written by hand:
   fields without a default (an optional field without one reads as null when missing);
 - ``tuple[X, ...]`` is an array of ``X``; ``Mapping[str, X]`` an object of ``X``; ``X | None``
   is ``anyOf [X, null]``; an enum is the ``enum`` of the values a file writes;
-- a date is a string of ``format: date`` with a ``YYYY-MM-DD`` pattern, a
+- a date is a string of ``format: date`` with a ``YYYY-MM-DD`` pattern (years 1900 to 2999), a
   :class:`~clac.periods.Month` a string with the model's ``YYYY-MM`` pattern, a date the user
   may know only roughly (:data:`~clac.periods.DateValue`) any of a date, ``YYYY-MM``, ``YYYY``
   or a year number;
@@ -44,7 +44,6 @@ from clac._validators import policy_goal_id, schema_of
 from clac.charter import BASE_DOCUMENT, Charter
 from clac.countries import REGIONS
 from clac.io._converter import (
-    DATE_PATTERN,
     MULTI_LINE_FIELDS,
     enum_file_values,
     file_fields,
@@ -184,13 +183,13 @@ class _Generator:
         if hint is str:
             return {"type": "string"}
         if hint is date:
-            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+            return {"type": "string", "format": "date", "pattern": _DAY}
         if hint is Month:
             return {"type": "string", "pattern": f"^{_YEAR}-{_MONTH_NUMBER}$"}
         if hint == DateValue:
             return {
                 "anyOf": [
-                    {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+                    {"type": "string", "format": "date", "pattern": _DAY},
                     {"type": "string", "pattern": f"^{_YEAR}(-{_MONTH_NUMBER})?$"},
                     {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 ],
@@ -221,6 +220,8 @@ _NOT_BLANK = r"\S"
 # tests hold the two together) and a month number.
 _YEAR: Final = "(?:19[0-9]{2}|2[0-9]{3})"
 _MONTH_NUMBER: Final = "(?:0[1-9]|1[0-2])"
+# A day in that range (format: date checks the calendar; the loader refuses 0394-01-16 too).
+_DAY: Final = f"^{_YEAR}-{_MONTH_NUMBER}-(?:0[1-9]|[12][0-9]|3[01])$"
 _GOAL_PATTERN: Final = schema_of(policy_goal_id)["pattern"]
 
 
