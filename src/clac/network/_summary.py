@@ -93,6 +93,11 @@ _L = {
         "Socios nombrados que aún no son miembros",
         pt="Parceiros nomeados que ainda não são membros",
     ),
+    "possible_partners": Text(
+        "Named partners perhaps members, by a close name (confirm with partner: <id>)",
+        "Socios nombrados quizá miembros, por un nombre parecido (confírmelo con partner: <id>)",
+        pt="Parceiros nomeados talvez membros, por um nome parecido (confirme com partner: <id>)",
+    ),
     "without_hotline": Text(
         "Countries without a national hotline member",
         "Países sin una línea de denuncia nacional miembro",
@@ -222,6 +227,17 @@ class NetworkSummary:
                     [
                         p.display_name(self.as_of).in_(lang)
                         for p in self.sector_coverage.missing_partners
+                    ],
+                    lang,
+                ),
+            ),
+            (
+                label("possible_partners", lang),
+                _list(
+                    [
+                        f"{p.display_name(self.as_of).in_(lang)}: {', '.join(orgs)} "
+                        f"(partner: {p.id}?)"
+                        for p, orgs in self.sector_coverage.possible_partners
                     ],
                     lang,
                 ),

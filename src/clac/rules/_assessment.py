@@ -16,7 +16,7 @@ from clac.charter import Severity
 from clac.errors import require
 from clac.rules import _formats, _render
 from clac.rules._engine import STRENGTH, Finding, Outcome, Subject
-from clac.text import Language, Text
+from clac.text import Language, Text, plural
 
 if TYPE_CHECKING:
     from clac.io import Region
@@ -139,8 +139,10 @@ class Assessment:
                 pt="uma regra obrigatória não foi cumprida",
             )
         )
-        head = Text("{n} findings", "{n} hallazgos", pt="{n} constatações").format(
-            n=len(self.findings)
+        head = plural(
+            len(self.findings),
+            Text("{count} finding", "{count} hallazgo", pt="{count} constatação"),
+            Text("{count} findings", "{count} hallazgos", pt="{count} constatações"),
         )
         return f"{head.in_(language)}: {', '.join(parts)} — {verdict.in_(language)}"
 
