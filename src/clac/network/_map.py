@@ -224,7 +224,7 @@ def region_map(
         for code in organization.where:
             if code not in national:
                 continue
-            if organization.scope is Scope.NATIONAL:
+            if organization.effective_scope is Scope.NATIONAL:
                 counts = national[code]
                 counts[organization.sector] = counts.get(organization.sector, 0) + 1
             else:
