@@ -446,6 +446,7 @@ PUBLIC_MODULES = (
 # Public classes of the modules above that are no value to draw, with the reason.
 NOT_DRAWN = {
     "ClacError": "an exception, raised rather than built",
+    "PartnerMatch": "a named tuple, the answer of match_partner(name, partners), never drawn",
     "ProposalLifecycle": "a python-statemachine machine, built by ProposalMachine",
     "ProposalMachine": "a machine driving one record against a registry (restore() builds it)",
     "ProposalView": "a light view of a record in a registry (restore_all() builds it)",

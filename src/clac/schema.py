@@ -21,8 +21,8 @@ The schema says what JSON Schema can of what loading checks: text holds no contr
 and a one-line field (a name, id or title: every field outside
 :data:`~clac.io._converter.MULTI_LINE_FIELDS`) no line break or tab either; a policy goal is
 one of the charter's (``PG-1`` … ``PG-8``) and a charter partner one of its partners' ids;
-a country code may be written in any case (``br`` is read as ``BR``); a national organization
-names exactly one country (``if``/``then``). Cross-references (an attendee is a member),
+a country code may be written in any case (``br`` is read as ``BR``); an organization recorded
+as national names exactly one country (``if``/``then``). Cross-references (an attendee is a member),
 uniqueness of ids, and days in order are beyond JSON Schema; loading the file checks them
 (``docs/schema.md`` lists every such check).
 Point an editor at the schema to get completion and checking while editing a registry (see
@@ -53,8 +53,16 @@ from clac.io._converter import (
 from clac.io._layout import FORMAT_VERSION, RegistryFile
 from clac.model import Organization
 from clac.periods import MAX_YEAR, MIN_YEAR, DateValue, Month
+from clac.rules._formats import ASSESSMENT_SCHEMA_ID, assessment_schema
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
+__all__ = [
+    "ASSESSMENT_SCHEMA_ID",
+    "SCHEMA_DIALECT",
+    "SCHEMA_ID",
+    "assessment_schema",
+    "json_schema",
+    "json_schema_of",
+]
 
 #: The JSON Schema dialect of :func:`json_schema`.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -288,10 +296,11 @@ def _any_case(code: str) -> str:
 
 
 def _national_needs_one_country() -> dict[str, Any]:
-    """A national organization (the default scope) names exactly one country, not a region."""
+    """An organization recorded as national names exactly one country, not a region (a
+    missing scope is read from the countries, so it constrains nothing)."""
     regions = "|".join(_any_case(region) for region in REGIONS)
     return {
-        "if": {"properties": {"scope": {"const": "national"}}},
+        "if": {"required": ["scope"], "properties": {"scope": {"const": "national"}}},
         "then": {
             "required": ["countries"],
             "properties": {

@@ -41,12 +41,13 @@ __all__ = [
 
 def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
     """*Insufficient data*: ``what`` is not recorded; the message says to record it at the
-    field path ``where`` of the registry file."""
+    field path ``where`` of the registry file — worded so that ``what`` may be singular or
+    plural, masculine or feminine ("not recorded: the member's working groups")."""
     return insufficient_data(
         _text(
-            f"{what.en} is not recorded: record it at {where}",
-            f"{what.es} no está registrado: regístrelo en {where}",
-            pt=f"{what.in_('pt')} não está registrado: registre-o em {where}",
+            f"not recorded: {what.en} (to record at {where})",
+            f"sin registro: {what.es} (a registrar en {where})",
+            pt=f"sem registro: {what.in_('pt')} (a registrar em {where})",
         ),
         record_at=where,
         **facts,

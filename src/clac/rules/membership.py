@@ -43,6 +43,7 @@ from clac.rules._engine import (
     not_applicable,
     unmet,
 )
+from clac.text import Text
 from clac.text import _trusted as _text
 
 __all__ = [
@@ -85,6 +86,37 @@ _NOT_TAKEN_UP = _text(
 def _n(n: int, one: str, many: str) -> str:
     """``n`` with the singular or plural noun: ``_n(2, "meeting", "meetings")``."""
     return f"{n} {one if n == 1 else many}"
+
+
+def _no_attendance(held: int, since: date, where: str, why: Text, fix: Text) -> Text:
+    """MEM-07's message when no attendance of the member is recorded at the ``held`` CLAC
+    meetings recorded since ``since`` (none, one or several) and the records are incomplete
+    (``why``, and ``fix``: what to set, from :meth:`Context.why_incomplete`)."""
+    if held == 0:
+        en = f"no CLAC meeting is recorded since {since.isoformat()}"
+        es = f"no hay reuniones de la CLAC registradas desde el {since.isoformat()}"
+    elif held == 1:
+        en = (
+            "no attendance of the member is recorded at the one CLAC meeting recorded since "
+            f"{since.isoformat()}"
+        )
+        es = (
+            "no consta asistencia del miembro a la única reunión de la CLAC registrada desde "
+            f"el {since.isoformat()}"
+        )
+    else:
+        en = (
+            f"no attendance of the member is recorded at the {held} CLAC meetings recorded "
+            f"since {since.isoformat()}"
+        )
+        es = (
+            f"no consta asistencia del miembro a las {held} reuniones de la CLAC registradas "
+            f"desde el {since.isoformat()}"
+        )
+    return _text(
+        f"{en}, and {why.en}: record the meetings and their attendees at {where} {fix.en}",
+        f"{es}, y {why.es}: registre las reuniones y sus asistentes en {where} {fix.es}",
+    )
 
 
 def _normalised(name: str) -> str:
@@ -518,14 +550,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
         where = "meetings[].attendees"
         why, fix = ctx.why_incomplete("meeting", "reuniones", RecordKind.MEETINGS)
         return insufficient_data(
-            _text(
-                f"no attendance of the member is recorded at the {len(held)} CLAC meetings "
-                f"recorded since {since.isoformat()}, and {why.en}: record the meetings and "
-                f"their attendees at {where} {fix.en}",
-                f"no consta asistencia del miembro a las {len(held)} reuniones de la CLAC "
-                f"registradas desde el {since.isoformat()}, y {why.es}: registre las reuniones "
-                f"y sus asistentes en {where} {fix.es}",
-            )
+            _no_attendance(len(held), since, where, why, fix)
             if not unknown
             else _text(
                 f"the attendees of {', '.join(unknown)} are not recorded: record them at {where}",
@@ -768,12 +793,14 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
             **facts,
             record_at="participation[]",
         )
+    months_en = _n(len(recorded), "recorded month", "recorded months")
+    months_es = _n(len(recorded), "mes registrado", "meses registrados")
     if average < low:
         return unmet(
             _text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), below the approximate {low}-{high}",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por debajo de las {low}-{high} aproximadas",
             ),
             **facts,
@@ -781,10 +808,10 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
     if average > high:
         return met(
             _text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), above {low}-{high}: the charter says approximately, so more is "
                 "not a shortfall",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por encima de {low}-{high}: la carta dice aproximadamente, así que "
                 "más horas no son un incumplimiento",
             ),
@@ -793,9 +820,9 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
         )
     return met(
         _text(
-            f"{average:g} hours a month on average over {len(recorded)} recorded months "
+            f"{average:g} hours a month on average over {months_en} "
             f"({span}), within the approximate {low}-{high}",
-            f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+            f"{average:g} horas al mes en promedio en {months_es} "
             f"({span}), dentro de las {low}-{high} aproximadas",
         ),
         **facts,

@@ -53,7 +53,7 @@ from clac.rules._context import (
     unrecorded,
 )
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
-from clac.rules.membership import months_before
+from clac.rules.membership import _n, months_before
 from clac.text import _trusted as _text
 
 __all__ = [
@@ -66,6 +66,27 @@ __all__ = [
     "reports_on_time",
     "shares_progress",
 ]
+
+
+def _none_of(count: int, participle: str) -> str:
+    """'none of the 3 quarterly reports recorded', 'the one quarterly report recorded' or 'no
+    quarterly report recorded'."""
+    if count == 0:
+        return f"no quarterly report {participle}"
+    if count == 1:
+        return f"the one quarterly report {participle}"
+    return f"none of the {count} quarterly reports {participle}"
+
+
+def _ninguno(count: int, participle: str) -> str:
+    """'ninguno de los 3 informes trimestrales registrados', 'el único informe trimestral
+    registrado' o 'ningún informe trimestral registrado'."""
+    if count == 0:
+        return f"ningún informe trimestral {participle}"
+    if count == 1:
+        return f"el único informe trimestral {participle}"
+    return f"ninguno de los {count} informes trimestrales {participle}s"
+
 
 SHARING_WINDOW_MONTHS = 12
 """The default of the parameter ``sharing_window_months``: REP-07 looks for a member's name in
@@ -206,12 +227,14 @@ def _received(assessed: list[ReportStatus], *, since: date | None, not_assessed:
         )
     else:
         earlier_en = (
-            f"; {not_assessed} earlier quarters, before the records begin, are not assessed"
+            f"; {_n(not_assessed, 'earlier quarter', 'earlier quarters')}, before the records "
+            f"begin, {'is' if not_assessed == 1 else 'are'} not assessed"
             if not_assessed
             else ""
         )
         earlier_es = (
-            f"; {not_assessed} trimestres anteriores al inicio de los registros no se evalúan"
+            f"; {_n(not_assessed, 'trimestre anterior', 'trimestres anteriores')} al inicio de "
+            f"los registros no se {'evalúa' if not_assessed == 1 else 'evalúan'}"
             if not_assessed
             else ""
         )
@@ -362,10 +385,12 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         where = f"{ctx.report_path(report)}.activities[].goals"
         return insufficient_data(
             _text(
-                f"{len(unaligned)} of {len(report.activities)} activities record no policy goal, "
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "record no policy goal, "
                 f"and the registry does not say its report records are complete: record the "
                 f"goals at {where}",
-                f"{len(unaligned)} de {len(report.activities)} actividades no registran objetivo "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                f"{'no registra' if len(unaligned) == 1 else 'no registran'} objetivo "
                 f"de política, y el registro no dice que sus registros de informes estén "
                 f"completos: registre los objetivos en {where}",
             ),
@@ -377,9 +402,11 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         shown = "; ".join(repr(d) for d in unaligned)
         return unmet(
             _text(
-                f"{len(unaligned)} of {len(report.activities)} activities tied to no policy "
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "tied to no policy "
                 f"goal: {shown}",
-                f"{len(unaligned)} de {len(report.activities)} actividades sin objetivo de "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                "sin objetivo de "
                 f"política: {shown}",
             ),
             activities=len(report.activities),
@@ -389,6 +416,11 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
         _text(
             f"each of the {len(report.activities)} activities aims at a policy goal",
             f"cada una de las {len(report.activities)} actividades apunta a un objetivo",
+        )
+        if len(report.activities) > 1
+        else _text(
+            "its one activity aims at a policy goal",
+            "su única actividad apunta a un objetivo",
         ),
         activities=len(report.activities),
     )
@@ -516,10 +548,12 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     if len(held) < minimum and coverage != "complete":
         return insufficient_data(
             _text(
-                f"{len(held)} CLAC meetings (annual or regional) recorded in {year}, fewer than "
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) "
+                f"recorded in {year}, fewer than "
                 f"{minimum}, and the registry does not say its meeting records cover the whole "
                 "year: record the meetings at meetings[] (or set records_since)",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) registradas en {year}, "
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) "
+                f"{'registrada' if len(held) == 1 else 'registradas'} en {year}, "
                 f"menos de {minimum}, y el registro no dice que sus registros de reuniones "
                 "cubran todo el año: registre las reuniones en meetings[] (o fije "
                 "records_since)",
@@ -532,8 +566,10 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     if len(held) < minimum:
         return unmet(
             _text(
-                f"{len(held)} CLAC meetings (annual or regional) in {year}, fewer than {minimum}",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) en {year}, menos de "
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) in "
+                f"{year}, fewer than {minimum}",
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) en "
+                f"{year}, menos de "
                 f"{minimum}",
             ),
             year=year,
@@ -542,8 +578,8 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
         )
     return met(
         _text(
-            f"{len(held)} CLAC meetings in {year} (at least {minimum})",
-            f"{len(held)} reuniones de la CLAC en {year} (al menos {minimum})",
+            f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} in {year} (at least {minimum})",
+            f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC en {year} (al menos {minimum})",
         ),
         year=year,
         meetings=ids,
@@ -716,9 +752,10 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if sources:
         return met(
             _text(
-                f"named in {len(sources)} reports or plans since {sharing.start.isoformat()}, "
+                f"named in {_n(len(sources), 'report or plan', 'reports or plans')} since "
+                f"{sharing.start.isoformat()}, "
                 f"the latest {sources[-1]}",
-                f"nombrado en {len(sources)} informes o planes desde el "
+                f"nombrado en {_n(len(sources), 'informe o plan', 'informes o planes')} desde el "
                 f"{sharing.start.isoformat()}, el último {sources[-1]}",
             ),
             window_start=sharing.start,
@@ -753,11 +790,11 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
         )
         return insufficient_data(
             _text(
-                f"named in none of the {sharing.reports} quarterly reports recorded since "
+                f"named in {_none_of(sharing.reports, 'recorded')} since "
                 f"{sharing.start.isoformat()}, and {why.en}: record the member in a report's "
                 "activities[].members or policies[].organization, or in an operational plan's "
                 f"actions[].members {fix.en}",
-                f"no figura en ninguno de los {sharing.reports} informes trimestrales registrados "
+                f"no figura en {_ninguno(sharing.reports, 'registrado')} "
                 f"desde el {sharing.start.isoformat()}, y {why.es}: registre al miembro en "
                 "activities[].members o policies[].organization de un informe, o en "
                 f"actions[].members de un plan operativo {fix.es}",
@@ -768,9 +805,9 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
         )
     return unmet(
         _text(
-            f"named in none of the {sharing.reports} quarterly reports submitted since "
+            f"named in {_none_of(sharing.reports, 'submitted')} since "
             f"{sharing.start.isoformat()}, nor in an operational plan of those months",
-            f"no figura en ninguno de los {sharing.reports} informes trimestrales presentados "
+            f"no figura en {_ninguno(sharing.reports, 'presentado')} "
             f"desde el {sharing.start.isoformat()}, ni en un plan operativo de esos meses",
         ),
         window_start=sharing.start,
