@@ -1,7 +1,8 @@
 """Where the tests find the official schemas and the real readers of clac's outputs.
 
-The schemas are the verbatim copies in ``../shared/schemas/`` beside the repository (on CI),
-or under ``CLAC_SHARED_SCHEMAS``; the npm tools (Microsoft's SARIF Multitool, graphology-gexf)
+The schemas are the verbatim copies in ``../shared/schemas/`` beside the repository, or under
+``CLAC_SHARED_SCHEMAS``, else the same copies vendored in ``tests/schemas/`` (``SOURCES`` names
+each public repository and commit), so a bare clone validates against them too; the npm tools (Microsoft's SARIF Multitool, graphology-gexf)
 are installed by ``.ci/run`` under ``CLAC_NPM_PREFIX`` (default ``~/.cache/clac/npm``). A test
 needing one that is missing skips, saying which, so the suite passes from a bare clone.
 """
@@ -18,9 +19,13 @@ import pytest
 ROOT = Path(__file__).parent.parent
 
 
+#: The official schemas vendored with the tests (verbatim copies; ``SOURCES`` names each one).
+VENDORED = ROOT / "tests" / "schemas"
+
+
 def schemas_dir() -> Path | None:
     """``CLAC_SHARED_SCHEMAS``, else the first ``shared/schemas`` beside the repository or one
-    of the folders holding it (a worktree sits deeper than a clone)."""
+    of the folders holding it (a worktree sits deeper than a clone), else :data:`VENDORED`."""
     given = os.environ.get("CLAC_SHARED_SCHEMAS")
     if given:
         return Path(given) if Path(given).is_dir() else None
@@ -28,7 +33,7 @@ def schemas_dir() -> Path | None:
         candidate = folder / "shared" / "schemas"
         if (candidate / "SOURCES").is_file():
             return candidate
-    return None
+    return VENDORED if (VENDORED / "SOURCES").is_file() else None
 
 
 def schema(name: str) -> Path:
