@@ -1,10 +1,11 @@
 """Where the tests find the official schemas and the real readers of clac's outputs.
 
 The schemas are the verbatim copies in ``../shared/schemas/`` beside the repository, or under
-``CLAC_SHARED_SCHEMAS``, else the same copies vendored in ``tests/schemas/`` (``SOURCES`` names
-each public repository and commit), so a bare clone validates against them too; the npm tools (Microsoft's SARIF Multitool, graphology-gexf)
-are installed by ``.ci/run`` under ``CLAC_NPM_PREFIX`` (default ``~/.cache/clac/npm``). A test
-needing one that is missing skips, saying which, so the suite passes from a bare clone.
+``CLAC_SHARED_SCHEMAS``, else the same copies vendored in ``tests/schemas/`` (``SOURCES``
+names each public repository and commit), so a bare clone validates against them too. The npm
+tools (Microsoft's SARIF Multitool, graphology-gexf) are installed by ``.ci/run`` under
+``CLAC_NPM_PREFIX`` (default ``~/.cache/clac/npm``). A test needing one that is missing skips,
+saying which, so the suite passes from a bare clone.
 """
 
 from __future__ import annotations
