@@ -47,6 +47,7 @@ from typing import Any
 from benchmarks._runner import (
     CLOCKS,
     Result,
+    compiled,
     growth,
     median_time,
     peak_memory,
@@ -178,10 +179,10 @@ def bench_registries(  # noqa: PLR0915 - one registry size after another, scenar
             if not pydantic:
                 continue
             if label == "JSON":
-                theirs = median_time(partial(_pydantic.load_json, json_bytes), repeats)
+                theirs = median_time(partial(_pydantic.load_json, json_bytes), repeats, paused=True)
                 baseline = "pydantic v2 model_validate_json (strict)"
             else:
-                theirs = median_time(partial(_yaml_then_pydantic, yaml_only), repeats)
+                theirs = median_time(partial(_yaml_then_pydantic, yaml_only), repeats, paused=True)
                 baseline = f"yaml.load ({loader.__name__}) + pydantic v2 model_validate"
             results.append(Result("load", name, seconds, baseline, theirs, size, repeats))
         parse_yaml = median_time(yaml_only, repeats)
@@ -424,7 +425,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     options = parser.parse_args(argv)
     use_clock(options.clock)
+    import clac
     from clac import _progress
+
+    compiled(Path(clac.__file__).parent)  # processes start from bytecode, as installed
 
     _progress.enable(_progress.wanted())
     sizes = options.sizes or (SMOKE_SIZES if options.smoke else FULL_SIZES)

@@ -80,26 +80,26 @@ def targets(results: Sequence[Result], peaks: Mapping[int, float]) -> list[Targe
     full_run = "measured by the full run (`--sizes 1000 10000`)"
     add(
         "`clac check` 10,000 members (JSON) / a process that only `json.loads` the file",
-        8,
+        15,
         _ratio(results, "check", check, CHECK_LARGE, "python -c 'json.loads(FILE.json)'"),
         full_run,
     )
     add(
         "`clac check` 100 members / `python -c pass`",
-        8,
+        15,
         _ratio(results, "check", check, CHECK_SMALL, "python -c pass"),
         "measured by every run but --smoke",
     )
     for size in (1_000, 10_000):
         add(
             f"`clac.load` (JSON) {size:,} members / pydantic v2 (strict)",
-            1.5,
+            3,
             _ratio(results, "load", "clac.load (JSON)", size, PYDANTIC),
             f"needs pydantic (`pip install -e '.[bench]'`) and {size:,} in --sizes",
         )
     add(
         "`clac.load` (YAML) 10,000 members / `clac.load` (JSON) 10,000 members",
-        3,
+        3.5,
         _quotient(
             _seconds(results, "load", "clac.load (YAML)", 10_000),
             _seconds(results, "load", "clac.load (JSON)", 10_000),
@@ -127,7 +127,7 @@ def targets(results: Sequence[Result], peaks: Mapping[int, float]) -> list[Targe
     )
     add(
         "peak memory of `clac check`, 10,000 members (JSON)",
-        120,
+        100,
         peaks.get(CHECK_LARGE),
         full_run,
         unit="MB",

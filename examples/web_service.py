@@ -6,7 +6,7 @@ Built on the standard library's WSGI server only. Routes:
   optional ``?as_of=YYYY-MM-DD&lang=es``: 200 and the assessment (``Assessment.to_dict()``);
   400 and ``{"problems": [{"path", "reason"}]}`` for a bad registry or query; 413 for a body
   over 5 MiB.
-- ``GET /schema``: the JSON Schema of the assessment (``clac.rules.assessment_schema()``).
+- ``GET /schema``: the JSON Schema of the assessment (``clac.schema.assessment_schema()``).
 
 Run: ``python examples/web_service.py --serve [PORT]`` (default 8000, loopback only). Without
 ``--serve`` it starts on a free loopback port, assesses the demo through HTTP once, prints the
@@ -27,7 +27,8 @@ from wsgiref.simple_server import WSGIRequestHandler, make_server
 from wsgiref.types import StartResponse, WSGIEnvironment
 
 import clac
-from clac.rules import assessment_schema, evaluate
+from clac.rules import evaluate
+from clac.schema import assessment_schema
 from clac.text import Language
 
 MAX_BODY = 5 * 1024 * 1024

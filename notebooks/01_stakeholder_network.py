@@ -158,13 +158,15 @@ plt.show()
 # %% [markdown]
 # The fictional domain registry (`registro-dominios`) sits apart. It is in no working group
 # (the dashboard notebook shows MEM-08 unmet for it) and met the others only at annual and
-# regional meetings, which make no tie on their own. It is not an *isolate* in clac's sense,
-# though: it did attend meetings.
+# regional meetings, which make no tie on their own. So it has no tie in the organization
+# graph, and that is what makes an *isolate* in clac: `net.isolates()` and the summary both
+# list it.
 
 # %%
 registry = "org:registro-dominios"
 print("ties:", members.degree(registry))
-print("isolates:", summary.isolates.organizations or "none")
+print("isolates:", net.isolates(coalition).organizations or "none")
+print("the summary agrees:", net.isolates(coalition) == summary.isolates)
 
 # %% [markdown]
 # ## Over time
@@ -190,6 +192,35 @@ print("joined since 2020:", ", ".join(change.members_joined) or "nobody")
 print(f"density change: {change.density_change:+.3f}")
 
 # %% [markdown]
+# ## Explore it interactively
+#
+# `net.widget` shows the same members in an interactive view: colour by sector, size by a
+# measure you choose, filters by country, working group and sector, and hovering an
+# organization lists its ties. (It needs the `notebooks` extra, for anywidget. Where no widget
+# can run, as in a notebook viewer, the same view shows as a self-contained page.)
+# `net.write_html` — or `clac network --export html -o network.html` — writes it as one
+# HTML file that works offline, to send around.
+
+# %%
+net.widget(coalition, seed=1)
+
+# %% [markdown]
+# ## Where the members work
+#
+# `net.region_map` counts the members working in each of the region's 33 states, by sector,
+# and draws them on a map (`.draw()`; small island states are circles so that none vanishes).
+# With a framework it adds each state's gap verdict, as in the regional-gaps notebook.
+
+# %%
+region = net.region_map(coalition, as_of=AS_OF)
+region.to_dataframe().query("members > 0 or regional > 0")[
+    ["code", "name", "members", "regional", "ngo", "hotline", "law-enforcement"]
+]
+
+# %%
+region.draw()
+
+# %% [markdown]
 # ## Exports
 #
 # `export` writes the full graph for Gephi (GEXF), Cytoscape or yEd (GraphML), a dashboard
@@ -212,4 +243,5 @@ ipd.Image(filename=OUTPUT / "clac.png", width=700)
 # - Count the plenary meetings too: `net.organization_graph(coalition, AS_OF, plenary=True)`
 #   — and see why clac leaves them out by default (docs/network.md).
 # - Open `clac.gexf` in Gephi, or use `net.write_graphml` on a subgraph you filtered yourself.
-# - From the shell: `clac network --lang es`, `clac network --export png --output clac.png`.
+# - From the shell: `clac network --lang es`, `clac network --export png --output clac.png`,
+#   `clac network --export html -o network.html`, `clac network map -o map.png`.

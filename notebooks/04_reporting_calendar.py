@@ -72,7 +72,7 @@ OUTPUT = Path(tempfile.mkdtemp(prefix="clac-reporting-"))
 
 # %%
 reports = cadence(coalition, AS_OF)
-for state, count in reports.counts().items():
+for state, count in reports.counts.items():
     print(f"{count:4}  {state.label.en} / {state.label.in_(ES)}")
 print()
 for status in (*reports.missing, *reports.late):

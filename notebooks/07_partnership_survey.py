@@ -161,6 +161,19 @@ print(f"{written.name}: {written.stat().st_size:,} bytes (no individual rating i
 ipd.display(ipd.Markdown(survey.to_markdown()[:600] + "\n\n…"))
 
 # %% [markdown]
+# ## Explore the rounds interactively
+#
+# `net.widget` puts the registry's shared activity and each survey round side by side: pick
+# the round under *Ties*, size organizations by a measure, filter by country, working group
+# or sector. Hovering an organization lists its ties and the trust and value it received —
+# only where at least three respondents rated it, as everywhere else. The same view as one
+# offline HTML file: `net.write_html(...)` or
+# `clac network REGISTRY --survey SURVEY.csv --export html -o survey.html`.
+
+# %%
+net.widget(coalition, answers, seed=1)
+
+# %% [markdown]
 # ## What to try next
 #
 # - From the shell, in a clac checkout: `clac demo --output start.yaml`, then

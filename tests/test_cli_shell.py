@@ -130,7 +130,10 @@ class TestTheDayChecked:
 
     def test_the_help_names_both_days(self) -> None:
         _, stdout, _ = run("check", "--help")
-        assert "default today, or without FILE the demo's own day" in " ".join(stdout.split())
+        assert (
+            "default today, or for the demo (no FILE, or a file clac demo wrote) the demo's own day"
+            in " ".join(stdout.split())
+        )
 
 
 class TestCompletion:

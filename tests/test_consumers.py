@@ -172,7 +172,7 @@ class TestJunitReaders:
         return junit_document()
 
     def expected(self) -> collections.Counter[str]:
-        counts = evaluate(clac.demo(), clac.DEMO_AS_OF).counts()
+        counts = evaluate(clac.demo(), clac.DEMO_AS_OF).counts
         return collections.Counter(
             tests=sum(counts.values()),
             failures=counts[clac.rules.Outcome.UNMET],

@@ -3,9 +3,13 @@ members and records, and a coalition prints through its compact form (at most 2 
 
 from __future__ import annotations
 
+from random import Random
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from hypothesis.errors import StopTest
+from hypothesis.internal.conjecture.data import ConjectureData
 from hypothesis.vendor.pretty import pretty
 
 import clac
@@ -67,8 +71,9 @@ class TestCompactForm:
         text = coalition.compact_repr()
         shown = len(coalition.documents) - _compact.ITEMS
         assert f"… +{shown} more]" in text
-        # The demo's records run to hundreds of kilobytes; their compact form does not.
-        assert len(text) < 10_000
+        # The demo's records run to hundreds of kilobytes; their compact form, three levels
+        # deep (a member's representatives with their levels), about ten.
+        assert len(text) < 16_000
 
     @given(
         value=st.recursive(
@@ -81,3 +86,26 @@ class TestCompactForm:
         # At most ITEMS items (keys and values) a level, CHARACTERS a string, DEPTH levels.
         leaves = (2 * _compact.ITEMS) ** (_compact.DEPTH + 2)
         assert len(_compact.compact(value)) <= 40 * leaves
+
+
+class TestWhatACounterexampleShows:
+    def test_a_members_representatives_print_with_their_levels(self) -> None:
+        coalition = clac.demo()
+        text = coalition.compact_repr()
+        assert "representatives=[Representative(" in text
+        assert "level=" in text
+
+
+class TestDrawsStaySmall:
+    def test_a_coalition_takes_a_few_dozen_choices_and_never_overruns(self) -> None:
+        # A coalition is a head, a list of at most 8 members and lists of at most 2 other
+        # organizations and 8 other records, one integer each (plus a choice to go on per
+        # list item): never near Hypothesis' buffer, whatever the random draw.
+        strategy = coalitions()
+        for seed in range(40):
+            data = ConjectureData(random=Random(seed))  # noqa: S311 - not secrets
+            try:
+                data.draw(strategy)
+            except StopTest:  # pragma: no cover - what this test is here to catch
+                pytest.fail(f"a random draw overran Hypothesis' buffer (seed {seed})")
+            assert len(data.choices) <= 1 + 2 * 8 + 1 + 2 * 2 + 1 + 2 * 8 + 1

@@ -542,3 +542,58 @@ class TestDemoFiles:
 
     def test_the_yaml_file_is_the_packages_own_text(self) -> None:
         assert demo_file_text("yaml") == demo_text()
+
+
+class TestTheDemoKeepsItsDay:
+    """The built-in demo and a demo file written by ``clac demo -o`` give the same result
+    however they are run, whatever the day: both are read as of the demo's own day."""
+
+    @pytest.mark.parametrize("suffix", ["yaml", "json", "toml"])
+    def test_a_written_demo_is_checked_on_the_demos_day_like_the_built_in_one(
+        self, tmp_path: Path, suffix: str
+    ) -> None:
+        path = tmp_path / f"demo.{suffix}"
+        assert CliRunner().invoke(cli, ["demo", "-o", str(path)]).exit_code == 0
+        built_in = CliRunner().invoke(cli, ["check", "--format", "json"])
+        written = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+        assert written.exit_code == built_in.exit_code == 1
+        assert json.loads(written.stdout)["as_of"] == DEMO_AS_OF.isoformat()
+        assert json.loads(written.stdout)["findings"] == json.loads(built_in.stdout)["findings"]
+        assert f"holds the demo coalition: assessing it as of {DEMO_AS_OF}" in written.stderr
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            ["report", "annual", "--year", "2025"],
+            ["calendar"],
+            ["gaps", "-f", "mnr"],
+            ["proposal", "show", "hotline-peer-mentoring"],
+        ],
+        ids=["report", "calendar", "gaps", "proposal"],
+    )
+    def test_every_dated_command_reads_a_written_demo_as_the_built_in_one(
+        self, tmp_path: Path, command: list[str]
+    ) -> None:
+        path = tmp_path / "demo.yaml"
+        assert CliRunner().invoke(cli, ["demo", "-o", str(path)]).exit_code == 0
+        built_in = CliRunner().invoke(cli, command)
+        written = CliRunner().invoke(cli, [*command, str(path)])
+        assert built_in.exit_code == written.exit_code == 0, written.output
+        assert written.stdout_bytes == built_in.stdout_bytes
+
+    def test_as_of_still_chooses_another_day(self, tmp_path: Path) -> None:
+        path = tmp_path / "demo.yaml"
+        assert CliRunner().invoke(cli, ["demo", "-o", str(path)]).exit_code == 0
+        result = CliRunner().invoke(cli, ["check", str(path), "--as-of", "2025-06-30"])
+        assert result.stdout.splitlines()[0].endswith("on 2025-06-30 (charter v1)")
+        assert "assessing it as of" not in result.stderr
+
+    def test_a_registry_with_another_name_is_read_as_of_today(self, tmp_path: Path) -> None:
+        path = tmp_path / "mine.yaml"
+        path.write_text(
+            demo_text().replace("name: CLAC demonstration (FICTIONAL DATA)", "name: My coalition"),
+            encoding="utf-8",
+        )
+        before = date.today().isoformat()
+        result = CliRunner().invoke(cli, ["check", str(path), "--format", "json"])
+        assert json.loads(result.stdout)["as_of"] in {before, date.today().isoformat()}

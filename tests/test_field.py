@@ -232,7 +232,7 @@ class TestTheRegion:
 
     def test_a_national_organization_cannot_name_a_region(self) -> None:
         with pytest.raises(InvalidData, match="countries"):
-            Organization(id="a", name="A", sector="ngo", countries=["LAC"])
+            Organization(id="a", name="A", sector="ngo", countries=["LAC"], scope="national")
 
     def test_expanding_keeps_order_and_drops_repeats(self) -> None:
         assert expand(["BR", "LAC"])[0] == "BR"

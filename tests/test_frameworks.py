@@ -704,6 +704,7 @@ class TestBrokenFrameworkPlugins:
                 "clac._plugins.entry_points",
                 lambda *, group: points if group == fw.ENTRY_POINT_GROUP else [],
             )
+            monkeypatch.setattr("clac._plugins.may_declare", lambda group: True)
             fw.FRAMEWORKS.reload()
 
         yield use
@@ -731,3 +732,52 @@ class TestBrokenFrameworkPlugins:
             "opsc",
             "chapter-checklist",
         ]
+
+
+class TestNothingAssessed:
+    """``clac gaps`` on a registry with no assessment for the framework says so, instead of
+    listing every state as unknown and then "no thin spots"."""
+
+    @pytest.fixture
+    def starting(self, tmp_path: Path) -> Path:
+        path = tmp_path / "clac.yaml"
+        path.write_text(clac.starting_registry(records_since=date(2026, 12, 1)), encoding="utf-8")
+        return path
+
+    @pytest.mark.parametrize("lang", ["en", "es", "pt"])
+    def test_markdown_says_no_country_is_assessed(self, starting: Path, lang: str) -> None:
+        result = run("gaps", str(starting), "-f", "mnr", "--as-of", "2026-12-06", "--lang", lang)
+        assert result.exit_code == 0, result.output
+        words = {"en": "No country is assessed", "es": "Ningún país", "pt": "Nenhum país"}
+        assert words[lang] in result.stdout
+        assert "| Antigua and Barbuda" not in result.stdout
+        assert "No thin spots" not in result.stdout
+
+    def test_json_and_csv_hold_an_empty_matrix_and_say_why_on_stderr(
+        self, starting: Path, tmp_path: Path
+    ) -> None:
+        target = tmp_path / "gaps.json"
+        result = run("gaps", str(starting), "-f", "mnr", "--as-of", "2026-12-06", "-o", str(target))
+        assert result.exit_code == 0, result.output
+        loaded = json.loads(target.read_text(encoding="utf-8"))
+        assert loaded["matrix"] == loaded["thin_spots"] == []
+        assert "No country is assessed" in result.stderr
+        table = tmp_path / "gaps.csv"
+        assert run("gaps", str(starting), "-f", "mnr", "-o", str(table)).exit_code == 0
+        assert table.read_text(encoding="utf-8").splitlines()[0].startswith("country,name,")
+        assert len(table.read_text(encoding="utf-8").splitlines()) == 1
+
+    def test_a_heat_map_of_nothing_is_refused(self, starting: Path, tmp_path: Path) -> None:
+        target = tmp_path / "gaps.png"
+        result = run("gaps", str(starting), "-f", "mnr", "-o", str(target))
+        assert result.exit_code == 2
+        assert not target.exists()
+
+    def test_all_countries_still_lists_the_states_and_claims_no_unknown_gap(
+        self, starting: Path
+    ) -> None:
+        result = run("gaps", str(starting), "-f", "mnr", "--all-countries")
+        assert result.exit_code == 0, result.output
+        assert "| Antigua and Barbuda (AG) |" in result.stdout
+        assert "no known gap lacks a national member" in result.stdout
+        assert "every gap has a national member" not in result.stdout

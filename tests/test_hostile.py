@@ -1,5 +1,9 @@
 """Hostile input to the loaders: alias bombs, repeated keys, huge numbers and text that is not
-text are refused with a clear error naming the path, in bounded time, in every format."""
+text are refused with a clear error naming the path, in bounded time, in every format.
+
+Time is bounded in CPU seconds (``time.process_time``), not by the wall clock: a bound then
+catches a blow-up (an alias bomb expanded, a quadratic scan) and still holds on a busy machine.
+"""
 
 from __future__ import annotations
 
@@ -45,9 +49,9 @@ def refused(text: str, format_: Format | str) -> FileFormatError:
 class TestAliasBombs:
     @pytest.mark.parametrize("under", ["name", "unknown_key", "organizations", "members"])
     def test_a_billion_laughs_is_refused_at_once_wherever_it_sits(self, under: str) -> None:
-        started = time.perf_counter()
+        started = time.process_time()
         error = refused(yaml_bomb(under=under), "yaml")
-        assert time.perf_counter() - started < 2
+        assert time.process_time() - started < 2
         assert "aliases" in str(error)
 
     def test_a_bomb_under_a_members_track_record_is_refused(self) -> None:
@@ -70,9 +74,9 @@ class TestAliasBombs:
     def test_the_error_message_never_renders_a_huge_value(self) -> None:
         # Under the limit of expansion, but far too big to show: cut, and quickly.
         text = yaml_bomb(levels=5, width=9, under="name")
-        started = time.perf_counter()
+        started = time.process_time()
         error = refused(text, "yaml")
-        assert time.perf_counter() - started < 2
+        assert time.process_time() - started < 2
         assert all(len(line) < 400 for line in str(error).splitlines())
 
 
@@ -338,14 +342,14 @@ def render_toml(pairs: list[tuple[str, object]]) -> str:
 
 def refused_cleanly(text: str, format_: Format) -> None:
     """Loading ``text`` gives a Coalition or a ClacError of one-line problems, quickly."""
-    started = time.perf_counter()
+    started = time.process_time()
     try:
         loads(text, format_)
     except ClacError as error:
         for problem in error.problems:
             assert "\n" not in problem.message()
             assert "\n" not in problem.message("es")
-    assert time.perf_counter() - started < 2
+    assert time.process_time() - started < 2
 
 
 class TestFuzzing:
@@ -418,9 +422,9 @@ class TestTomlRepeatedKeys:
 class TestManyProblems:
     def test_a_huge_list_of_wrong_values_is_refused_quickly_listing_the_first(self) -> None:
         items = ", ".join(['{"member": "x", "month": "2020-13", "hours": 1}'] * 50_000)
-        started = time.perf_counter()
+        started = time.process_time()
         error = refused(f'{{"clac": 1, "name": "C", "participation": [{items}]}}', "json")
-        assert time.perf_counter() - started < 5
+        assert time.process_time() - started < 5
         assert len(error.problems) == 1001
         assert error.problems[-1].path == "participation"
         assert "49,000 more items, not checked after 1,000 wrong ones" in str(error)

@@ -346,7 +346,7 @@ class TestSpecialFiles:
         [
             (["network", str(MINIMAL), "--export", "json"], '{\n  "directed"'),
             (["calendar", str(MINIMAL)], "BEGIN:VCALENDAR"),
-            (["gaps", str(MINIMAL)], "## Regional matrix"),
+            (["gaps", str(MINIMAL)], "## ICMEC legislation ("),  # nothing assessed: said so
             (["report", "annual", "--year", "2020", str(MINIMAL)], "# Annual report 2020"),
             (["demo"], "# CLAC demonstration registry"),
             (["schema"], "{"),

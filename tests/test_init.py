@@ -31,6 +31,8 @@ SECTIONS = (
     "reports",
     "proposals",
     "plans",
+    "assessments",
+    "survey",
 )
 
 
@@ -101,7 +103,7 @@ class TestWhatItWrites:
         assert lines[0].startswith("# ")
         for key in SECTIONS:
             at = next(i for i, line in enumerate(lines) if line.startswith(f"{key}:"))
-            assert lines[at - 1].startswith("# "), key
+            assert lines[at - 1].startswith("#"), key
 
     @pytest.mark.parametrize(
         ("lang", "words"),
@@ -208,8 +210,53 @@ class TestTheText:
             "reports",
             "proposals",
             "plans",
+            "assessments",
+            "survey",
         ]
 
     def test_an_unknown_language_is_refused(self) -> None:
         with pytest.raises(clac.ClacError):
             clac.starting_registry("fr", records_since=DAY)
+
+
+class TestTheExamples:
+    """The assessments and survey sections show the shape of an entry as a comment: filled in
+    from a source and uncommented, it loads (the current assessment format, docs/frameworks.md)."""
+
+    @staticmethod
+    def uncommented(text: str, key: str, values: dict[str, str]) -> str:
+        lines = text.splitlines()
+        at = lines.index(f"{key}: []")
+        example: list[str] = []
+        for line in reversed(lines[:at]):
+            if not line.startswith("#   "):
+                break
+            example.insert(0, line[1:])
+        body = "\n".join(example)
+        for placeholder, value in values.items():
+            body = body.replace(placeholder, value)
+        return text.replace(f"{key}: []", f"{key}:\n{body}")
+
+    @pytest.mark.parametrize("lang", ["en", "es", "pt"])
+    def test_the_assessment_example_loads_once_filled_in(self, lang: str) -> None:
+        text = clac.starting_registry(lang, records_since=DAY)
+        filled = self.uncommented(
+            text, "assessments", {"CODE": "PY", "DATE": "2020-01", '"SOURCE"': "a treaty office"}
+        )
+        coalition = clac.loads(filled, "yaml")
+        assert [(a.country, a.framework, a.item) for a in coalition.assessments] == [
+            ("PY", "budapest", "ratified")
+        ]
+
+    def test_the_survey_example_loads_once_filled_in(self) -> None:
+        text = clac.starting_registry(records_since=DAY)
+        members = (
+            "members:\n"
+            "  - {organization: icmec, joined: 2016}\n"
+            "  - {organization: inhope, joined: 2016}\n"
+        )
+        text = text.replace("members: []\n", members)
+        filled = self.uncommented(text, "survey", {"DATE": "2026-03-01", "MEMBER-ID,": "icmec,"})
+        filled = filled.replace("partner: icmec,", "partner: inhope,")
+        coalition = clac.loads(filled, "yaml")
+        assert [(a.respondent, a.partner) for a in coalition.survey] == [("icmec", "inhope")]

@@ -785,8 +785,14 @@ class TestBadContent:
                 "members[0].representatives[0].email: 'a***' is not an e-mail address",
             ),
             (
-                ("organizations", 1, "countries"),
-                ["AR", "BR"],
+                ("organizations", 1),
+                {
+                    "id": "fundacion-a",
+                    "name": "Fundación Ñandú",
+                    "sector": "ngo",
+                    "countries": ["AR", "BR"],
+                    "scope": "national",
+                },
                 "organizations[1].countries: ['AR', 'BR'] a national organization works in"
                 " exactly one country",
             ),

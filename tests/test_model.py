@@ -277,7 +277,7 @@ IMPOSSIBLE: list[Any] = [
         id="a string where a list of countries belongs",
     ),
     pytest.param(
-        lambda: organization(countries=["BR", "AR"]),
+        lambda: organization(countries=["BR", "AR"], scope="national"),
         "countries",
         ["BR", "AR"],
         id="a national organization in two countries",

@@ -462,7 +462,7 @@ class TestSummary:
             summary.brokers.to_dataframe(),
             summary.communities.to_dataframe(),
             summary.isolates.to_dataframe(),
-            summary.cross_sector.to_dataframe(),
+            summary.cross_sector_ties.to_dataframe(),
             summary.sector_ties.to_dataframe(weighted=True),
             summary.sector_coverage.to_dataframe(),
             summary.country_coverage.to_dataframe(),

@@ -51,6 +51,10 @@ PICTURES = {
 }
 
 
+# The notebooks that show the interactive network (issue 28).
+WIDGETS = {"01_stakeholder_network", "07_partnership_survey"}
+
+
 def _ids(paths: list[Path]) -> list[str]:
     return [p.stem for p in paths]
 
@@ -71,6 +75,27 @@ def _outputs(notebook: Any) -> Iterator[dict[str, Any]]:
 
 def _mime_types(notebook: Any) -> set[str]:
     return {mime for output in _outputs(notebook) for mime in output.get("data", {})}
+
+
+# A code cell makes a figure when it shows pyplot's, or draws with clac (the figure being the
+# cell's value or passed an ``ax``); a figure shown as its repr (``<Figure size … with 2 Axes>``)
+# instead of a picture is the fault issue 28 found in notebook 07.
+_DRAWS = re.compile(r"plt\.show\(\)|\bdraw(_rounds|_map)?\(|\.draw\(|heatmap\(|\.chart\(")
+_FIGURE_REPR = re.compile(r"^<(matplotlib\.figure\.)?Figure size [^>]*>$")
+
+
+def _figure_cells_without_a_picture(notebook: Any) -> list[str]:
+    """The sources of the code cells that make a figure but show no image."""
+    missing = []
+    for cell in notebook.cells:
+        if cell.cell_type != "code":
+            continue
+        shown = [o.get("data", {}) for o in cell.outputs]
+        texts = [str(d.get("text/plain", "")).strip() for d in shown]
+        makes_figure = bool(_DRAWS.search(cell.source)) or any(map(_FIGURE_REPR.match, texts))
+        if makes_figure and not any(m.startswith("image/") for d in shown for m in d):
+            missing.append(cell.source)
+    return missing
 
 
 def _files(root: Path) -> set[tuple[str, int]]:
@@ -159,6 +184,12 @@ class TestExecution:
             o["data"]["image/png"] for o in _outputs(notebook) if "image/png" in o.get("data", {})
         ]
         assert all(base64.b64decode(png).startswith(b"\x89PNG\r\n\x1a\n") for png in pngs)
+        assert _figure_cells_without_a_picture(notebook) == []
+        widgets = [d for o in _outputs(notebook) if "application/vnd.jupyter.widget-view+json"
+                   in (d := o.get("data", {}))]  # fmt: skip
+        assert all("<iframe sandbox" in d.get("text/html", "") for d in widgets)
+        if path.stem in WIDGETS:
+            assert widgets, f"{path.stem} shows no interactive network"
 
     def test_proposal_journey_falls_back_to_mermaid_without_graphviz(
         self, kernel_env: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path

@@ -5,6 +5,7 @@ the same hostile plugins (tests/hostile/plugins) as real distributions under the
 from __future__ import annotations
 
 import csv
+import importlib.metadata
 import io
 import json
 import math
@@ -24,7 +25,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from clac import DEMO_AS_OF, demo
-from clac._plugins import SHOWN_OUTPUT, load_plugins, plugin_output
+from clac._plugins import SHOWN_OUTPUT, load_plugins, may_declare, plugin_output
 from clac.charter import Section, Severity
 from clac.cli import main
 from clac.errors import InvalidData
@@ -386,7 +387,50 @@ def hostile_entry_points(monkeypatch: pytest.MonkeyPatch, *modules: str) -> None
         return points if group == ENTRY_POINT_GROUP else []
 
     monkeypatch.setattr("clac._plugins.entry_points", entry_points)
+    monkeypatch.setattr("clac._plugins.may_declare", lambda group: True)
     CATALOGUE.reload()
+
+
+class TestMayDeclare:
+    """The cheap look that spares importlib.metadata's scan when no plugin is installed."""
+
+    def installed(self, tmp_path: Path, declared: str | None) -> Path:
+        info = tmp_path / "some_package-1.0.dist-info"
+        info.mkdir()
+        if declared is not None:
+            (info / "entry_points.txt").write_text(declared, encoding="utf-8")
+        return tmp_path
+
+    def test_a_distribution_declaring_the_group_may_declare_it(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        path = self.installed(tmp_path, "[clac.rules]\nmine = mine:RULES\n")
+        monkeypatch.setattr(sys, "path", [str(path)])
+        assert may_declare("clac.rules")
+
+    def test_distributions_without_the_group_do_not(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        path = self.installed(tmp_path, "[console_scripts]\ntool = tool:main\n")
+        monkeypatch.setattr(sys, "path", [str(path), str(tmp_path / "missing"), ""])
+        monkeypatch.chdir(tmp_path / "some_package-1.0.dist-info")
+        assert not may_declare("clac.rules")
+
+    def test_a_zip_on_the_path_is_left_to_importlib_metadata(
+        self, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    ) -> None:
+        archive = tmp_path / "packages.zip"
+        archive.write_bytes(b"PK\x05\x06" + bytes(18))
+        monkeypatch.setattr(sys, "path", [str(archive)])
+        assert may_declare("clac.rules")
+
+    def test_the_installed_example_plugin_is_found_when_installed(self) -> None:
+        installed = [
+            d
+            for d in importlib.metadata.distributions()
+            if d.entry_points.select(group=ENTRY_POINT_GROUP)
+        ]
+        assert may_declare(ENTRY_POINT_GROUP) is bool(installed)
 
 
 @pytest.mark.usefixtures("fresh_catalogue")
@@ -409,6 +453,7 @@ class TestLoading:
         monkeypatch.syspath_prepend(str(tmp_path))
         point = EntryPoint(name="x", value="interrupting_import:RULES", group=ENTRY_POINT_GROUP)
         monkeypatch.setattr("clac._plugins.entry_points", lambda *, group: [point])
+        monkeypatch.setattr("clac._plugins.may_declare", lambda group: True)
         with pytest.raises(KeyboardInterrupt):
             load_plugins(ENTRY_POINT_GROUP, Rule)
 

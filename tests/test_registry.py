@@ -372,7 +372,8 @@ class TestCrossReferences:
             ),
             pytest.param(
                 {"organizations": [ICMEC, attrs.evolve(LINEA, partner="inhope-lac"), BUSCAWEB]},
-                "organizations[1].partner: 'inhope-lac' is not a partner of the charter",
+                "organizations[1].partner: 'inhope-lac' is not a partner of the charter "
+                "(`clac partners` lists their ids)",
                 id="an organization claiming an unknown partner",
             ),
             pytest.param(

@@ -206,7 +206,7 @@ class TestCadence:
         assert isinstance(found, Cadence)
         assert isinstance(found, tuple)
         assert found.late == found.where(state="late")
-        assert sum(found.counts().values()) == len(found)
+        assert sum(found.counts.values()) == len(found)
         copy = pickle.loads(pickle.dumps(found))  # noqa: S301 - our own bytes
         assert copy == found
         assert copy.as_of == found.as_of
@@ -405,7 +405,7 @@ class TestPlans:
     def test_an_activity_sharing_a_goal_and_a_member_answers_an_action(self) -> None:
         assessment = assess_plan(self.plan_coalition(), 2024, AS_OF)
         assert [a.state for a in assessment.actions] == [ActionState.IMPLEMENTED]
-        assert assessment.counts()[ActionState.IMPLEMENTED] == 1
+        assert assessment.counts[ActionState.IMPLEMENTED] == 1
 
     def test_an_activity_of_another_member_does_not_answer_an_action(self) -> None:
         c = self.plan_coalition()

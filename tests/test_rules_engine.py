@@ -3,6 +3,8 @@ the demo's assessment."""
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -32,6 +34,7 @@ from clac.rules import (
     evaluate,
     rule,
 )
+from clac.rules._formats import CSV_COLUMNS
 from clac.testing import coalitions
 from clac.text import Text
 from tests.factories import (
@@ -82,7 +85,7 @@ def _installed(name: str) -> bool:
 
 PLUGIN = "clac-plugin-example"
 needs_plugin = pytest.mark.skipif(
-    not _installed(PLUGIN), reason=f"{PLUGIN} is not installed: pip install -e tests/plugin"
+    not _installed(PLUGIN), reason=f"{PLUGIN} is not registered (tests/conftest.py does it)"
 )
 FAILING_VARIABLE = "CLAC_PLUGIN_EXAMPLE_FAILING"
 
@@ -512,9 +515,17 @@ class TestAssessmentOutputs:
         assessment = evaluate(demo(), DEMO_AS_OF)
         rows = assessment.to_rows("es")
         assert len(rows) == len(assessment)
-        assert {"subject_kind", "subject", "rule", "severity", "outcome", "message"} == set(rows[0])
+        assert list(rows[0]) == list(CSV_COLUMNS)
         frame = assessment.to_dataframe("es")
-        assert list(frame.columns)[:3] == ["subject_kind", "subject", "rule"]
+        assert list(frame.columns) == list(CSV_COLUMNS)
+        sheet = list(csv.reader(io.StringIO(assessment.to_csv("es"), newline="")))
+        assert [list(row) for row in frame.itertuples(index=False)] == [
+            [
+                cell[1:] if cell[:1] == "'" and cell[1:2] in tuple("=+-@\t\r") else cell
+                for cell in row
+            ]
+            for row in sheet[1:]
+        ]
         assert len(frame) == len(assessment)
         assert assessment.summary("es").startswith(f"{len(assessment)} hallazgos: ")
         assert assessment.summary("en").startswith(f"{len(assessment)} findings: ")

@@ -240,7 +240,12 @@ class TestConstraintsComeFromTheModel:
         day = schema["$defs"]["Meeting"]["properties"]["date"]
         assert day["type"] == "string"
         assert day["format"] == "date"
-        assert day["pattern"] == "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+        check = Draft202012Validator(day, format_checker=FormatChecker())
+        for good in ("1900-01-01", "2016-05-04", "2999-12-31"):
+            assert check.is_valid(good), good
+        # the days clac reads (clac.periods.FIRST_DAY to LAST_DAY): the loader refuses the rest
+        for bad in ("0394-01-16", "1899-12-31", "3000-01-01", "2016-5-04", "2016-02-30"):
+            assert not check.is_valid(bad), bad
         month = schema["$defs"]["Participation"]["properties"]["month"]
         assert month["type"] == "string"
         assert month["pattern"]

@@ -84,6 +84,9 @@ class TestTheSchemaJudgesAsTheLoader:
             {"countries": ["Br"]},
             {"countries": ["lac"], "scope": "regional"},
             {"countries": ["BR"], "partner": "meta"},  # a partner's later id
+            {},  # no scope, no country: where it works is unknown
+            {"countries": ["BR", "AR"]},  # no scope: read as regional from its countries
+            {"countries": ["LAC"]},
         ],
     )
     def test_both_accept(self, organization: dict[str, Any]) -> None:
@@ -97,9 +100,12 @@ class TestTheSchemaJudgesAsTheLoader:
             (minimal(countries=["BR"], name="A\nB"), "a one-line name with a line break"),
             (minimal(countries=["BR"], name="A\x07"), "a control character"),
             (minimal(countries=["BR"], partner="no-such-partner"), "no partner of the charter"),
-            (minimal(), "a national organization with no country"),
-            (minimal(countries=["BR", "AR"]), "a national organization in two countries"),
-            (minimal(countries=["LAC"]), "a national organization in a region"),
+            (minimal(scope="national"), "a national organization with no country"),
+            (
+                minimal(countries=["BR", "AR"], scope="national"),
+                "a national organization in two countries",
+            ),
+            (minimal(countries=["LAC"], scope="national"), "a national organization in a region"),
             (
                 {
                     **minimal(countries=["BR"]),

@@ -21,9 +21,15 @@ from hypothesis import strategies as st
 
 import clac
 from clac import rules, testing
+from clac._schedule import RECEIVED_STATES, ReportState
+from clac.charter import Sector
 from clac.cli import cli
 from clac.errors import ClacError
+from clac.model import RecordKind
+from clac.network._snapshot import snapshot
+from clac.periods import Quarter
 from clac.registry import Coalition
+from clac.rules import Outcome
 
 HERE = Path(__file__).parent
 AS_OF = "2020-06-01"
@@ -197,3 +203,127 @@ class TestValidityDoesNotDependOnTheDay:
         for problem in reporting.reports_after(coalition, day):  # warnings, never a refusal
             assert problem.path.startswith("reports[")
         assert clac.loads(clac.dumps(coalition, "yaml"), "yaml") == coalition
+
+
+def _quarter_ends(first: int, last: int) -> list[date]:
+    """The last day of every quarter from ``first``'s first to ``last``'s last."""
+    return [
+        Quarter(year, quarter).last_day
+        for year in range(first, last + 1)
+        for quarter in (1, 2, 3, 4)
+    ]
+
+
+def _story_corpus() -> list[tuple[str, Coalition]]:
+    """Every valid registry of the corpus (the good files, the demo, the starting registry)."""
+    found = [(path.name, clac.load(path)) for path in sorted(GOOD)]
+    found.append(("demo", clac.demo()))
+    found.append(
+        ("init", clac.loads(clac.starting_registry(records_since=date(2026, 1, 1)), "yaml"))
+    )
+    return found
+
+
+STORY_CORPUS = _story_corpus()
+
+_NATIONAL_COLUMNS = {
+    Sector.HOTLINE: "hotlines",
+    Sector.LAW_ENFORCEMENT: "law_enforcement",
+    Sector.NGO: "ngos",
+}
+"""The sectors the network's country coverage counts national members of."""
+
+
+class TestEveryCommandTellsTheSameStory:
+    """check, the annual report, the calendar, gaps and the network read one registry on one
+    day the same way: the same quarterly reports received, late, missing or unknown, and the
+    same members where they work — quarter by quarter, over every registry of the corpus."""
+
+    @pytest.mark.parametrize(("name", "coalition"), STORY_CORPUS, ids=[n for n, _ in STORY_CORPUS])
+    def test_reports_and_members_agree_at_every_quarters_end(
+        self, name: str, coalition: Coalition
+    ) -> None:
+        from clac import frameworks, network, reporting
+
+        first = coalition.charter.original.effective.year
+        begin = coalition.records_since_for(RecordKind.REPORTS)
+        for day in _quarter_ends(first, 2027):
+            statuses = reporting.cadence(coalition, day)
+            state = {(s.working_group, s.period): s.state for s in statuses}
+            # check: REP-01 reads the same cadence, group by group
+            assessment = rules.evaluate(coalition, as_of=day)
+            for finding in assessment.where(rule="REP-01").findings:
+                group = finding.subject.id
+                missing = tuple(str(s.period) for s in statuses.where(working_group=group).missing)
+                assert (finding.outcome is Outcome.UNMET) is bool(missing), (name, day, finding)
+                if missing:
+                    assert dict(finding.evidence)["missing"] == missing, (name, day)
+            # the annual report: the same statuses and the same count
+            annual = reporting.annual_report(coalition, day.year, as_of=day)
+            year = statuses.where(year=day.year)
+            assert annual.reports == tuple(year), (name, day)
+            tally = year.tally()
+            assert annual.tally == tally
+            assert tally.received == len(year.received)
+            text = annual.to_markdown("en")
+            assert f"| {tally.received} of {tally.due} due (late: {tally.late}; " in text
+            received = {(r.working_group, r.period) for r in annual.received}
+            assert {
+                k for k, v in state.items() if v in RECEIVED_STATES and k[1].year == day.year
+            } <= received
+            # the calendar: each due date in the state check gives it
+            events = {e.uid: e for e in reporting.calendar_events(coalition, as_of=day)}
+            for (group, period), value in state.items():
+                uid = f"report-{group}-{period.year}-q{period.quarter}@clac"
+                before = begin is not None and period.first_day < begin
+                if before and value is ReportState.UNRECORDED:
+                    assert uid not in events, (name, day, uid)
+                else:
+                    assert events[uid].state is value, (name, day, uid)
+            # gaps and the network: the same members, working in the same places
+            members = {m.organization for m in coalition.members_on(day, active_only=False)}
+            assert set(snapshot(coalition, day).members) == members, (name, day)
+            subjects = {f.subject.id for f in assessment.where(rule="MEM-01").findings}
+            assert subjects <= members, (name, day)
+            coverage = network.country_coverage(coalition, day)
+            spots = frameworks.thin_spots(coalition, "mnr", as_of=day)
+            for spot in spots:
+                presence = coverage.country(spot.country)
+                for sector in spot.sectors:
+                    column = _NATIONAL_COLUMNS.get(sector)
+                    if column is not None:
+                        assert not getattr(presence, column), (name, day, spot)
+
+    def test_the_annual_report_counts_a_report_received_without_its_day(self) -> None:
+        coalition = clac.load(HERE / "data" / "reports-before-records.yaml")
+        result = CliRunner().invoke(
+            cli,
+            [
+                "report",
+                "annual",
+                "--year",
+                "2026",
+                "--as-of",
+                "2026-12-06",
+                str(HERE / "data" / "reports-before-records.yaml"),
+            ],
+        )
+        assert result.exit_code == 0, result.output
+        assert "| 2 of 12 due (late: 1; missing: 0; not recorded" in result.stdout
+        assert "0 of 0 due" not in result.stdout
+        assert "holds no quarterly reports" not in result.stdout
+        assert "complete from 2026-11-23 on; 10 earlier quarters" in result.stdout
+        assert clac.load(HERE / "data" / "reports-before-records.yaml") == coalition
+
+    def test_the_calendar_runs_through_the_year_of_the_day(self) -> None:
+        path = str(HERE / "data" / "reports-before-records.yaml")
+        result = CliRunner().invoke(cli, ["calendar", path, "--as-of", "2026-12-06"])
+        assert result.exit_code == 0, result.output
+        text = result.stdout_bytes.decode("utf-8").replace("\r\n ", "")
+        assert "UID:report-law-enforcement-investigation-2026-q4@clac" in text  # due 2027-01-30
+        assert "UID:annual-report-2025@clac" in text
+        assert "UID:annual-report-2026@clac" in text  # the next due date
+        assert "UID:report-law-enforcement-investigation-2017-q3@clac" in text  # recorded
+        assert "UID:report-law-enforcement-investigation-2017-q4@clac" not in text  # unknown
+        assert "Not submitted" not in text
+        assert "State on 2026-12-06: received (submission date not recorded)" in text

@@ -1,7 +1,9 @@
 """An external property-test suite: a team's own code over clac registries, tested with the
 Hypothesis strategies of ``clac.testing`` against many generated coalitions.
 
-Run it from a project that has clac and Hypothesis (``pip install 'clac[test]'``)::
+It uses ``clac.testing``'s assertions (``assert_met``, ``assert_unmet``), whose failures name the
+rule, the member, the clause and the facts the rule read. Run it from a project that has clac
+and Hypothesis (``pip install 'clac[test]'``)::
 
     python -m pytest examples/property_tests
 
@@ -20,7 +22,7 @@ from clac.charter import Section, Severity
 from clac.model import Member
 from clac.registry import Coalition
 from clac.rules import Context, Rule, SubjectKind, Verdict, evaluate, met, rule, unmet
-from clac.testing import END, coalitions, members
+from clac.testing import END, assert_met, assert_unmet, coalitions, members
 from clac.text import Text
 
 # -- the team's code: a dashboard count and a rule of their own -------------------------------
@@ -95,6 +97,21 @@ def test_a_member_without_representative_fails_the_expected_bar(coalition: Coali
     # rule finds, so a test of it asks ``ok_at(Severity.EXPECTED)``.
     assert assessment.ok
     assert not assessment.ok_at(Severity.EXPECTED)
+    # Which member: a failure of assert_unmet would name the rule, the member, the clause and
+    # the representatives the registry holds for it.
+    lacking = [m.organization for m in coalition.members if not m.representatives]
+    for found in assert_unmet(coalition, representative_on_file, as_of=END):
+        assert found.subject.id in lacking
+
+
+@settings(max_examples=10, deadline=None)
+@given(coalitions(min_members=1, max_members=4))
+def test_a_member_with_a_representative_meets_the_team_rule(coalition: Coalition) -> None:
+    # Members that have left by END are not assessed.
+    assessed = {f.subject.id for f in evaluate(coalition, as_of=END, rules=TEAM_RULES)}
+    for member in coalition.members:
+        if member.representatives and member.organization in assessed:
+            assert_met(coalition, representative_on_file, as_of=END, subject=member.organization)
 
 
 @settings(max_examples=10, deadline=None)

@@ -20,7 +20,7 @@ ITEMS = 3
 #: At most this many characters of a string are shown.
 CHARACTERS = 24
 #: Objects and lists nested deeper than this are elided: ``Member(…)``, ``[…]``.
-DEPTH = 2
+DEPTH = 3
 
 
 class Printer(Protocol):

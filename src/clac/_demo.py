@@ -28,11 +28,23 @@ if TYPE_CHECKING:
     from clac.io import Format
     from clac.registry import Coalition
 
-__all__ = ["DEMO_AS_OF", "demo", "demo_file_text", "demo_path", "demo_text"]
+__all__ = [
+    "DEMO_AS_OF",
+    "DEMO_NAME",
+    "demo",
+    "demo_day",
+    "demo_file_text",
+    "demo_path",
+    "demo_text",
+]
 
 #: The day the demo's history is written up to (it ends on 2026-10-31), and the date its
 #: deliberate gaps are stated for: evaluate it ``as_of=DEMO_AS_OF``.
 DEMO_AS_OF = date(2026, 11, 1)
+
+#: The demo coalition's name, which every format of the demo file carries: it marks a registry
+#: as the demo (:func:`demo_day`).
+DEMO_NAME = "CLAC demonstration (FICTIONAL DATA)"
 
 _PACKAGE = "clac.data"
 _RESOURCE = "demo.yaml"
@@ -60,6 +72,22 @@ def demo() -> Coalition:
     from clac.io import loads
 
     return loads(demo_text(), "yaml")
+
+
+def demo_day(coalition: Coalition) -> date | None:
+    """:data:`DEMO_AS_OF` for the demo coalition however it is read — built in, or a file
+    ``clac demo -o`` wrote in any format (its name, :data:`DEMO_NAME`, marks it) — else None.
+
+    The commands assess the demo on this day unless told another (``--as-of``), so the same
+    demo gives the same result however it is run, whatever the day.
+
+    >>> demo_day(demo())
+    datetime.date(2026, 11, 1)
+    >>> from clac import Coalition
+    >>> demo_day(Coalition(name="CLAC")) is None
+    True
+    """
+    return DEMO_AS_OF if coalition.name == DEMO_NAME else None
 
 
 def _header() -> str:

@@ -30,6 +30,7 @@ __all__ = [
     "csv_cell",
     "csv_text",
     "frame_csv",
+    "json_for_script",
     "json_safe",
     "literal_figure_text",
     "markdown",
@@ -97,6 +98,22 @@ def json_safe(document: str) -> str:
     '{"name": "a\\\\u009bb"}'
     """
     return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", document)
+
+
+# What could end or confuse an HTML <script> element holding JSON, or break a JavaScript string:
+# "</script>", "<!--", "]]>", and the line separators U+2028/U+2029 (raw in JSON, not in old JS).
+_SCRIPT_UNSAFE = re.compile("[<>&\u2028\u2029]")
+
+
+def json_for_script(document: str) -> str:
+    """A JSON document made safe to inline in an HTML ``<script>`` element: ``<``, ``>``,
+    ``&`` and the line separators written as ``\\uXXXX`` escapes (the same JSON value), after
+    :func:`json_safe`.
+
+    >>> json_for_script('{"name": "</script><!--"}')
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003c!--"}'
+    """
+    return _SCRIPT_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", json_safe(document))
 
 
 def literal_figure_text(draw: F) -> F:

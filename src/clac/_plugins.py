@@ -25,6 +25,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from importlib.metadata import entry_points
+from pathlib import Path
 from typing import IO, Any, TypeVar
 
 from clac._escape import terminal
@@ -44,6 +45,8 @@ def load_plugins(
     one line per plugin that could not be loaded (``plugin NAME failed to load: …``)."""
     found: list[tuple[str, T]] = []
     errors: list[str] = []
+    if not may_declare(group):
+        return found, errors
     points = list(entry_points(group=group))
     if not points:
         return found, errors
@@ -66,6 +69,48 @@ def load_plugins(
                 output.forward(f"plugin {source}")
             found.extend((source, item) for item in items)
     return found, errors
+
+
+def may_declare(group: str) -> bool:
+    """Whether an installed distribution may declare entry points of ``group``: False only
+    when no ``entry_points.txt`` of a ``*.dist-info`` or ``*.egg-info`` directory on
+    ``sys.path`` names it, and nothing else could hold one.
+
+    ``importlib.metadata.entry_points`` builds a distribution object for every package
+    installed and parses each one's entry points: most of a small ``clac check``'s start-up
+    when no plugin is installed. This look reads only the small ``entry_points.txt`` files,
+    as bytes, for the group's name. It is a superset: a name found anywhere in such a file
+    (a comment, another group) sends discovery the usual way, which decides. A ``sys.path``
+    entry that is not a directory (a zip file) and any import finder but the standard one
+    that may list distributions also do, since only ``importlib.metadata`` can look there.
+    """
+    for finder in sys.meta_path:
+        if hasattr(finder, "find_distributions") and finder.__module__ not in _STANDARD_FINDERS:
+            return True
+    needle = group.encode()
+    for entry in sys.path:
+        if entry.endswith(".egg"):
+            return True  # an egg's EGG-INFO: importlib.metadata reads it
+        try:
+            listing = os.scandir(entry or ".")
+        except NotADirectoryError:
+            return True  # a zip archive: importlib.metadata reads it
+        except OSError:
+            continue  # a missing directory holds nothing
+        with listing:
+            for item in listing:
+                if not item.name.endswith((".dist-info", ".egg-info")):
+                    continue
+                try:
+                    if needle in Path(item.path, "entry_points.txt").read_bytes():
+                        return True
+                except OSError:
+                    continue  # no entry points (or an egg-info file)
+    return False
+
+
+#: The modules of the import finders that find distributions only on ``sys.path``.
+_STANDARD_FINDERS = frozenset({"importlib._bootstrap_external", "_frozen_importlib_external"})
 
 
 def described(error: BaseException) -> str:

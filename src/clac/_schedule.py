@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from clac._deprecation import Counts
 from clac.model import (
     Document,
     DocumentKind,
@@ -56,10 +57,12 @@ if TYPE_CHECKING:
 __all__ = [
     "COALITION_MEETING_KINDS",
     "MINUTES_GRACE_DAYS",
+    "RECEIVED_STATES",
     "Cadence",
     "MinutesState",
     "ReportState",
     "ReportStatus",
+    "ReportTally",
     "annual_report_documents",
     "annual_report_due",
     "cadence",
@@ -70,6 +73,7 @@ __all__ = [
     "minutes_state",
     "records_begin",
     "report_due",
+    "report_status",
 ]
 
 COALITION_MEETING_KINDS = frozenset({MeetingKind.ANNUAL, MeetingKind.REGIONAL})
@@ -142,6 +146,47 @@ class ReportStatus:
         return text + ")"
 
 
+RECEIVED_STATES = frozenset({ReportState.SUBMITTED, ReportState.LATE, ReportState.RECEIVED})
+"""States of a quarter whose report the registry records as received (on time, late, or on a
+day not recorded)."""
+
+
+@attrs.frozen(slots=True)
+class ReportTally:
+    """How many quarterly reports fell due by a day, and what became of them: the one count
+    ``clac check`` (REP-01), the annual report and the calendar all give.
+
+    ``due`` is every quarter whose due date has passed: ``received`` (``late`` and ``undated``
+    among them) plus ``missing`` plus ``unrecorded`` (no report, outside the registry's
+    complete records: unknown, never missing).
+    """
+
+    received: int = 0
+    late: int = 0
+    undated: int = 0
+    missing: int = 0
+    unrecorded: int = 0
+    not_yet_due: int = 0
+
+    @property
+    def due(self) -> int:
+        """Quarters past their due date, whatever became of their report."""
+        return self.received + self.missing + self.unrecorded
+
+    @classmethod
+    def of(cls, statuses: Iterable[ReportStatus]) -> ReportTally:
+        """The tally of ``statuses``."""
+        counter = Counter(s.state for s in statuses)
+        return cls(
+            received=sum(counter[state] for state in RECEIVED_STATES),
+            late=counter[ReportState.LATE],
+            undated=counter[ReportState.RECEIVED],
+            missing=counter[ReportState.MISSING],
+            unrecorded=counter[ReportState.UNRECORDED],
+            not_yet_due=counter[ReportState.NOT_YET_DUE],
+        )
+
+
 class Cadence(tuple[ReportStatus, ...]):
     """Report statuses, one per working group and quarter, as of :attr:`as_of`.
 
@@ -189,10 +234,21 @@ class Cadence(tuple[ReportStatus, ...]):
         """Reports submitted after their due date."""
         return self.where(state=ReportState.LATE)
 
-    def counts(self) -> dict[ReportState, int]:
-        """How many statuses have each state (every state present, zero included)."""
+    @property
+    def received(self) -> Cadence:
+        """Reports the registry records as received (on time, late or on an unrecorded day)."""
+        return Cadence((s for s in self if s.state in RECEIVED_STATES), as_of=self.as_of)
+
+    def tally(self) -> ReportTally:
+        """How many reports fell due and what became of them (:class:`ReportTally`)."""
+        return ReportTally.of(self)
+
+    @property
+    def counts(self) -> Counts[ReportState]:
+        """How many statuses have each state (every state present, zero included); calling
+        it, ``counts()``, is deprecated."""
         counter = Counter(s.state for s in self)
-        return {state: counter.get(state, 0) for state in ReportState}
+        return Counts({state: counter.get(state, 0) for state in ReportState}, "Cadence")
 
     def to_dataframe(self) -> Any:
         """A ``pandas.DataFrame``, one row per status (needs pandas installed)."""
@@ -240,14 +296,14 @@ class Cadence(tuple[ReportStatus, ...]):
             "</tr>"
             for s in self
         )
-        counts = ", ".join(f"{n} {state.label.en}" for state, n in self.counts().items() if n)
+        counts = ", ".join(f"{n} {state.label.en}" for state, n in self.counts.items() if n)
         return (
             f"<p>Quarterly reports as of {self.as_of.isoformat()}: {html.escape(counts)}</p>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
         )
 
     def __repr__(self) -> str:
-        counts = ", ".join(f"{n} {state.value}" for state, n in self.counts().items() if n)
+        counts = ", ".join(f"{n} {state.value}" for state, n in self.counts.items() if n)
         return f"<Cadence as of {self.as_of.isoformat()}: {len(self)} reports ({counts or 'none'})>"
 
 
@@ -323,6 +379,24 @@ def _status(
     if begin is None or period < begin:  # the registry does not say it would know
         return ReportStatus(group, period, due, ReportState.UNRECORDED)
     return ReportStatus(group, period, due, ReportState.MISSING, None, (as_of - due).days)
+
+
+def report_status(
+    coalition: Coalition, working_group: str, period: Quarter, as_of: date
+) -> ReportStatus:
+    """The state of ``working_group``'s report for ``period`` as of ``as_of`` — the one
+    :func:`cadence` gives for a quarter up to ``as_of``'s, and *not yet due* for a later one
+    (what a calendar shows ahead)."""
+    report = coalition.report(working_group, period.year, period.quarter)
+    begin = records_begin(coalition, as_of)
+    return _status(
+        working_group,
+        period,
+        report_due(coalition, period),
+        report,
+        as_of=as_of,
+        begin=begin,
+    )
 
 
 def cadence(

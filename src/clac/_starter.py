@@ -100,22 +100,34 @@ _ORGANIZATIONS = Text(
 
 _MEMBERS = Text(
     "Members: an organization above that joined, and the day it joined (joined: YYYY-MM-DD; "
-    "a year or a month if that is all you know). Then what you can show: the written "
+    "a year or a month if that is all you know; leave it out if no source says). Then what you "
+    "can show: the written "
     "subscription to the charter (charter_subscription: {signed: DATE, document: ID}), "
     "listed_in_materials (true or false), representatives (name, position, level), "
-    "working_groups (one or two), commitments (goal, action, target). None is listed yet: "
+    "working_groups (one or two), commitments (goal, action, target). What an entry does not "
+    "list is unknown until you say the entry is complete: record_complete: DATE, the day from "
+    "which it holds everything about the member (records_since_by_kind: {members: DATE} says it "
+    "for every member). None is listed yet: "
     "being a founding partner is not a record of the day one joined.",
     "Miembros: una organización de arriba que se unió, y el día en que lo hizo (joined: "
-    "AAAA-MM-DD; un año o un mes si es todo lo que sabe). Luego lo que pueda mostrar: la "
+    "AAAA-MM-DD; un año o un mes si es todo lo que sabe; omítalo si ninguna fuente lo dice). "
+    "Luego lo que pueda mostrar: la "
     "suscripción escrita a la carta (charter_subscription: {signed: FECHA, document: ID}), "
     "listed_in_materials (true o false), representantes (name, position, level), "
-    "working_groups (uno o dos), compromisos (goal, action, target). Aún no hay ninguno: ser "
+    "working_groups (uno o dos), compromisos (goal, action, target). Lo que una ficha no "
+    "enumera es desconocido hasta que diga que la ficha está completa: record_complete: FECHA, "
+    "el día desde el que contiene todo sobre el miembro (records_since_by_kind: {members: "
+    "FECHA} lo dice para todos). Aún no hay ninguno: ser "
     "socio fundador no es un registro del día en que se unió.",
     pt="Membros: uma organização acima que aderiu, e o dia em que o fez (joined: AAAA-MM-DD; "
-    "um ano ou um mês se for tudo o que sabe). Depois o que puder mostrar: a subscrição escrita "
+    "um ano ou um mês se for tudo o que sabe; omita-o se nenhuma fonte o disser). Depois o que "
+    "puder mostrar: a subscrição escrita "
     "da carta (charter_subscription: {signed: DATA, document: ID}), listed_in_materials (true "
     "ou false), representantes (name, position, level), working_groups (um ou dois), "
-    "compromissos (goal, action, target). Ainda não há nenhum: ser parceiro fundador não é um "
+    "compromissos (goal, action, target). O que uma ficha não lista é desconhecido até que diga "
+    "que a ficha está completa: record_complete: DATA, o dia a partir do qual contém tudo sobre "
+    "o membro (records_since_by_kind: {members: DATA} o diz para todos). Ainda não há nenhum: "
+    "ser parceiro fundador não é um "
     "registro do dia em que aderiu.",
 )
 
@@ -191,6 +203,64 @@ _PLANS = Text(
     "operativo de cada año (year, actions, assessed: el día en que se evaluó).",
     pt="Planos: o plano estratégico (start_year, years, metas por objetivo de política) e o "
     "plano operacional de cada ano (year, actions, assessed: o dia em que foi avaliado).",
+)
+
+_ASSESSMENTS = Text(
+    "Country assessments against a framework of the field, for `clac gaps`: country (ISO "
+    "code), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "FRAMEWORK --all-countries` shows the items), outcome (met, partly-met, not-met, unknown), "
+    "date (YYYY, YYYY-MM or YYYY-MM-DD), source, and confidence (high, medium-high, medium, "
+    "low). Record only what a source shows. clac ships public facts on the treaties (budapest, "
+    "lanzarote, opsc); an entry here adds to them or overrides them, with its source. A "
+    "spreadsheet of facts can be added with `clac evidence import FILE.csv --into FILE`. The "
+    "shape of an entry, to fill from your source:",
+    "Evaluaciones de países frente a un marco del campo, para `clac gaps`: country (código "
+    "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "MARCO --all-countries` muestra los ítems), outcome (met, partly-met, not-met, unknown), "
+    "date (AAAA, AAAA-MM o AAAA-MM-DD), source y confidence (high, medium-high, medium, low). "
+    "Registre solo lo que muestre una fuente. clac trae hechos públicos sobre los tratados "
+    "(budapest, lanzarote, opsc); una entrada aquí los complementa o los reemplaza, con su "
+    "fuente. Una planilla de hechos se agrega con `clac evidence import ARCHIVO.csv --into "
+    "ARCHIVO`. La forma de una entrada, para completar con su fuente:",
+    pt="Avaliações de países frente a um marco do campo, para `clac gaps`: country (código "
+    "ISO), framework (icmec-legislation, mnr, budapest, lanzarote, opsc), item (`clac gaps -f "
+    "MARCO --all-countries` mostra os itens), outcome (met, partly-met, not-met, unknown), "
+    "date (AAAA, AAAA-MM ou AAAA-MM-DD), source e confidence (high, medium-high, medium, low). "
+    "Registre só o que uma fonte mostre. O clac traz fatos públicos sobre os tratados "
+    "(budapest, lanzarote, opsc); uma entrada aqui os complementa ou substitui, com sua fonte. "
+    "Uma planilha de fatos é acrescentada com `clac evidence import ARQUIVO.csv --into "
+    "ARQUIVO`. A forma de uma entrada, para preencher com sua fonte:",
+)
+_ASSESSMENT_EXAMPLE = (
+    "#   - {country: CODE, framework: budapest, item: ratified, outcome: met, date: DATE,",
+    '#      source: "SOURCE", confidence: high}',
+)
+
+_SURVEY = Text(
+    "Partnership survey answers, for `clac network survey`: one entry per round (the day the "
+    "survey was sent), respondent and partner (members' ids), with frequency (never, yearly, "
+    "quarterly, monthly, weekly, daily), collaboration (none, awareness, cooperative, "
+    "coordinated, integrated) and, if asked, trust_reliable, trust_mission, trust_open and "
+    "value_influence, value_involvement, value_resources (1-4), resources and goals. A CSV of "
+    "answers can be read with `clac network survey FILE ANSWERS.csv`. The shape of an entry:",
+    "Respuestas a la encuesta de alianzas, para `clac network survey`: una entrada por ronda "
+    "(el día en que se envió la encuesta), respondent y partner (ids de miembros), con "
+    "frequency (never, yearly, quarterly, monthly, weekly, daily), collaboration (none, "
+    "awareness, cooperative, coordinated, integrated) y, si se preguntó, trust_reliable, "
+    "trust_mission, trust_open y value_influence, value_involvement, value_resources (1-4), "
+    "resources y goals. Un CSV de respuestas se lee con `clac network survey "
+    "ARCHIVO RESPUESTAS.csv`. La forma de una entrada:",
+    pt="Respostas à pesquisa de parcerias, para `clac network survey`: uma entrada por rodada "
+    "(o dia em que a pesquisa foi enviada), respondent e partner (ids de membros), com "
+    "frequency (never, yearly, quarterly, monthly, weekly, daily), collaboration (none, "
+    "awareness, cooperative, coordinated, integrated) e, se perguntado, trust_reliable, "
+    "trust_mission, trust_open e value_influence, value_involvement, value_resources (1-4), "
+    "resources e goals. Um CSV de respostas é lido com `clac network survey "
+    "ARQUIVO RESPOSTAS.csv`. A forma de uma entrada:",
+)
+_SURVEY_EXAMPLE = (
+    "#   - {round: DATE, respondent: MEMBER-ID, partner: MEMBER-ID, frequency: monthly,",
+    "#      collaboration: cooperative, trust_reliable: 4}",
 )
 
 _ROLES = Text(
@@ -288,4 +358,6 @@ def starting_registry(
         (_PLANS, "plans: {strategic: [], operational: []}"),
     ):
         out += ["", *_comment(comment, lang), line]
+    out += ["", *_comment(_ASSESSMENTS, lang), *_ASSESSMENT_EXAMPLE, "assessments: []"]
+    out += ["", *_comment(_SURVEY, lang), *_SURVEY_EXAMPLE, "survey: []"]
     return "\n".join(out) + "\n"

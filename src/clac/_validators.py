@@ -280,15 +280,16 @@ def _is_country(code: str) -> bool:
 
 
 def country_or_region(_i: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
-    """An ISO 3166-1 alpha-2 country code, or a region's id (``LAC``: every country of it)."""
-    from clac.countries import REGIONS
+    """An ISO 3166-1 alpha-2 country code, or a region's id (``LAC``: every country of it);
+    a country's name instead suggests its code."""
+    from clac.countries import REGIONS, code_for_name
 
     if not isinstance(value, str) or not (value in REGIONS or _is_country(value)):
-        fail(
-            attribute,
-            value,
-            f"is not an ISO 3166-1 alpha-2 country code or a region ({', '.join(REGIONS)})",
-        )
+        reason = f"is not an ISO 3166-1 alpha-2 country code or a region ({', '.join(REGIONS)})"
+        code = code_for_name(value) if isinstance(value, str) else None
+        if code is not None:
+            reason += f"; did you mean {code}?"
+        fail(attribute, value, reason)
 
 
 def _country_or_region_schema() -> dict[str, Any]:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 import attrs
 
 from clac.errors import InvalidData
-from clac.text import Text
+from clac.text import Text, normalise_name
 
 __all__ = [
     "LAC",
@@ -26,6 +26,7 @@ __all__ = [
     "LATIN_AMERICA_AND_CARIBBEAN",
     "REGIONS",
     "Region",
+    "code_for_name",
     "country_name",
     "expand",
     "is_country",
@@ -166,3 +167,31 @@ def country_name(code: str) -> Text:
     spanish = _translator("es").gettext(english)
     portuguese = _translator("pt_BR").gettext(english)
     return Text(english, spanish, pt=portuguese)
+
+
+def code_for_name(name: str) -> str | None:
+    """The ISO 3166-1 alpha-2 code of the country called ``name`` in English, Spanish or
+    Portuguese (case and accents ignored), or None: for an error message to suggest the code
+    ("Brasil" is BR).
+
+    >>> code_for_name("Brasil"), code_for_name("méxico"), code_for_name("Atlantis")
+    ('BR', 'MX', None)
+    """
+    import pycountry
+
+    wanted = normalise_name(name)
+    if not wanted:
+        return None
+    for country in pycountry.countries:
+        english = getattr(country, "common_name", None) or country.name
+        names = (
+            country.name,
+            english,
+            getattr(country, "official_name", None),
+            _translator("es").gettext(english),
+            _translator("pt_BR").gettext(english),
+        )
+        if any(n and normalise_name(n) == wanted for n in names):
+            code: str = country.alpha_2
+            return code
+    return None

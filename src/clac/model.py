@@ -19,7 +19,7 @@ import attrs
 from clac import _validators as v
 from clac.charter import Role
 from clac.charter._vocabulary import Sector
-from clac.countries import expand, is_region
+from clac.countries import expand, is_region, region_countries
 from clac.periods import DateValue, Month, Quarter, date_value, is_date_value
 from clac.text import Language, Text
 
@@ -67,6 +67,7 @@ __all__ = [
     "Subscription",
     "Target",
     "WorkingGroup",
+    "inferred_scope",
 ]
 
 
@@ -141,6 +142,25 @@ class Scope(enum.StrEnum):
     GLOBAL = "global"
 
 
+def _optional_scope(value: Any) -> Any:
+    """A :class:`Scope` given as the member or its value; None (not recorded) kept."""
+    return None if value is None else v.to_enum(Scope)(value)
+
+
+def inferred_scope(countries: tuple[str, ...]) -> Scope | None:
+    """The scope ``countries`` imply when an organization does not record one: one country,
+    national; a region (``LAC``) or several countries all of Latin America and the Caribbean,
+    regional; several beyond it, global; none, None (unknown)."""
+    if not countries:
+        return None
+    if len(countries) == 1 and not is_region(countries[0]):
+        return Scope.NATIONAL
+    region = set(region_countries(include_territories=True))
+    if all(is_region(code) or code in region for code in countries):
+        return Scope.REGIONAL
+    return Scope.GLOBAL
+
+
 @attrs.frozen(slots=True)
 class Organization:
     """An institution that is, was, or may become a member (membership is institutional).
@@ -150,6 +170,10 @@ class Organization:
 
     ``countries`` are ISO 3166-1 codes, or a region's id for a regional organization working in
     all of it (``countries: [LAC]``, see :attr:`where`).
+
+    ``scope`` is where it works as the registry records it; left out, it is read from
+    ``countries`` and marked so (:attr:`effective_scope`, :attr:`scope_inferred`): one
+    country is national, several regional or global, none unknown — never silently national.
 
     An organization may work in several sectors: ``sector`` is given one sector or a list of
     them, the first its primary sector (SaferNet Brasil runs a hotline *and* is an NGO:
@@ -168,8 +192,35 @@ class Organization:
         converter=v.to_upper_tuple,
         validator=v.each(v.country_or_region, unique=True),
     )
-    scope: Scope = _enum_field(Scope, default=Scope.NATIONAL)
+    scope: Scope | None = attrs.field(
+        default=None,
+        converter=_optional_scope,
+        validator=v.optional(v.member_of(Scope)),
+    )
     partner: str | None = attrs.field(default=None, validator=v.optional(v.slug))
+
+    @property
+    def effective_scope(self) -> Scope | None:
+        """Where the organization works: its recorded ``scope``, else read from its
+        ``countries`` — one country: national; a region, or several countries all of Latin
+        America and the Caribbean: regional; several beyond it: global — else None, unknown
+        (it names no country). Coverage, thin spots and the network read this one.
+
+        >>> Organization(id="x", name="X", sector="hotline", countries=["BR"]).effective_scope
+        <Scope.NATIONAL: 'national'>
+        >>> Organization(id="y", name="Y", sector="ngo", countries=["AR", "CL"]).effective_scope
+        <Scope.REGIONAL: 'regional'>
+        >>> Organization(id="z", name="Z", sector="private-sector").effective_scope is None
+        True
+        """
+        if self.scope is not None:
+            return self.scope
+        return inferred_scope(self.countries)
+
+    @property
+    def scope_inferred(self) -> bool:
+        """Whether :attr:`effective_scope` is read from ``countries`` (``scope`` not recorded)."""
+        return self.scope is None and self.effective_scope is not None
 
     @property
     def sector(self) -> Sector:

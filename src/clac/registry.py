@@ -378,7 +378,10 @@ def _cross_reference_problems(c: Coalition) -> Iterator[Problem]:  # noqa: PLR09
 
     for i, o in enumerate(c.organizations):
         yield from ref(
-            o.partner, partners, f"organizations[{i}].partner", "a partner of the charter"
+            o.partner,
+            partners,
+            f"organizations[{i}].partner",
+            "a partner of the charter (`clac partners` lists their ids)",
         )
 
     for i, m in enumerate(c.members):

@@ -9,7 +9,7 @@ schema is written by hand:
   fields without a default (an optional field without one reads as null when missing);
 - ``tuple[X, ...]`` is an array of ``X``; ``Mapping[str, X]`` an object of ``X``; ``X | None``
   is ``anyOf [X, null]``; an enum is the ``enum`` of the values a file writes;
-- a date is a string of ``format: date`` with a ``YYYY-MM-DD`` pattern, a
+- a date is a string of ``format: date`` with a ``YYYY-MM-DD`` pattern (years 1900 to 2999), a
   :class:`~clac.periods.Month` a string with the model's ``YYYY-MM`` pattern, a date the user
   may know only roughly (:data:`~clac.periods.DateValue`) any of a date, ``YYYY-MM``, ``YYYY``
   or a year number;
@@ -21,8 +21,8 @@ The schema says what JSON Schema can of what loading checks: text holds no contr
 and a one-line field (a name, id or title: every field outside
 :data:`~clac.io._converter.MULTI_LINE_FIELDS`) no line break or tab either; a policy goal is
 one of the charter's (``PG-1`` … ``PG-8``) and a charter partner one of its partners' ids;
-a country code may be written in any case (``br`` is read as ``BR``); a national organization
-names exactly one country (``if``/``then``). Cross-references (an attendee is a member),
+a country code may be written in any case (``br`` is read as ``BR``); an organization recorded
+as national names exactly one country (``if``/``then``). Cross-references (an attendee is a member),
 uniqueness of ids, and days in order are beyond JSON Schema; loading the file checks them
 (``docs/schema.md`` lists every such check).
 Point an editor at the schema to get completion and checking while editing a registry (see
@@ -44,7 +44,6 @@ from clac._validators import policy_goal_id, schema_of
 from clac.charter import BASE_DOCUMENT, Charter
 from clac.countries import REGIONS
 from clac.io._converter import (
-    DATE_PATTERN,
     MULTI_LINE_FIELDS,
     enum_file_values,
     file_fields,
@@ -54,8 +53,16 @@ from clac.io._converter import (
 from clac.io._layout import FORMAT_VERSION, RegistryFile
 from clac.model import Organization
 from clac.periods import MAX_YEAR, MIN_YEAR, DateValue, Month
+from clac.rules._formats import ASSESSMENT_SCHEMA_ID, assessment_schema
 
-__all__ = ["SCHEMA_DIALECT", "SCHEMA_ID", "json_schema", "json_schema_of"]
+__all__ = [
+    "ASSESSMENT_SCHEMA_ID",
+    "SCHEMA_DIALECT",
+    "SCHEMA_ID",
+    "assessment_schema",
+    "json_schema",
+    "json_schema_of",
+]
 
 #: The JSON Schema dialect of :func:`json_schema`.
 SCHEMA_DIALECT: Final = "https://json-schema.org/draft/2020-12/schema"
@@ -184,13 +191,13 @@ class _Generator:
         if hint is str:
             return {"type": "string"}
         if hint is date:
-            return {"type": "string", "format": "date", "pattern": DATE_PATTERN}
+            return {"type": "string", "format": "date", "pattern": _DAY}
         if hint is Month:
             return {"type": "string", "pattern": f"^{_YEAR}-{_MONTH_NUMBER}$"}
         if hint == DateValue:
             return {
                 "anyOf": [
-                    {"type": "string", "format": "date", "pattern": DATE_PATTERN},
+                    {"type": "string", "format": "date", "pattern": _DAY},
                     {"type": "string", "pattern": f"^{_YEAR}(-{_MONTH_NUMBER})?$"},
                     {"type": "integer", "minimum": MIN_YEAR, "maximum": MAX_YEAR},
                 ],
@@ -221,6 +228,8 @@ _NOT_BLANK = r"\S"
 # tests hold the two together) and a month number.
 _YEAR: Final = "(?:19[0-9]{2}|2[0-9]{3})"
 _MONTH_NUMBER: Final = "(?:0[1-9]|1[0-2])"
+# A day in that range (format: date checks the calendar; the loader refuses 0394-01-16 too).
+_DAY: Final = f"^{_YEAR}-{_MONTH_NUMBER}-(?:0[1-9]|[12][0-9]|3[01])$"
 _GOAL_PATTERN: Final = schema_of(policy_goal_id)["pattern"]
 
 
@@ -287,10 +296,11 @@ def _any_case(code: str) -> str:
 
 
 def _national_needs_one_country() -> dict[str, Any]:
-    """A national organization (the default scope) names exactly one country, not a region."""
+    """An organization recorded as national names exactly one country, not a region (a
+    missing scope is read from the countries, so it constrains nothing)."""
     regions = "|".join(_any_case(region) for region in REGIONS)
     return {
-        "if": {"properties": {"scope": {"const": "national"}}},
+        "if": {"required": ["scope"], "properties": {"scope": {"const": "national"}}},
         "then": {
             "required": ["countries"],
             "properties": {

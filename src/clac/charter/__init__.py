@@ -20,7 +20,13 @@ from clac.charter._clause import Clause, Divergence
 from clac.charter._goals import Objective, PolicyGoal, Principle
 from clac.charter._membership import Requirement
 from clac.charter._parameters import ASSUMPTIONS, Parameters
-from clac.charter._partners import LaterName, Partner
+from clac.charter._partners import (
+    LaterName,
+    MatchKind,
+    Partner,
+    PartnerMatch,
+    match_partner,
+)
 from clac.charter._reporting import ReportSection
 from clac.charter._roles import ICMEC_LAC, Role, RoleDefinition, Unit
 from clac.charter._source import normalize, source_text
@@ -38,9 +44,11 @@ __all__ = [
     "Clause",
     "Divergence",
     "LaterName",
+    "MatchKind",
     "Objective",
     "Parameters",
     "Partner",
+    "PartnerMatch",
     "PolicyGoal",
     "Principle",
     "ReportSection",
@@ -53,6 +61,7 @@ __all__ = [
     "Unit",
     "WorkingGroupDefinition",
     "clauses_by_section",
+    "match_partner",
     "normalize",
     "source_text",
 ]

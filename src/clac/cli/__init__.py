@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn
 
 import click
 
-from clac._escape import json_safe, terminal
+from clac._escape import csv_text, json_safe, terminal
 from clac._inputs import guarding_inputs
 from clac.cli._common import (
     DAY,
@@ -31,6 +31,7 @@ from clac.cli._common import (
     LANG_OPTION,
     MAX_SIZE_OPTION,
     StandardStreamError,
+    command_day,
     complete_path,
     console,
     fail,
@@ -39,6 +40,7 @@ from clac.cli._common import (
     interrupted,
     load_registry,
     names_standard_output,
+    note_scopes,
     register_framework_files,
     reports_errors,
     tr,
@@ -69,6 +71,10 @@ class _LazyGroup(click.Group):
         "gaps": ("clac.cli.gaps:gaps", "Compare the region with ICMEC's or WeProtect's framework."),
         "init": ("clac.cli.init:init", "Start the registry of a real coalition (commented YAML)."),
         "network": ("clac.cli.network:network", "Analyse and export the stakeholder network."),
+        "partners": (
+            "clac.cli.partners:partners",
+            "List the charter's partners and their ids (partner: ID).",
+        ),
         "proposal": ("clac.cli.proposal:proposal", "List, show and advance project proposals."),
         "report": ("clac.cli.report:report", "Compile reports (the annual report)."),
     }
@@ -181,7 +187,8 @@ def cli() -> None:
 @LANG_OPTION
 @reports_errors
 def charter(lang: str) -> None:
-    """Print the charter catalogue: every clause, goal, working group and partner."""
+    """Print the charter catalogue: every clause, goal, working group and partner (with the
+    id a registry links it by)."""
     from rich.table import Table
 
     from clac.charter import BASE_DOCUMENT, Section
@@ -212,6 +219,28 @@ def charter(lang: str) -> None:
     for name, value in doc.parameters.as_dict().items():
         params.add_row(name, str(value))
     out.print(params)
+    out.print()
+    partners = Table(
+        title=tr(_PARTNERS_HEADING, lang), title_justify="left", box=None if plain else _box()
+    )
+    partners.add_column("id (partner:)", no_wrap=True)
+    partners.add_column("name")
+    for partner in doc.partners:
+        partners.add_row(partner.id, tr(partner.display_name(), lang))
+    out.print(partners)
+    out.print(tr(_PARTNERS_MORE, lang))
+
+
+_PARTNERS_HEADING = Text(
+    "Partners (the id an organization links them by)",
+    "Socios (el id con que una organización se enlaza a ellos)",
+    pt="Parceiros (o id com que uma organização se liga a eles)",
+)
+_PARTNERS_MORE = Text(
+    "`clac partners` lists them with later names and sectors (--format csv or json).",
+    "`clac partners` los lista con nombres posteriores y sectores (--format csv o json).",
+    pt="`clac partners` os lista com nomes posteriores e setores (--format csv ou json).",
+)
 
 
 def _box() -> Any:
@@ -237,8 +266,9 @@ CHECK_FORMATS = {
     "--as-of",
     "as_of",
     type=DAY,
-    help="Assess as of this date (YYYY-MM-DD); default today, or without FILE the demo's own "
-    "day (clac.DEMO_AS_OF), for which its history is written.",
+    help="Assess as of this date (YYYY-MM-DD); default today, or for the demo (no FILE, or a "
+    "file clac demo wrote) the demo's own day (clac.DEMO_AS_OF), for which its history is "
+    "written.",
 )
 @LANG_OPTION
 @click.option(
@@ -339,12 +369,9 @@ def _check(  # noqa: PLR0917 - the options of check
 
     coalition = load_registry(file)
     refuse_broken_plugins(CATALOGUE.errors)  # never a verdict without a plugin's rules
-    day = None if as_of is None else as_of.date()
-    if day is None and file is None:
-        from clac import DEMO_AS_OF
-
-        day = DEMO_AS_OF  # the demo's history and its deliberate gaps are written for this day
-        click.echo(tr(_DEMO_DAY, lang).format(day=day.isoformat()), err=True)
+    note_scopes(coalition, lang)
+    # The demo's history and its deliberate gaps are written for its own day.
+    day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     assessment = evaluate(
         coalition, as_of=day, charter_only=charter_only, rule_timeout=rule_timeout()
     )
@@ -390,13 +417,6 @@ _FAILED = Text(
     "(¿un complemento roto?); vea los hallazgos marcados 'la regla falló'",
     pt="{count} constatação(ões) não puderam ser decididas: a(s) regra(s) {rules} falharam "
     "(um plugin quebrado?); veja as constatações marcadas 'a regra falhou'",
-)
-
-
-_DEMO_DAY = Text(
-    "clac: no FILE given: assessing the built-in demo coalition as of {day}",
-    "clac: sin FILE: se evalúa la coalición de demostración al {day}",
-    pt="clac: sem FILE: avaliando a coalizão de demonstração em {day}",
 )
 
 
@@ -462,16 +482,30 @@ def _work_tree(folder: Path) -> Path | None:
 
 
 @cli.command()
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "csv", "json"], case_sensitive=False),
+    default="text",
+    show_default=True,
+    help="A table (never cut to the terminal's width when piped), CSV or JSON.",
+)
 @LANG_OPTION
 @reports_errors
-def rules(lang: str) -> None:
+def rules(output_format: str, lang: str) -> None:
     """List every rule: id, severity, clause, title and where it comes from."""
     from rich.table import Table
 
     from clac._labels import SEVERITIES, WORDS
     from clac.rules import CATALOGUE
 
+    if output_format != "text":
+        _rules_data(output_format.lower(), lang)
+        refuse_broken_plugins(CATALOGUE.errors)
+        return
     out = console()
+    if not out.is_terminal:
+        out.width = max(out.width, 100_000)  # piped: whole lines, never wrapped at 80 columns
     table = Table(box=None if not out.is_terminal else _box())
     for heading in (
         *(WORDS[key] for key in ("rule", "severity", "clause", "title", "source")),
@@ -489,6 +523,34 @@ def rules(lang: str) -> None:
         )
     out.print(table)
     refuse_broken_plugins(CATALOGUE.errors)
+
+
+RULE_COLUMNS = ("id", "severity", "clause", "clause_ref", "title", "source", "basis")
+
+
+def _rules_data(output_format: str, lang: str) -> None:
+    """``clac rules --format csv|json``: the catalogue as data, words in ``lang``."""
+    import json
+
+    from clac.rules import CATALOGUE
+
+    rows = [
+        {
+            "id": r.id,
+            "severity": r.severity.value,
+            "clause": r.clause.id,
+            "clause_ref": r.clause.ref_in(lang),
+            "title": tr(r.title, lang),
+            "source": r.source,
+            "basis": tr(_basis(r), lang),
+        }
+        for r in CATALOGUE
+    ]
+    if output_format == "json":
+        click.echo(json_safe(json.dumps(rows, ensure_ascii=False, indent=2)))
+        return
+    table = [RULE_COLUMNS, *([row[c] for c in RULE_COLUMNS] for row in rows)]
+    click.echo(csv_text(table), nl=False)
 
 
 @cli.command()
@@ -518,7 +580,7 @@ def schema(output: str | None, assessment: bool, framework_file: bool, lang: str
 
         document = framework_schema()
     elif assessment:
-        from clac.rules._formats import assessment_schema
+        from clac.schema import assessment_schema
 
         document = assessment_schema()
     else:
@@ -540,12 +602,18 @@ def schema(output: str | None, assessment: bool, framework_file: bool, lang: str
     "-o",
     required=True,
     type=click.Path(dir_okay=False),
-    help="Where to write the demo registry (.yaml, .json or .toml).",
+    help="Where to write the demo registry (.yaml, .json or .toml; - for standard output).",
 )
 @click.option("--force", is_flag=True, help="Overwrite OUTPUT if it exists.")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["yaml", "json", "toml"], case_sensitive=False),
+    help="The file format (default: OUTPUT's suffix; YAML on standard output).",
+)
 @LANG_OPTION
 @reports_errors
-def demo_command(output: str, force: bool, lang: str) -> None:
+def demo_command(output: str, force: bool, file_format: str | None, lang: str) -> None:
     """Write the built-in demo registry to OUTPUT so you can start from it.
 
     The demo is fictional and the file says so: its "FICTIONAL DATA" header comes along in
@@ -562,6 +630,8 @@ def demo_command(output: str, force: bool, lang: str) -> None:
     # Standard output, a FIFO or a device without a suffix: YAML, the demo's own format.
     stream = to_stdout or (not target.suffix and target.exists() and not target.is_file())
     format_ = Format.YAML if stream else Format.from_path(target)
+    if file_format is not None:
+        format_ = Format(file_format.lower())
     # A registry file: readable by its owner only, as clac.dump writes one.
     write_text_atomically(output, demo_file_text(format_), mode=REGISTRY_MODE)
     wrote(tr(_WROTE, lang).format(path=output), output)

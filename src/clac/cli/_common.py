@@ -48,6 +48,7 @@ __all__ = [
     "LANG_OPTION",
     "LOCALE_VARIABLES",
     "StandardStreamError",
+    "command_day",
     "complete_path",
     "console",
     "debugging",
@@ -58,6 +59,7 @@ __all__ = [
     "load_registry",
     "max_size",
     "names_standard_output",
+    "note_scopes",
     "output_language",
     "output_suffix",
     "reader_left",
@@ -338,6 +340,44 @@ def warn(message: str) -> None:
     click.echo(f"clac: warning: {terminal(message)}", err=True)
 
 
+def command_day(
+    coalition: Coalition, as_of: date | None, lang: str, *, file: str | None = None
+) -> date:
+    """The day a command runs "as of": ``as_of`` when given; else the demo's own day for the
+    demo coalition — built in or a file ``clac demo -o`` wrote, so the same demo gives the same
+    result however it is run (:func:`clac._demo.demo_day`), said on stderr; else today."""
+    if as_of is not None:
+        return as_of
+    from datetime import date as _date
+
+    from clac._demo import demo_day
+
+    day = demo_day(coalition)
+    if day is None:
+        return _date.today()
+    if file is None:
+        message = _DEMO_DAY.format(day=day.isoformat())
+    else:
+        message = _DEMO_FILE_DAY.format(file=Path(file).name, day=day.isoformat())
+    click.echo(f"clac: {message.in_(lang)}", err=True)
+    return day
+
+
+_DEMO_DAY = Text(
+    "no FILE given: assessing the built-in demo coalition as of {day}",
+    "sin FILE: se evalúa la coalición de demostración al {day}",
+    pt="sem FILE: avaliando a coalizão de demonstração em {day}",
+)
+_DEMO_FILE_DAY = Text(
+    "{file} holds the demo coalition: assessing it as of {day}, the day its history is "
+    "written for (--as-of to choose another)",
+    "{file} contiene la coalición de demostración: se evalúa al {day}, el día para el que se "
+    "escribió su historia (--as-of para elegir otro)",
+    pt="{file} contém a coalizão de demonstração: avaliando-a em {day}, o dia para o qual sua "
+    "história foi escrita (--as-of para escolher outro)",
+)
+
+
 def warn_reports_after(coalition: Coalition, day: date, lang: str) -> None:
     """Warn about each record of a report dated after ``day``, which a command run "as of"
     ``day`` leaves out (:func:`clac.reporting.reports_after`); the registry stays valid."""
@@ -522,6 +562,47 @@ def load_registry(file: str | None) -> Coalition:
         # The evidence must name frameworks clac knows (the registry cannot check that itself:
         # it sits below the frameworks, which may come from plugins or --framework-file).
         return check_references(coalition)
+
+
+_SCOPE_READ = Text(
+    "organizations[{index}].scope ({id}): not recorded; read as {scope} from its countries "
+    "({countries}) — record scope: to say otherwise",
+    "organizations[{index}].scope ({id}): no registrado; se lee como {scope} por sus países "
+    "({countries}) — registre scope: para indicar otro",
+    pt="organizations[{index}].scope ({id}): não registrado; lido como {scope} por seus países "
+    "({countries}) — registre scope: para indicar outro",
+)
+_SCOPE_UNKNOWN = Text(
+    "organizations[{index}].scope ({id}): not recorded and no countries: where it works is "
+    "unknown, so it counts as no country's national member — record scope: and countries:",
+    "organizations[{index}].scope ({id}): no registrado y sin países: dónde trabaja es "
+    "desconocido, así que no cuenta como miembro nacional de ningún país — registre scope: y "
+    "countries:",
+    pt="organizations[{index}].scope ({id}): não registrado e sem países: onde atua é "
+    "desconhecido, então não conta como membro nacional de nenhum país — registre scope: e "
+    "countries:",
+)
+
+
+def note_scopes(coalition: Coalition, lang: str) -> None:
+    """Say, on stderr, how each organization without a recorded ``scope`` is read: from its
+    countries (:attr:`clac.model.Organization.effective_scope`) or as unknown — never
+    silently national. ``clac check`` and ``clac partners FILE`` say it, where a registry is
+    checked; the other commands keep stderr for warnings."""
+    for index, organization in enumerate(coalition.organizations):
+        if organization.scope is not None:
+            continue
+        scope = organization.effective_scope
+        if scope is None:
+            text = _SCOPE_UNKNOWN.format(index=index, id=organization.id)
+        else:
+            text = _SCOPE_READ.format(
+                index=index,
+                id=organization.id,
+                scope=scope.value,
+                countries=", ".join(organization.countries),
+            )
+        click.echo(f"clac: note: {terminal(text.in_(lang))}", err=True)
 
 
 def _cites_frameworks(coalition: Coalition) -> bool:

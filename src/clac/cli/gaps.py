@@ -10,7 +10,7 @@ written and the exit status is 2.
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,6 +20,7 @@ from clac.cli._common import (
     DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    command_day,
     complete_path,
     fail,
     load_registry,
@@ -29,6 +30,7 @@ from clac.cli._common import (
     reports_errors,
 )
 from clac.cli._plugins import refuse_broken_plugins
+from clac.text import Text
 
 if TYPE_CHECKING:
     from clac.frameworks import RegionalMatrix, ThinSpots, Trend
@@ -62,7 +64,7 @@ _SUFFIXES = (".md", ".markdown", ".json", ".csv", ".png", ".svg")
     "--as-of",
     "as_of",
     type=DAY,
-    help="The day of the matrix (YYYY-MM-DD); default today, or the demo's day without FILE.",
+    help="The day of the matrix (YYYY-MM-DD); default today, or the demo's own day for the demo.",
 )
 @click.option(
     "--since",
@@ -127,7 +129,7 @@ def gaps(
     coalition = load_registry(file)
     refuse_broken_plugins(frameworks.FRAMEWORKS.errors)
     framework = frameworks.FRAMEWORKS.get_framework(framework_id)
-    day = _day(file, as_of)
+    day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     chosen = None if countries is None else [c.strip() for c in countries.split(",") if c.strip()]
     grid = frameworks.matrix(
         coalition,
@@ -138,8 +140,10 @@ def gaps(
     )
     if chosen is None and not all_countries:
         assessed = grid.assessed_countries
-        if assessed:
-            grid = grid.restricted_to(assessed)
+        if not assessed:  # nothing to compare: say so rather than list every state unknown
+            _nothing_assessed(grid, output, suffix, lang)
+            return
+        grid = grid.restricted_to(assessed)
     spots = frameworks.thin_spots(coalition, grid, include_unknown=include_unknown)
     trend = None
     if since is not None:
@@ -153,14 +157,57 @@ def gaps(
     click.echo(f"wrote {output}", err=True)
 
 
-def _day(file: str | None, as_of: datetime | None) -> date:
-    if as_of is not None:
-        return as_of.date()
-    if file is None:
-        from clac import DEMO_AS_OF
+_NOTHING_ASSESSED = Text(
+    "No country is assessed against {framework} as of {day}: neither the registry nor clac's "
+    "shipped data holds an assessment, so there is no gap and no thin spot to show. Record "
+    "assessments under `assessments:` (see docs/frameworks.md), or pass --all-countries to "
+    "list the region's states with no data.",
+    "Ningún país está evaluado frente a {framework} al {day}: ni el registro ni los datos que "
+    "trae clac contienen una evaluación, así que no hay brechas ni puntos débiles que mostrar. "
+    "Registre evaluaciones en `assessments:` (véase docs/frameworks.md), o use --all-countries "
+    "para listar los Estados de la región sin datos.",
+    pt="Nenhum país está avaliado frente a {framework} em {day}: nem o registro nem os dados "
+    "que o clac traz contêm uma avaliação, então não há lacunas nem pontos fracos a mostrar. "
+    "Registre avaliações em `assessments:` (veja docs/frameworks.md), ou use --all-countries "
+    "para listar os Estados da região sem dados.",
+)
 
-        return DEMO_AS_OF
-    return date.today()
+
+def _nothing_assessed(
+    grid: RegionalMatrix, output: str | None, suffix: str | None, lang: str
+) -> None:
+    """Say that no country is assessed: on standard output (Markdown) or on stderr, the file
+    then writing an empty matrix (JSON, CSV) — never a picture of nothing."""
+    from clac.io import write_text_atomically
+
+    name = grid.framework.short_name.in_(lang)
+    message = _NOTHING_ASSESSED.format(framework=name, day=grid.as_of.isoformat()).in_(lang)
+    if output is None or suffix in (".md", ".markdown"):
+        heading = f"## {name} ({grid.as_of.isoformat()})\n\n{message}\n"
+        if output is None:
+            click.echo(heading, nl=False)
+        else:
+            write_text_atomically(Path(output), heading)
+            click.echo(f"wrote {output}", err=True)
+        return
+    if suffix in (".png", ".svg"):
+        fail(message)
+    if suffix == ".json":
+        data = {
+            "framework": grid.framework.id,
+            "source": str(grid.framework.source),
+            "as_of": grid.as_of.isoformat(),
+            "illustrative": False,
+            "matrix": [],
+            "thin_spots": [],
+        }
+        write_text_atomically(Path(output), json.dumps(data, indent=2))
+    else:  # the header of _csv's table, and no row
+        from clac._escape import csv_text
+
+        write_text_atomically(Path(output), csv_text([[*grid.columns, "illustrative"]]))
+    click.echo(f"clac: {message}", err=True)
+    click.echo(f"wrote {output}", err=True)
 
 
 def _write(

@@ -24,14 +24,15 @@ from clac.cli._common import (
     fail,
     load_registry,
     max_size,
+    register_framework_files,
     reports_errors,
     wrote,
 )
 from clac.text import Text
 
-__all__ = ["network", "summary", "survey"]
+__all__ = ["map_", "network", "summary", "survey"]
 
-_FORMATS = ("gexf", "graphml", "json", "png")
+_FORMATS = ("gexf", "graphml", "json", "png", "html")
 
 _WROTE = Text("wrote {path}", "escrito {path}", pt="gravado {path}")
 _NEEDS_OUTPUT = Text(
@@ -54,8 +55,8 @@ class _DefaultToSummary(click.Group):
 @click.group("network", cls=_DefaultToSummary)
 def network() -> None:
     """Analyse the stakeholder network (the default: clac network [FILE] [OPTIONS], see
-    clac network summary --help) or a partnership survey (clac network survey REGISTRY
-    SURVEY.csv)."""
+    clac network summary --help), a partnership survey (clac network survey REGISTRY
+    SURVEY.csv), or map the region (clac network map [FILE] -o map.png)."""
 
 
 @network.command("summary")
@@ -90,6 +91,13 @@ def network() -> None:
     is_flag=True,
     help="Count the region's dependent territories (Aruba, Puerto Rico …) besides its 33 states.",
 )
+@click.option(
+    "--survey",
+    "survey_file",
+    type=click.Path(dir_okay=False),
+    shell_complete=complete_path,
+    help="With --export html: the survey rounds to show (default: the registry's survey key).",
+)
 @LANG_OPTION
 @MAX_SIZE_OPTION
 @reports_errors
@@ -100,19 +108,27 @@ def summary(  # noqa: PLR0917 - click passes each option as an argument
     as_of: dt.datetime | None,
     seed: int,
     include_territories: bool,
+    survey_file: str | None,
     lang: str,
 ) -> None:
     """Summarize the stakeholder network of a registry FILE, or export it.
 
     Without --export (or --output) it prints density, degree centralization, brokers, key
     players, communities and coverage gaps. With --export gexf|graphml|json|png --output PATH
-    it writes the graph (GEXF and GraphML open in Gephi) or a picture. No personal data is
-    ever included.
+    it writes the graph (GEXF and GraphML open in Gephi) or a picture; --export html writes an
+    interactive page (one self-contained file, works offline) of the members, their shared
+    activity and the survey rounds (--survey). No personal data is ever included.
     """
     day = as_of.date() if as_of is not None else None
     if export_format is not None and output is None:
         fail(_NEEDS_OUTPUT.format(format=export_format).in_(lang))
     coalition = load_registry(file)
+    if survey_file is not None:
+        from clac.io import load_survey
+
+        coalition = coalition.evolve(
+            survey=load_survey(survey_file, coalition, max_size=max_size())
+        )
     if output is not None:
         from clac.network import export
 
@@ -325,3 +341,79 @@ def survey_form(
     write_text_atomically(beside, mapping)
     click.echo(_WROTE.format(path=str(written)).in_(lang))
     click.echo(_WROTE.format(path=str(beside)).in_(lang))
+
+
+@network.command("map")
+@click.argument("file", required=False, shell_complete=complete_path)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Draw the map to this file: .png, .svg or .html (one self-contained page). "
+    "Without it, print the table of states.",
+)
+@click.option(
+    "--framework",
+    "-f",
+    "framework_id",
+    help="Also show each state's gap verdict under this framework (icmec-legislation, mnr …).",
+)
+@click.option(
+    "--framework-file",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    expose_value=False,
+    callback=register_framework_files,
+    help="A framework defined in a data file (repeatable). Select it with -f ID.",
+)
+@click.option(
+    "--as-of",
+    "as_of",
+    type=DAY,
+    help="The day of the members and verdicts (YYYY-MM-DD); default: all records, and for "
+    "the verdicts today (the demo's day without FILE).",
+)
+@LANG_OPTION
+@MAX_SIZE_OPTION
+@reports_errors
+def map_(
+    file: str | None,
+    output: str | None,
+    framework_id: str | None,
+    as_of: dt.datetime | None,
+    lang: str,
+) -> None:
+    """Map Latin America and the Caribbean: members per state (by sector) of a registry FILE
+    and, with -f FRAMEWORK, each state's gap verdict. Small island states are drawn as
+    circles so that all 33 stay visible. Outlines: Natural Earth (public domain), shipped."""
+    from clac.network import region_map, write_map
+
+    if output is not None and Path(output).suffix.lower() not in {".png", ".svg", ".html"}:
+        fail(_MAP_SUFFIX.format(path=output).in_(lang))
+    coalition = load_registry(file)
+    day = as_of.date() if as_of is not None else None
+    if framework_id is not None and day is None and file is None:
+        from clac import DEMO_AS_OF
+
+        day = DEMO_AS_OF
+    result = region_map(coalition, as_of=day, framework=framework_id)
+    if output is not None:
+        written = write_map(result, output, lang=lang)
+        wrote(_WROTE.format(path=str(written)).in_(lang), output)
+        return
+    frame_rows = [
+        (row.code, row.name.in_(lang), row.members, row.regional, row.verdict or "")
+        for row in result.countries
+    ]
+    width = max(len(name) for _, name, *_ in frame_rows)
+    click.echo(f"{'':2}  {_MAP_HEADING.in_(lang):<{width}}  {'nat':>3}  {'reg':>3}")
+    for code, name, members, regional, verdict in frame_rows:
+        click.echo(f"{code}  {name:<{width}}  {members:>3}  {regional:>3}  {verdict}".rstrip())
+
+
+_MAP_HEADING = Text("State", "Estado", pt="Estado")
+_MAP_SUFFIX = Text(
+    "--output {path}: the map is written as .png, .svg or .html",
+    "--output {path}: el mapa se escribe como .png, .svg o .html",
+    pt="--output {path}: o mapa é gravado como .png, .svg ou .html",
+)

@@ -17,6 +17,7 @@ from clac.cli._common import (
     DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    command_day,
     complete_path,
     fail,
     load_registry,
@@ -127,7 +128,8 @@ def _print_table(headings: Sequence[str], rows: Sequence[Sequence[str]]) -> None
     "--as-of",
     "as_of",
     type=DAY,
-    help="Judge the PRO-* rules as of this date (YYYY-MM-DD); default today.",
+    help="Judge the PRO-* rules as of this date (YYYY-MM-DD); default today (the demo's own day "
+    "for the demo).",
 )
 @LANG_OPTION
 @MAX_SIZE_OPTION
@@ -170,7 +172,7 @@ def show(proposal_id: str, file: str | None, as_of: dt.datetime | None, lang: st
         click.echo(f"  {_NONE}")
     allowed = ", ".join(e.value for e in view.allowed_events) or _NONE
     click.echo(f"{tr(_H['next'], lang)}: {allowed}")
-    day = dt.date.today() if as_of is None else as_of.date()
+    day = command_day(coalition, None if as_of is None else as_of.date(), lang, file=file)
     pro = CATALOGUE.family("PRO")
     assessment = evaluate(coalition, day, rules=pro, rule_timeout=rule_timeout())
     click.echo(f"{tr(_H['findings'], lang)} ({day.isoformat()}):")

@@ -19,6 +19,7 @@ from clac.cli._common import (
     DAY,
     LANG_OPTION,
     MAX_SIZE_OPTION,
+    command_day,
     complete_path,
     fail,
     load_registry,
@@ -39,8 +40,8 @@ _MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 _HTML_SUFFIXES = frozenset({".html", ".htm"})
 
 
-def _day(value: datetime | None) -> date:
-    return date.today() if value is None else value.date()
+def _given(value: datetime | None) -> date | None:
+    return None if value is None else value.date()
 
 
 def _write(output: str, text: str) -> None:
@@ -70,7 +71,7 @@ def report() -> None:
     "--as-of",
     "as_of",
     type=DAY,
-    help="Compile as of this date (YYYY-MM-DD); default today.",
+    help="Compile as of this date (YYYY-MM-DD); default today (the demo's own day for the demo).",
 )
 @MAX_SIZE_OPTION
 @reports_errors
@@ -98,7 +99,7 @@ def annual(
     if suffix is not None and suffix not in _MARKDOWN_SUFFIXES | _HTML_SUFFIXES:
         fail(f"{output}: unsupported suffix {suffix or '(none)'!r} (use .html or .md)")
     coalition = load_registry(file)
-    day = _day(as_of)
+    day = command_day(coalition, _given(as_of), lang, file=file)
     compiled = annual_report(coalition, year, audience=audience, as_of=day)
     warn_reports_after(coalition, day, lang)
     language = Language.parse(lang)
@@ -127,7 +128,9 @@ def annual(
     "--as-of",
     "as_of",
     type=DAY,
-    help="Warn about reports dated after this day (YYYY-MM-DD); default today.",
+    help="The day of the calendar (YYYY-MM-DD): each report's state (as clac check gives it) "
+    "and, without --end, due dates through its year; default today (the demo's own day for "
+    "the demo).",
 )
 @LANG_OPTION
 @MAX_SIZE_OPTION
@@ -150,14 +153,16 @@ def calendar(
     from clac.reporting import calendar as build_calendar
 
     coalition = load_registry(file)
+    day = command_day(coalition, _given(as_of), lang, file=file)
     data = build_calendar(
         coalition,
         audience=audience,
         start=None if start is None else start.date(),
         end=None if end is None else end.date(),
         language=lang,
+        as_of=day,
     )
-    warn_reports_after(coalition, _day(as_of), lang)
+    warn_reports_after(coalition, day, lang)
     if output is None:
         sys.stdout.flush()
         sys.stdout.buffer.write(data)

@@ -65,8 +65,9 @@ def heatmap(grid: RegionalMatrix, language: Language | str = Language.EN) -> Fig
     """The heat map of ``grid`` as a matplotlib ``Figure`` (needs matplotlib)."""
     require("matplotlib", "The heat map", "plot")
     from matplotlib.colors import ListedColormap
-    from matplotlib.figure import Figure
     from matplotlib.patches import Patch
+
+    from clac._figures import ClacFigure
 
     lang = Language.parse(language)
     framework = grid.framework
@@ -77,7 +78,7 @@ def heatmap(grid: RegionalMatrix, language: Language | str = Language.EN) -> Fig
 
     width = 3.2 + 0.42 * len(items) + (1.4 if verdicts else 0)
     height = 2.6 + 0.26 * len(rows)
-    figure = Figure(figsize=(max(width, 7.0), max(height, 4.0)), layout="constrained")
+    figure = ClacFigure(figsize=(max(width, 7.0), max(height, 4.0)), layout="constrained")
     ax = figure.add_subplot()
     colours = ListedColormap([OUTCOME_COLOURS[o] for o in _ORDER])
     ax.imshow(values, cmap=colours, vmin=-0.5, vmax=len(_ORDER) - 0.5, aspect="auto")

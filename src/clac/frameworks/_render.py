@@ -52,9 +52,12 @@ _T = {
         pt="Pontos fracos: lacunas sem membro nacional do setor necessário",
     ),
     "none_thin": Text(
-        "No thin spots: every gap has a national member of a needed sector.",
-        "Sin puntos débiles: cada brecha tiene un miembro nacional de un sector necesario.",
-        pt="Sem pontos fracos: cada lacuna tem um membro nacional de um setor necessário.",
+        "No thin spots: no known gap lacks a national member of a needed sector (an item with "
+        "no data is no known gap).",
+        "Sin puntos débiles: ninguna brecha conocida carece de un miembro nacional de un sector "
+        "necesario (un ítem sin datos no es una brecha conocida).",
+        pt="Sem pontos fracos: nenhuma lacuna conhecida carece de um membro nacional de um setor "
+        "necessário (um item sem dados não é uma lacuna conhecida).",
     ),
     "outcome": WORDS["outcome"],
     "needs": Text("Sectors needed", "Sectores necesarios", pt="Setores necessários"),
@@ -243,7 +246,9 @@ def matrix_markdown(grid: RegionalMatrix, language: Language | str = Language.EN
     lines.append("|--:|:--|--:|--:|--:|--:|")
     for number, item in zip(numbers, framework.items, strict=True):
         counts = grid.item_counts(item.id)
-        label = f"{item.ref.in_(lang)}: {item.label.in_(lang)}"
+        ref, name = item.ref.in_(lang), item.label.in_(lang)
+        # A treaty's items are named by their reference alone ("Signed"): say it once.
+        label = name if ref == name else f"{ref}: {name}"
         lines.append(
             f"| {number} | {_escape(label)} | {counts.met} | {counts.partly_met} | "
             f"{counts.not_met} | {counts.unknown} |"

@@ -133,7 +133,7 @@ def thin_spots(
     organizations = {o.id: o for o in coalition.organizations}
     for member in coalition.members_on(grid.as_of):
         org = organizations[member.organization]
-        into = national if org.scope is Scope.NATIONAL else regional
+        into = national if org.effective_scope is Scope.NATIONAL else regional
         for code in org.where:  # a region (LAC) counts in every country of it
             for sector in org.sectors:  # every sector of the organization counts
                 into.setdefault((code, sector), []).append(org.id)

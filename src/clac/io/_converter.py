@@ -30,7 +30,6 @@ they happened and :mod:`clac.io._problems` joins the two.
 
 from __future__ import annotations
 
-import contextlib
 import contextvars
 import functools
 import operator
@@ -307,8 +306,10 @@ def _tuple_hooks(converter: cattrs.Converter) -> None:
                 raise _wrong(value, "a list")
             # The common case, a valid list, without the bookkeeping below; on any error the
             # list is structured again item by item, to collect every error with its index.
-            with contextlib.suppress(Exception):
+            try:  # not contextlib.suppress: a context manager per list is a cost of its own
                 return tuple([item_hook(item, item_type) for item in value])
+            except Exception:  # noqa: BLE001, S110 - structured again below, errors collected
+                pass
             items: list[Any] = []
             errors: list[Exception] = []
             for index, item in enumerate(value):

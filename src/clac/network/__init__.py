@@ -18,6 +18,13 @@ optional and imported when used.
 - :func:`export` writes GEXF, GraphML, node-link JSON or PNG (atomically); :func:`draw` returns
   a matplotlib figure. Every analysis, :func:`export` and :func:`draw` take a coalition or a
   graph clac made as their first argument.
+- :func:`widget` shows the network interactively in Jupyter (colour by sector, size by a
+  measure, filters by country, working group, sector and survey round; anywidget, from the
+  ``notebooks`` extra) and :func:`to_html` / :func:`write_html` (``export(..., "html")``) make
+  the same view one self-contained page that works offline; :func:`view_data` is what both show.
+- :func:`region_map` counts the members per state of Latin America and the Caribbean (by
+  sector, and with a framework the gap verdicts): ``to_dataframe()``, ``draw()``;
+  :func:`write_map` saves the map as PNG, SVG or HTML (outlines shipped, drawn offline).
 - :func:`partnership` measures the rounds of a member survey (density, degree centralization,
   reciprocity, trust and value, with anonymity) and the change between them;
   :func:`survey_graph` and :func:`draw_rounds` give each round's graph and picture
@@ -93,6 +100,14 @@ from clac.network._health import (
     health_over_time,
     key_players,
 )
+from clac.network._map import (
+    MAP_FORMATS,
+    CountryMembers,
+    RegionMap,
+    draw_map,
+    region_map,
+    write_map,
+)
 from clac.network._snapshot import MembershipStatus
 from clac.network._summary import NetworkSummary, summarize
 from clac.network._survey import (
@@ -111,21 +126,25 @@ from clac.network._survey import (
     survey_graph,
 )
 from clac.network._survey_figure import COLLABORATION_COLOURS, draw_rounds, write_rounds_png
+from clac.network._view import SIZE_MEASURES, to_html, view_data, widget, write_html
 
 __all__ = [
     "ANONYMITY_THRESHOLD",
     "COLLABORATION_COLOURS",
     "DEFAULT_KEY_PLAYERS",
     "EXACT_BETWEENNESS_LIMIT",
+    "MAP_FORMATS",
     "MEASURES",
     "SAMPLED_BETWEENNESS_SOURCES",
     "SECTOR_COLOURS",
+    "SIZE_MEASURES",
     "SUPPRESSED",
     "Broker",
     "Brokers",
     "Communities",
     "Connectivity",
     "CountryCoverage",
+    "CountryMembers",
     "CountryPresence",
     "CrossSectorTies",
     "EdgeKind",
@@ -143,6 +162,7 @@ __all__ = [
     "NodeKind",
     "Partnership",
     "ReceivedScores",
+    "RegionMap",
     "RoundChange",
     "SectorCoverage",
     "SectorPresence",
@@ -161,6 +181,7 @@ __all__ = [
     "cross_sector_ties",
     "degree_centralization",
     "draw",
+    "draw_map",
     "draw_rounds",
     "export",
     "fragmentation",
@@ -173,14 +194,20 @@ __all__ = [
     "organization_graph",
     "organization_node",
     "partnership",
+    "region_map",
     "sector_coverage",
     "sector_ties",
     "summarize",
     "survey_graph",
+    "to_html",
+    "view_data",
+    "widget",
     "working_group_node",
     "write_gexf",
     "write_graphml",
+    "write_html",
     "write_json",
+    "write_map",
     "write_png",
     "write_rounds_png",
 ]

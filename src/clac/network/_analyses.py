@@ -14,8 +14,8 @@ import networkx as nx
 
 from clac.charter import Sector
 from clac.network._frames import HtmlTable, data_frame
-from clac.network._graph import node_id
-from clac.network._snapshot import Snapshot, snapshot
+from clac.network._graph import node_id, projection_of
+from clac.network._snapshot import snapshot
 from clac.network._subject import check_subject, organizations_of, project
 from clac.registry import Coalition
 
@@ -209,7 +209,7 @@ def communities(
 
 @attrs.frozen
 class Isolate:
-    """A member in no working group that attended no meeting."""
+    """A member tied to no other member in the organization graph."""
 
     organization: str
     name: str
@@ -218,7 +218,9 @@ class Isolate:
 
 @attrs.frozen
 class Isolates(HtmlTable):
-    """Members in no working group that attended no meeting (by the date)."""
+    """Members tied to no other member in the organization graph (by the date): no shared
+    working group, working meeting, co-authored work or surveyed tie. Plenary meetings (annual
+    and regional) make no tie, so a member that only attended those is an isolate."""
 
     members: tuple[Isolate, ...]
 
@@ -238,19 +240,6 @@ class Isolates(HtmlTable):
         )
 
 
-def isolates_of(view: Snapshot) -> Isolates:
-    """The isolated members of a snapshot."""
-    grouped = {org for orgs in view.group_members.values() for org in orgs}
-    grouped |= {org for pair in view.reported for org in pair}  # surveyed ties count too
-    return Isolates(
-        members=tuple(
-            Isolate(organization=o.id, name=o.name, sector=o.sector)
-            for o in view.coalition.organizations
-            if o.id in view.members and o.id not in grouped and o.id not in view.attended
-        )
-    )
-
-
 def isolates_in(graph: nx.Graph[str]) -> Isolates:
     """The organizations of an organization graph without a tie."""
     return Isolates(
@@ -267,14 +256,16 @@ def isolates_in(graph: nx.Graph[str]) -> Isolates:
 
 
 def isolates(coalition: Coalition | nx.Graph[Any], as_of: date | None = None) -> Isolates:
-    """Members on ``as_of`` that belong to no working group, attended no meeting by then and
-    report no tie in the partnership survey (nor are reported by anyone).
+    """Members on ``as_of`` tied to no other member in the organization graph
+    (:func:`~clac.network.organization_graph`): in no working group with another member, at
+    no working meeting with one, in no co-authored work and in no surveyed tie. The same
+    members :func:`~clac.network.summarize` lists as isolated.
 
     Given a graph instead of a coalition: its member organizations tied to no other.
     """
     check_subject(coalition, as_of)
     if isinstance(coalition, Coalition):
-        return isolates_of(snapshot(coalition, as_of))
+        return isolates_in(projection_of(snapshot(coalition, as_of)))
     return isolates_in(project(coalition))
 
 

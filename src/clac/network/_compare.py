@@ -86,7 +86,7 @@ class NetworkChange:
     @property
     def cross_sector_change(self) -> float:
         """Cross-sector tie ratio after minus before."""
-        return self.after.cross_sector.ratio - self.before.cross_sector.ratio
+        return self.after.cross_sector_ties.ratio - self.before.cross_sector_ties.ratio
 
     def metrics(self) -> list[tuple[str, float | int, float | int]]:
         """(metric, before, after) for every number of :meth:`NetworkSummary.metrics`."""

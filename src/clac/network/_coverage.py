@@ -19,7 +19,7 @@ from typing import Any
 
 import attrs
 
-from clac.charter import Partner, Sector
+from clac.charter import MatchKind, Partner, Sector, match_partner
 from clac.countries import country_name, region_countries
 from clac.model import Scope
 from clac.network._frames import HtmlTable, data_frame
@@ -58,13 +58,19 @@ class SectorCoverage(HtmlTable):
     """The coalition's members against the sectors and partners of the Proposed Structure.
 
     ``missing_sectors`` are expected sectors without a member; ``missing_partners`` the named
-    (non-generic) partners, founding or expected, that are not members.
+    (non-generic) partners, founding or expected, that are not members. A member is a partner
+    when its organization says so (``partner: <id>``) or bears the partner's name, ignoring
+    case and accents (:func:`clac.charter.match_partner`); a member with a close name
+    ("SaferNet Brasil" for the charter's Safernet) is likely the partner but not certainly:
+    that partner is in ``possible_partners``, with the members that may be it, and not among
+    the missing ones — to confirm, add ``partner: <id>`` to the organization.
     """
 
     as_of: date | None
     sectors: tuple[SectorPresence, ...]
     missing_sectors: tuple[Sector, ...]
     missing_partners: tuple[Partner, ...]
+    possible_partners: tuple[tuple[Partner, tuple[str, ...]], ...] = ()
 
     def to_dataframe(self) -> Any:
         """One row per sector: expected, members, named partners joined and missing."""
@@ -101,6 +107,18 @@ def coverage_of_sectors(view: Snapshot) -> SectorCoverage:
         for org in view.members
         if (partner := organizations[org].partner)
     }
+    possible: dict[str, list[str]] = {}
+    for org in view.members:  # a member not linked to a partner may still be one, by name
+        organization = organizations[org]
+        if organization.partner is not None:
+            continue
+        found = match_partner(organization.name, charter.partners, id=organization.id)
+        if found is None or found.partner.id in joined_partners:
+            continue
+        if found.kind is MatchKind.SAME:
+            joined_partners.add(found.partner.id)
+        else:
+            possible.setdefault(found.partner.id, []).append(org)
     expected = {p.sector for p in charter.partners if p.sector is not None}
     named = [p for p in charter.partners if not p.generic]
     rows = []
@@ -113,14 +131,23 @@ def coverage_of_sectors(view: Snapshot) -> SectorCoverage:
                 expected=sector in expected,
                 members=members,
                 partners=partners,
-                partners_missing=tuple(p for p in partners if p not in joined_partners),
+                partners_missing=tuple(
+                    p for p in partners if p not in joined_partners and p not in possible
+                ),
             )
         )
     return SectorCoverage(
         as_of=view.as_of,
         sectors=tuple(rows),
         missing_sectors=tuple(r.sector for r in rows if r.expected and not r.covered),
-        missing_partners=tuple(p for p in named if p.id not in joined_partners),
+        missing_partners=tuple(
+            p for p in named if p.id not in joined_partners and p.id not in possible
+        ),
+        possible_partners=tuple(
+            (p, tuple(possible[p.id]))
+            for p in named
+            if p.id in possible and p.id not in joined_partners
+        ),
     )
 
 
@@ -251,7 +278,7 @@ def coverage_of_countries(view: Snapshot, *, include_territories: bool = False) 
     for organization in view.coalition.organizations:
         if organization.id not in view.members:
             continue
-        if organization.scope is Scope.NATIONAL:
+        if organization.effective_scope is Scope.NATIONAL:
             # Every sector counts: a hotline that is also an NGO covers both columns.
             columns = [_COUNTED[s] for s in organization.sectors if s in _COUNTED]
         else:

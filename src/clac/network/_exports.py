@@ -1,5 +1,6 @@
 """The stakeholder graph in files other tools open: GEXF and GraphML (Gephi, Cytoscape, yEd),
-node-link JSON (D3, dashboards) and a PNG picture.
+node-link JSON (D3, dashboards), a PNG picture and an interactive page (HTML, self-contained:
+see :mod:`clac.network._view`; it needs a coalition, not a bare graph).
 
 GEXF and GraphML hold only scalar attribute values (strings, numbers, booleans), so on the way
 out tuples are joined with ``";"`` (``countries: ("BR", "US")`` → ``"BR;US"``), enums become
@@ -30,6 +31,7 @@ from clac.io import write_text_atomically
 from clac.network._graph import build_graph, organization_graph, organization_node
 from clac.network._reported import reported_ties
 from clac.network._subject import check_subject
+from clac.network._view import write_html
 from clac.registry import Coalition
 from clac.text import Language
 
@@ -56,6 +58,7 @@ class ExportFormat(enum.StrEnum):
     GRAPHML = "graphml"
     JSON = "json"
     PNG = "png"
+    HTML = "html"
 
     @classmethod
     def of(
@@ -281,7 +284,9 @@ def export(
 ) -> Path:
     """Write ``coalition``'s network on ``as_of`` to ``path``, in ``format`` or by suffix.
 
-    GEXF, GraphML and JSON hold the full graph (:func:`~clac.network.build_graph`); the PNG
+    HTML is the interactive page of :func:`~clac.network.to_html` (members, shared activity and
+    the registry's survey rounds). GEXF, GraphML and JSON hold the full graph
+    (:func:`~clac.network.build_graph`); the PNG
     shows the members and their ties (:func:`~clac.network.organization_graph`), coloured by
     sector, labelled in ``lang``, laid out with ``seed``. Given a graph instead of a
     coalition (as every analysis accepts), it writes (or draws) that graph as it is.
@@ -289,6 +294,14 @@ def export(
     chosen = ExportFormat.of(path, format)
     lang = Language.parse(lang)
     check_subject(coalition, as_of)
+    if chosen is ExportFormat.HTML:
+        if not isinstance(coalition, Coalition):
+            raise UnsupportedExport(
+                "needs a coalition (its members, ties and survey), not a bare graph",
+                path="format",
+                value=chosen.value,
+            )
+        return write_html(coalition, path, as_of=as_of, lang=lang, seed=seed)
     if chosen is ExportFormat.PNG:
         from clac.network._figure import write_png
 

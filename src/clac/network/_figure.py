@@ -143,15 +143,16 @@ def draw(
     new figure is made, without pyplot. The layout is a spring layout seeded with ``seed``.
     """
     _matplotlib()
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+
+    from clac._figures import ClacFigure
 
     lang = Language.parse(lang)
     check_subject(graph, as_of)
     if isinstance(graph, Coalition):
         graph = organization_graph(graph, as_of)
     if ax is None:
-        figure = Figure(figsize=(13, 9), layout="constrained")
+        figure = ClacFigure(figsize=(13, 9), layout="constrained")
         ax = figure.add_subplot()
     else:
         figure = ax.get_figure()  # type: ignore[assignment]

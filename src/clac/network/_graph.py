@@ -112,7 +112,7 @@ def _organization_attributes(
         "sector": organization.sector.value,
         "sectors": tuple(s.value for s in organization.sectors),
         "countries": organization.countries,
-        "scope": organization.scope.value,
+        "scope": "unknown" if (scope := organization.effective_scope) is None else scope.value,
         "partner": organization.partner or "",
         "founding": organization.partner in founding,
         "status": status.value,

@@ -79,9 +79,12 @@ def status_of(member: Member | None, as_of: date | None) -> MembershipStatus:
     if member is None:
         return MembershipStatus.NON_MEMBER
     if as_of is not None:
-        if member.joined is not None and as_of < member.joined:
+        # As Member.is_member_on reads an approximate day, so that every command counts the
+        # same members: a member that joined in "2016" is one for certain from 2017-01-01, and
+        # one whose joining day is not known counts until it leaves.
+        if member.joined is not None and not member.joined <= as_of:
             return MembershipStatus.NON_MEMBER
-        if member.left is not None and as_of >= member.left:
+        if member.left is not None and not as_of < member.left:
             return MembershipStatus.WITHDRAWN
         if member.status is MemberStatus.WITHDRAWN:
             return MembershipStatus.MEMBER

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 import networkx as nx
 
+from clac._deprecation import deprecated
 from clac._labels import WORDS
 from clac._progress import task
 from clac.network._analyses import (
@@ -92,6 +93,11 @@ _L = {
         "Socios nombrados que aún no son miembros",
         pt="Parceiros nomeados que ainda não são membros",
     ),
+    "possible_partners": Text(
+        "Named partners perhaps members, by a close name (confirm with partner: <id>)",
+        "Socios nombrados quizá miembros, por un nombre parecido (confírmelo con partner: <id>)",
+        pt="Parceiros nomeados talvez membros, por um nome parecido (confirme com partner: <id>)",
+    ),
     "without_hotline": Text(
         "Countries without a national hotline member",
         "Países sin una línea de denuncia nacional miembro",
@@ -139,11 +145,17 @@ class NetworkSummary:
     brokers: Brokers
     communities: Communities
     isolates: Isolates
-    cross_sector: CrossSectorTies
+    cross_sector_ties: CrossSectorTies
     sector_ties: SectorTies
     sector_coverage: SectorCoverage
     country_coverage: CountryCoverage
     top: int = 5
+
+    @property
+    def cross_sector(self) -> CrossSectorTies:
+        """Deprecated: :attr:`cross_sector_ties` (the name of :func:`cross_sector_ties`)."""
+        deprecated("NetworkSummary.cross_sector", "NetworkSummary.cross_sector_ties")
+        return self.cross_sector_ties
 
     @property
     def members(self) -> int:
@@ -179,7 +191,7 @@ class NetworkSummary:
         key_players = _list(players.organizations, lang)
         if players.organizations:
             key_players += f" ({players.before:.3f} → {players.after:.3f})"
-        cross = self.cross_sector
+        cross = self.cross_sector_ties
         return (
             (label("coalition", lang), self.name),
             (
@@ -215,6 +227,17 @@ class NetworkSummary:
                     [
                         p.display_name(self.as_of).in_(lang)
                         for p in self.sector_coverage.missing_partners
+                    ],
+                    lang,
+                ),
+            ),
+            (
+                label("possible_partners", lang),
+                _list(
+                    [
+                        f"{p.display_name(self.as_of).in_(lang)}: {', '.join(orgs)} "
+                        f"(partner: {p.id}?)"
+                        for p, orgs in self.sector_coverage.possible_partners
                     ],
                     lang,
                 ),
@@ -259,8 +282,8 @@ class NetworkSummary:
             "communities": len(self.communities.groups),
             "modularity": self.communities.modularity,
             "isolates": len(self.isolates.members),
-            "cross_sector_ratio": self.cross_sector.ratio,
-            "ei_index": self.cross_sector.ei_index,
+            "cross_sector_ratio": self.cross_sector_ties.ratio,
+            "ei_index": self.cross_sector_ties.ei_index,
             "missing_sectors": len(self.sector_coverage.missing_sectors),
             "missing_partners": len(self.sector_coverage.missing_partners),
             "countries_without_hotline": len(countries.without_hotline),
@@ -299,7 +322,7 @@ def analyse(
             # Members tied to no other member in the graph the ties are counted in, so the
             # summary never says "0 ties" next to "isolated members: none".
             "isolates": lambda: isolates_in(graph),
-            "cross_sector": lambda: cross_sector_of(graph),
+            "cross_sector_ties": lambda: cross_sector_of(graph),
             "sector_ties": lambda: ties_of(graph),
             "sector_coverage": lambda: coverage_of_sectors(view),
             "country_coverage": lambda: coverage_of_countries(

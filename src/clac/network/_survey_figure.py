@@ -62,14 +62,15 @@ def draw_rounds(
 ) -> Figure:
     """One panel per survey round of the reported ties, coloured by collaboration level."""
     _matplotlib()
-    from matplotlib.figure import Figure
     from matplotlib.lines import Line2D
+
+    from clac._figures import ClacFigure
 
     lang = Language.parse(lang)
     chosen = answers_of(coalition, answers)
     days = sorted({a.round for a in chosen})
     graphs = [survey_graph(coalition, day, chosen, rule=rule) for day in days]
-    figure = Figure(figsize=(6.5 * max(len(days), 1), 6.5), layout="constrained")
+    figure = ClacFigure(figsize=(6.5 * max(len(days), 1), 6.5), layout="constrained")
     if not graphs:
         ax = figure.add_subplot()
         ax.set_title(_NO_ROUNDS.in_(lang))

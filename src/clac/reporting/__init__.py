@@ -20,6 +20,7 @@ from clac._schedule import (
     MinutesState,
     ReportState,
     ReportStatus,
+    ReportTally,
     annual_report_documents,
     annual_report_due,
     cadence,
@@ -28,6 +29,7 @@ from clac._schedule import (
     minutes_state,
     records_begin,
     report_due,
+    report_status,
 )
 from clac.reporting._annual import AnnualReport, GoalSummary, MeetingEntry, annual_report
 from clac.reporting._cadence import reports_after, validate_report
@@ -66,6 +68,7 @@ __all__ = [
     "PolicyEntry",
     "ReportState",
     "ReportStatus",
+    "ReportTally",
     "annual_report",
     "annual_report_documents",
     "annual_report_due",
@@ -80,6 +83,7 @@ __all__ = [
     "plan_year",
     "records_begin",
     "report_due",
+    "report_status",
     "reports_after",
     "validate_report",
     "visible_documents",

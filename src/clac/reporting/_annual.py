@@ -37,6 +37,7 @@ from clac._schedule import (
     MinutesState,
     ReportState,
     ReportStatus,
+    ReportTally,
     cadence,
     min_meetings_for,
     minutes_state,
@@ -50,6 +51,7 @@ from clac.model import (
     Meeting,
     OperationalPlan,
     QuarterlyReport,
+    RecordKind,
     StrategicPlan,
     Target,
 )
@@ -143,6 +145,10 @@ class AnnualReport:
     assessment: PlanAssessment
     group_names: tuple[tuple[str, Text], ...] = ()
     organization_names: tuple[tuple[str, str], ...] = ()
+    records_since: date | None = None
+    """The day the registry's report records are complete from (``records_since`` for reports),
+    even when its first complete quarter (:attr:`records_begin`) has not begun by
+    :attr:`as_of`."""
 
     @property
     def complete(self) -> bool:
@@ -153,6 +159,12 @@ class AnnualReport:
     def coalition_meetings(self) -> tuple[MeetingEntry, ...]:
         """The annual and regional meetings of the year."""
         return tuple(m for m in self.meetings if m.is_coalition_meeting)
+
+    @property
+    def tally(self) -> ReportTally:
+        """How many of the year's quarterly reports fell due by :attr:`as_of` and what became
+        of them: the count ``clac check`` (REP-01) and the calendar give too."""
+        return ReportTally.of(self.reports)
 
     @property
     def missing_reports(self) -> tuple[ReportStatus, ...]:
@@ -290,6 +302,7 @@ def annual_report(
         assessment=assessment,
         group_names=tuple((w.id, w.name) for w in coalition.working_groups),
         organization_names=tuple((o.id, o.name) for o in coalition.organizations),
+        records_since=coalition.records_since_for(RecordKind.REPORTS),
     )
 
 

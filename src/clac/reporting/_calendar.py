@@ -30,14 +30,15 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clac._schedule import (
+    ReportState,
+    ReportStatus,
     annual_report_documents,
     annual_report_due,
     first_quarter,
-    records_begin,
-    report_due,
+    report_status,
 )
 from clac.errors import InvalidData
-from clac.model import Document, Meeting
+from clac.model import Document, Meeting, RecordKind
 from clac.periods import Quarter
 from clac.reporting._folder import Audience, community, may_see
 from clac.reporting._labels import MEETING_KINDS, MEETING_MODES, TLP_LABELS, label
@@ -65,22 +66,32 @@ class CalendarEvent:
     sequence: int
     stamp: date
     transparent: bool = False
+    state: ReportState | None = None
+    """For a quarterly report's due date, the report's state on the calendar's day (the one
+    ``clac check`` gives it); None for other events."""
 
 
-def _horizon(coalition: Coalition) -> date:
-    """The end of the year after the registry's latest dated record."""
-    years = [coalition.charter.original.effective.year]
-    years += [m.date.year for m in coalition.meetings]
-    years += [r.year for r in coalition.reports]
-    years += [d.date.year for d in coalition.documents]
-    years += [p.year for p in coalition.plans.operational]
-    years += [m.joined.year for m in coalition.members if m.joined is not None]
-    return date(max(years) + 1, 12, 31)
+def _horizon(as_of: date) -> date:
+    """The last day the due dates run to by default: the end of ``as_of``'s year (the reports
+    of its quarters and its annual report, due the next year, are the next due dates)."""
+    return date(as_of.year, 12, 31)
+
+
+def _first_complete_quarter(coalition: Coalition) -> Quarter | None:
+    """The first quarter the registry's report records are complete for, begun or not."""
+    since = coalition.records_since_for(RecordKind.REPORTS)
+    if since is None:
+        return None
+    first = Quarter.of(since)
+    return first if first.first_day >= since else first.next()
 
 
 class _Events:
-    def __init__(self, coalition: Coalition, audience: Audience, lang: Language) -> None:
+    def __init__(
+        self, coalition: Coalition, audience: Audience, lang: Language, as_of: date
+    ) -> None:
         self.coalition = coalition
+        self.as_of = as_of
         self.audience = audience
         self.lang = lang
         self.members = community(coalition)
@@ -122,42 +133,55 @@ class _Events:
         )
 
     def reports(self, horizon: date) -> Iterator[CalendarEvent]:
-        coalition, lang = self.coalition, self.lang
-        begin = records_begin(coalition, horizon)
+        """Each group's report due dates to ``horizon``'s quarter, in the state ``clac check``
+        gives them as of the day; a quarter before the registry's complete report records
+        (``records_since``) only when a report is recorded for it."""
+        coalition = self.coalition
+        begin = _first_complete_quarter(coalition)
         last = Quarter.of(horizon)
         for group in coalition.working_groups:
+            if group.formed > horizon:
+                continue
             period = first_quarter(coalition, group.formed)
-            if begin is not None:
-                period = max(period, begin)
-            name = group.name.in_(lang)
             while period <= last:
-                due = report_due(coalition, period)
-                report = coalition.report(group.id, period.year, period.quarter)
-                submitted = None if report is None else report.submitted
-                days = (due - period.last_day).days
-                state = (
-                    label("report_not_submitted", lang)
-                    if submitted is None
-                    else label("report_submitted_on", lang, day=submitted.isoformat())
-                )
-                yield CalendarEvent(
-                    uid=f"report-{group.id}-{period.year}-q{period.quarter}@{UID_DOMAIN}",
-                    day=due,
-                    summary=label("report_due", lang, group=name, quarter=str(period)),
-                    description=f"{state}\n{label('due_assumption', lang, days=days)}",
-                    category="report-due",
-                    sequence=0 if submitted is None else 1,
-                    stamp=period.first_day if submitted is None else submitted,
-                    transparent=True,
-                )
+                status = report_status(coalition, group.id, period, self.as_of)
+                before = begin is not None and period < begin
+                if not (before and status.state is ReportState.UNRECORDED):
+                    yield self.report(group.name.in_(self.lang), status)
                 period = period.next()
+
+    def report(self, name: str, status: ReportStatus) -> CalendarEvent:
+        lang, period, due = self.lang, status.period, status.due
+        days = (due - period.last_day).days
+        state = label("report_state", lang, day=self.as_of.isoformat())
+        line = f"{state}: {status.state.label.in_(lang)}"
+        if status.submitted is not None:
+            line += f" — {label('report_submitted_on', lang, day=status.submitted.isoformat())}"
+        elif status.state is ReportState.MISSING and status.days_overdue is not None:
+            line += f" — {label('days_overdue', lang, count=status.days_overdue)}."
+        else:
+            line += "."
+        recorded = status.state in (ReportState.SUBMITTED, ReportState.LATE, ReportState.RECEIVED)
+        return CalendarEvent(
+            uid=f"report-{status.working_group}-{period.year}-q{period.quarter}@{UID_DOMAIN}",
+            day=due,
+            summary=label("report_due", lang, group=name, quarter=str(period)),
+            description=f"{line}\n{label('due_assumption', lang, days=days)}",
+            category="report-due",
+            sequence=1 if recorded else 0,
+            stamp=period.first_day if status.submitted is None else status.submitted,
+            transparent=True,
+            state=status.state,
+        )
 
     def annual_reports(self, horizon: date) -> Iterator[CalendarEvent]:
         lang = self.lang
         if horizon < self.coalition.charter.original.effective:
             return
         since = Context(self.coalition, horizon).first_year
-        for year in range(horizon.year if since is None else since, horizon.year):
+        if since is None:  # no member yet: no coalition owes an annual report
+            return
+        for year in range(since, horizon.year + 1):
             due = annual_report_due(year, self.coalition)
             published = sorted(
                 annual_report_documents(self.coalition, year), key=lambda d: (d.date, d.id)
@@ -208,18 +232,23 @@ def calendar_events(
     start: date | None = None,
     end: date | None = None,
     language: Language | str = Language.EN,
+    as_of: date | None = None,
 ) -> tuple[CalendarEvent, ...]:
     """The shared calendar's events from ``start`` to ``end`` (inclusive), by day then UID.
 
-    Without ``end``, report and annual-report due dates run to the end of the year after the
-    registry's latest dated record.
+    Each quarterly report's event says its state as of ``as_of`` (today by default) — the
+    state ``clac check`` gives it: submitted, late, received, missing, not yet due, or not
+    recorded. Without ``end``, the due dates run through ``as_of``'s year: the reports of its
+    quarters and its annual report, whose due dates fall early the next year, are the next
+    ones.
     """
     who = Audience.members() if audience is None else Audience.parse(audience)
     who.check(coalition)
     if start is not None and end is not None and end < start:
         raise InvalidData(f"is before the start ({start.isoformat()})", path="end", value=end)
-    horizon = _horizon(coalition) if end is None else end
-    events = _Events(coalition, who, Language.parse(language))
+    day = date.today() if as_of is None else as_of
+    horizon = _horizon(day) if end is None else end
+    events = _Events(coalition, who, Language.parse(language), day)
     found = [
         *events.meetings(),
         *events.reports(horizon),
@@ -249,9 +278,11 @@ def calendar(
     start: date | None = None,
     end: date | None = None,
     language: Language | str = Language.EN,
+    as_of: date | None = None,
 ) -> bytes:
     """The shared calendar as iCalendar bytes (RFC 5545), for ``audience`` (the members by
-    default), with the events of :func:`calendar_events`."""
+    default), with the events of :func:`calendar_events` as of ``as_of`` (today by
+    default)."""
     from icalendar import Calendar, Event
 
     lang = Language.parse(language)
@@ -262,7 +293,10 @@ def calendar(
     name = f"{label('calendar_name', lang)} — {coalition.name}"
     cal.add("name", name)
     cal.add("x-wr-calname", name)
-    for item in calendar_events(coalition, audience=audience, start=start, end=end, language=lang):
+    found = calendar_events(
+        coalition, audience=audience, start=start, end=end, language=lang, as_of=as_of
+    )
+    for item in found:
         event = Event()
         event.add("uid", item.uid)
         event.add("dtstamp", _stamp(item.stamp))

@@ -36,14 +36,15 @@ def activities_chart_png(report: AnnualReport, language: Language) -> bytes:
     Raises ImportError when matplotlib is not installed (see :func:`chart_available`).
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
+
+    from clac._figures import ClacFigure
 
     goals = report.goals
     names = [f"{g.goal} · {g.name.in_(language)}" for g in goals]
     counts = [g.per_quarter() for g in goals]
     height = 0.9 + 0.45 * max(len(goals), 1)
-    figure = Figure(figsize=(9.0, height), dpi=100, layout="constrained")
+    figure = ClacFigure(figsize=(9.0, height), dpi=100, layout="constrained")
     FigureCanvasAgg(figure)
     axes = figure.add_subplot()
     positions = list(range(len(goals)))

@@ -16,11 +16,12 @@ from clac._labels import (
     TLP_LABELS,
     WORDS,
 )
-from clac.text import Language, Text
+from clac.text import Language, Text, plural
 
 __all__ = [
     "ACTIVITY_SCOPES",
     "ACTIVITY_STATUSES",
+    "COUNTED",
     "DOCUMENT_KINDS",
     "LABELS",
     "MEETING_KINDS",
@@ -110,8 +111,6 @@ LABELS: dict[str, Text] = {
     "title": WORDS["title"],
     "label": Text("TLP label", "Etiqueta TLP", pt="Rótulo TLP"),
     "due": Text("due", "vence", pt="vence"),
-    "days_overdue": Text("days overdue", "días de atraso", pt="dias de atraso"),
-    "days_late": Text("days late", "días de atraso", pt="dias de atraso"),
     "none": WORDS["none"],
     "nothing_reported": Text(
         "No activity or policy was reported toward this goal.",
@@ -157,12 +156,12 @@ LABELS: dict[str, Text] = {
         pt="O ano não terminou: este relatório o cobre até {day}.",
     ),
     "compiled": Text(
-        "Compiled on {day} from {reports} quarterly reports and the minutes of {meetings} "
-        "meetings, for {audience}, under the charter (version {version}).",
-        "Compilado el {day} a partir de {reports} informes trimestrales y las actas de "
-        "{meetings} reuniones, para {audience}, conforme a la carta (versión {version}).",
-        pt="Compilado em {day} a partir de {reports} relatórios trimestrais e das atas de "
-        "{meetings} reuniões, para {audience}, conforme a carta (versão {version}).",
+        "Compiled on {day} from {reports} and the minutes of {meetings}, for {audience}, under "
+        "the charter (version {version}).",
+        "Compilado el {day} a partir de {reports} y las actas de {meetings}, para {audience}, "
+        "conforme a la carta (versión {version}).",
+        pt="Compilado em {day} a partir de {reports} e das atas de {meetings}, para "
+        "{audience}, conforme a carta (versão {version}).",
     ),
     "reports_received": Text(
         "Quarterly reports received",
@@ -170,9 +169,12 @@ LABELS: dict[str, Text] = {
         pt="Relatórios trimestrais recebidos",
     ),
     "reports_value": Text(
-        "{received} of {due} due (late: {late}; missing: {missing})",
-        "{received} de {due} exigibles (con atraso: {late}; faltantes: {missing})",
-        pt="{received} de {due} devidos (com atraso: {late}; ausentes: {missing})",
+        "{received} of {due} due (late: {late}; missing: {missing}; not recorded, outside the "
+        "complete records: {unrecorded})",
+        "{received} de {due} exigibles (con atraso: {late}; faltantes: {missing}; sin "
+        "registro, fuera de los registros completos: {unrecorded})",
+        pt="{received} de {due} devidos (com atraso: {late}; ausentes: {missing}; sem "
+        "registro, fora dos registros completos: {unrecorded})",
     ),
     "activities_value": Text(
         "{total} ({implemented} implemented, {planned} planned; {in_country} in-country, "
@@ -202,22 +204,6 @@ LABELS: dict[str, Text] = {
         "Documents of {year} that {audience} may see (TLP 2.0).",
         "Documentos de {year} que {audience} pueden ver (TLP 2.0).",
         pt="Documentos de {year} que {audience} podem ver (TLP 2.0).",
-    ),
-    "unrecorded_note": Text(
-        "The registry holds quarterly reports from {first} on; {count} earlier quarters of this "
-        "year are not counted as missing.",
-        "El registro contiene informes trimestrales desde {first}; {count} trimestres "
-        "anteriores de este año no se cuentan como faltantes.",
-        pt="O registro contém relatórios trimestrais desde {first}; {count} trimestres "
-        "anteriores deste ano não são contados como ausentes.",
-    ),
-    "no_records": Text(
-        "The registry holds no quarterly reports; {count} quarters of this year are not "
-        "counted as missing.",
-        "El registro no contiene informes trimestrales; {count} trimestres de este año no se "
-        "cuentan como faltantes.",
-        pt="O registro não contém relatórios trimestrais; {count} trimestres deste ano não são "
-        "contados como ausentes.",
     ),
     "circulated_on": Text("circulated {day}", "circuladas el {day}", pt="circuladas em {day}"),
     "action_line": Text(
@@ -255,11 +241,7 @@ LABELS: dict[str, Text] = {
     "report_submitted_on": Text(
         "Submitted on {day}.", "Presentado el {day}.", pt="Enviado em {day}."
     ),
-    "report_not_submitted": Text(
-        "Not submitted in the registry.",
-        "No presentado según el registro.",
-        pt="Não enviado segundo o registro.",
-    ),
+    "report_state": Text("State on {day}", "Estado al {day}", pt="Situação em {day}"),
     "due_assumption": Text(
         "Due {days} days after the quarter ends (clac's assumption; the charter sets no date).",
         "Vence {days} días después del fin del trimestre (supuesto de clac; la carta no fija "
@@ -291,16 +273,101 @@ LABELS: dict[str, Text] = {
         "Vence al final del año; aún no registrada.",
         pt="Vence no fim do ano; ainda não registrada.",
     ),
-    "attendees": Text(
-        "{count} member organizations attended.",
-        "Asistieron {count} organizaciones miembro.",
-        pt="Compareceram {count} organizações membro.",
+}
+
+
+#: Labels that count something: the singular and the plural form, ``{count}`` the number.
+COUNTED: dict[str, tuple[Text, Text]] = {
+    "reports_count": (
+        Text(
+            "{count} quarterly report",
+            "{count} informe trimestral",
+            pt="{count} relatório trimestral",
+        ),
+        Text(
+            "{count} quarterly reports",
+            "{count} informes trimestrales",
+            pt="{count} relatórios trimestrais",
+        ),
+    ),
+    "meetings_count": (
+        Text("{count} meeting", "{count} reunión", pt="{count} reunião"),
+        Text("{count} meetings", "{count} reuniones", pt="{count} reuniões"),
+    ),
+    "days_overdue": (
+        Text("{count} day overdue", "{count} día de atraso", pt="{count} dia de atraso"),
+        Text("{count} days overdue", "{count} días de atraso", pt="{count} dias de atraso"),
+    ),
+    "days_late": (
+        Text("{count} day late", "{count} día de atraso", pt="{count} dia de atraso"),
+        Text("{count} days late", "{count} días de atraso", pt="{count} dias de atraso"),
+    ),
+    "unrecorded_note": (
+        Text(
+            "The registry's report records are complete from {first} on; {count} earlier "
+            "quarter of this year without a report is not counted as missing.",
+            "Los registros de informes están completos desde {first}; {count} trimestre "
+            "anterior de este año sin informe no se cuenta como faltante.",
+            pt="Os registros de relatórios estão completos desde {first}; {count} trimestre "
+            "anterior deste ano sem relatório não é contado como ausente.",
+        ),
+        Text(
+            "The registry's report records are complete from {first} on; {count} earlier "
+            "quarters of this year without a report are not counted as missing.",
+            "Los registros de informes están completos desde {first}; {count} trimestres "
+            "anteriores de este año sin informe no se cuentan como faltantes.",
+            pt="Os registros de relatórios estão completos desde {first}; {count} trimestres "
+            "anteriores deste ano sem relatório não são contados como ausentes.",
+        ),
+    ),
+    "no_records": (
+        Text(
+            "The registry does not say from when its report records are complete "
+            "(records_since): {count} quarter of this year without a report is unknown, not "
+            "counted as missing.",
+            "El registro no dice desde cuándo sus registros de informes están completos "
+            "(records_since): {count} trimestre de este año sin informe es desconocido, no se "
+            "cuenta como faltante.",
+            pt="O registro não diz desde quando seus registros de relatórios estão completos "
+            "(records_since): {count} trimestre deste ano sem relatório é desconhecido, não é "
+            "contado como ausente.",
+        ),
+        Text(
+            "The registry does not say from when its report records are complete "
+            "(records_since): {count} quarters of this year without a report are unknown, not "
+            "counted as missing.",
+            "El registro no dice desde cuándo sus registros de informes están completos "
+            "(records_since): {count} trimestres de este año sin informe son desconocidos, no "
+            "se cuentan como faltantes.",
+            pt="O registro não diz desde quando seus registros de relatórios estão completos "
+            "(records_since): {count} trimestres deste ano sem relatório são desconhecidos, não "
+            "são contados como ausentes.",
+        ),
+    ),
+    "attendees": (
+        Text(
+            "{count} member organization attended.",
+            "Asistió {count} organización miembro.",
+            pt="Compareceu {count} organização membro.",
+        ),
+        Text(
+            "{count} member organizations attended.",
+            "Asistieron {count} organizaciones miembro.",
+            pt="Compareceram {count} organizações membro.",
+        ),
     ),
 }
 
 
 def label(key: str, language: Language, **values: object) -> str:
-    """The label ``key`` in ``language``, with ``values`` filled in."""
+    """The label ``key`` in ``language``, with ``values`` filled in; a :data:`COUNTED` label
+    takes the singular or plural form ``values["count"]`` calls for."""
+    if key in COUNTED:
+        count = values.pop("count")
+        if isinstance(count, bool) or not isinstance(count, int):
+            raise TypeError(f"label {key!r} counts: count= must be an int, not {count!r}")
+        one, other = COUNTED[key]
+        return plural(count, one, other, **values).in_(language)
     text = LABELS[key]
     if values:
         text = text.format(**values)

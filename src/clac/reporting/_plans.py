@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from clac._deprecation import Counts
 from clac.model import ActivityStatus, OperationalPlan, PlannedAction, StrategicPlan
 from clac.reporting._entries import ActivityEntry, year_entries
 from clac.rules import Context, Outcome, Rule
@@ -93,9 +94,12 @@ class PlanAssessment:
     plan: OperationalPlan | None
     actions: tuple[ActionProgress, ...]
 
-    def counts(self) -> dict[ActionState, int]:
-        """How many actions are in each state."""
-        return {s: sum(1 for a in self.actions if a.state is s) for s in ActionState}
+    @property
+    def counts(self) -> Counts[ActionState]:
+        """How many actions are in each state; calling it, ``counts()``, is deprecated."""
+        return Counts(
+            {s: sum(1 for a in self.actions if a.state is s) for s in ActionState}, "PlanAssessment"
+        )
 
     def for_goal(self, goal: str) -> tuple[ActionProgress, ...]:
         """The actions aimed at ``goal``."""

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from clac._escape import markdown
-from clac._schedule import MinutesState, ReportState, ReportStatus
+from clac._schedule import MinutesState, ReportStatus
 from clac.charter import COALITION
 from clac.countries import country_name
 from clac.model import ActivityScope, ActivityStatus, Meeting
@@ -73,8 +73,6 @@ class _Chart:
     pass
 
 
-_DUE_STATES = frozenset({ReportState.SUBMITTED, ReportState.LATE, ReportState.MISSING})
-
 _Block = _Heading | _Paragraph | _List | _Table | _Chart
 
 
@@ -117,8 +115,11 @@ class _Writer:
             self.t(
                 "compiled",
                 day=r.as_of.isoformat(),
-                reports=len(r.received),
-                meetings=sum(1 for m in r.meetings if m.minutes_state is MinutesState.CIRCULATED),
+                reports=self.t("reports_count", count=len(r.received)),
+                meetings=self.t(
+                    "meetings_count",
+                    count=sum(1 for m in r.meetings if m.minutes_state is MinutesState.CIRCULATED),
+                ),
                 audience=r.audience.label.in_(lang),
                 version=r.charter_version,
             )
@@ -137,7 +138,7 @@ class _Writer:
 
     def summary(self) -> Iterator[_Block]:
         r = self.report
-        due = [s for s in r.reports if s.state in _DUE_STATES]
+        tally = r.tally
         activities = r.activities
 
         def count(status: ActivityStatus | None = None, scope: ActivityScope | None = None) -> int:
@@ -154,10 +155,11 @@ class _Writer:
                 self.t("reports_received"),
                 self.t(
                     "reports_value",
-                    received=len(due) - len(r.missing_reports),
-                    due=len(due),
-                    late=len(r.late_reports),
-                    missing=len(r.missing_reports),
+                    received=tally.received,
+                    due=tally.due,
+                    late=tally.late,
+                    missing=tally.missing,
+                    unrecorded=tally.unrecorded,
                 ),
             ),
             (
@@ -403,7 +405,7 @@ class _Writer:
             f"({self.t('due')} {status.due.isoformat()}"
         )
         if status.days_overdue is not None:
-            line += f"; {status.days_overdue} {self.t(days_key)}"
+            line += f"; {self.t(days_key, count=status.days_overdue)}"
         return line + ")"
 
     def missing(self) -> Iterator[_Block]:
@@ -418,12 +420,11 @@ class _Writer:
         unrecorded = r.unrecorded_reports
         if unrecorded:
             yield _Heading(3, self.t("unrecorded_reports"))
-            if r.records_begin is None:
+            first = r.records_begin or r.records_since
+            if first is None:
                 yield _Paragraph(self.t("no_records", count=len(unrecorded)))
             else:
-                yield _Paragraph(
-                    self.t("unrecorded_note", first=str(r.records_begin), count=len(unrecorded))
-                )
+                yield _Paragraph(self.t("unrecorded_note", first=str(first), count=len(unrecorded)))
         yield _Heading(3, self.t("no_minutes"))
         no_minutes = tuple(
             f"{e.meeting.date.isoformat()}: {self.meeting_name(e.meeting)} ({e.meeting.id})"

@@ -11,11 +11,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from clac._deprecation import Counts
 from clac.charter import Severity
 from clac.errors import require
 from clac.rules import _formats, _render
 from clac.rules._engine import STRENGTH, Finding, Outcome, Subject
-from clac.text import Language, Text
+from clac.text import Language, Text, plural
 
 if TYPE_CHECKING:
     from clac.io import Region
@@ -90,14 +91,16 @@ class Assessment:
         """Findings of rules that failed to run."""
         return tuple(f for f in self.findings if f.outcome is Outcome.ERROR)
 
-    def counts(self) -> dict[Outcome, int]:
-        """How many findings have each outcome (every outcome present, zero included)."""
+    @property
+    def counts(self) -> Counts[Outcome]:
+        """How many findings have each outcome (every outcome present, zero included); a
+        property like :attr:`ok` (calling it, ``counts()``, is deprecated)."""
         counter = Counter(f.outcome for f in self.findings)
-        return {outcome: counter.get(outcome, 0) for outcome in Outcome}
+        return Counts({o: counter.get(o, 0) for o in Outcome}, "Assessment")
 
     def counts_by_severity(self) -> dict[Severity, dict[Outcome, int]]:
         """Outcome counts for each severity."""
-        return {s: self.where(severity=s).counts() for s in Severity}
+        return {s: self.where(severity=s).counts for s in Severity}
 
     def subjects(self) -> tuple[Subject, ...]:
         """Every subject with a finding, in first-seen order."""
@@ -119,7 +122,7 @@ class Assessment:
 
     def summary(self, language: Language | str = Language.EN) -> str:
         """One line: counts per outcome and whether every required rule is met."""
-        counts = self.counts()
+        counts = self.counts
         parts = [
             f"{n} {o.label.in_(language)}" for o, n in counts.items() if n or o is Outcome.UNMET
         ]
@@ -136,30 +139,25 @@ class Assessment:
                 pt="uma regra obrigatória não foi cumprida",
             )
         )
-        head = Text("{n} findings", "{n} hallazgos", pt="{n} constatações").format(
-            n=len(self.findings)
+        head = plural(
+            len(self.findings),
+            Text("{count} finding", "{count} hallazgo", pt="{count} constatação"),
+            Text("{count} findings", "{count} hallazgos", pt="{count} constatações"),
         )
         return f"{head.in_(language)}: {', '.join(parts)} — {verdict.in_(language)}"
 
     def to_rows(self, language: Language | str = Language.EN) -> list[dict[str, Any]]:
-        """Plain data, one dict per finding: subject, rule, severity, outcome, message."""
-        return [
-            {
-                "subject_kind": f.subject.kind.value,
-                "subject": f.subject.id,
-                "rule": f.rule.id,
-                "severity": f.rule.severity.value,
-                "outcome": f.outcome.value,
-                "message": f.message.in_(language),
-            }
-            for f in self.findings
-        ]
+        """Plain data, one dict per finding, with the columns of :meth:`to_csv` in its order
+        (:data:`~clac.rules._formats.CSV_COLUMNS`): rule, severity, clause, clause_ref,
+        subject_kind, subject, outcome, message, evidence, assumption."""
+        return [dict(zip(_formats.CSV_COLUMNS, _formats.row_of(f, language), strict=True))
+                for f in self.findings]  # fmt: skip
 
     def to_dataframe(self, language: Language | str = Language.EN) -> Any:
-        """:meth:`to_rows` as a pandas ``DataFrame`` (needs pandas)."""
+        """:meth:`to_rows` as a pandas ``DataFrame`` (needs pandas): the columns of
+        :meth:`to_csv`, the same values (without the CSV's guard against formulas)."""
         pandas = require("pandas", "Assessment.to_dataframe()", "pandas")
-        columns = ["subject_kind", "subject", "rule", "severity", "outcome", "message"]
-        return pandas.DataFrame(self.to_rows(language), columns=columns)
+        return pandas.DataFrame(self.to_rows(language), columns=list(_formats.CSV_COLUMNS))
 
     def to_text(self, language: Language | str = Language.EN, *, everything: bool = False) -> str:
         """Plain text grouped by subject (``clac check``); only findings not met unless

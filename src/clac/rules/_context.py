@@ -22,6 +22,7 @@ from clac.rules._engine import (
     not_applicable,
 )
 from clac.text import Text
+from clac.text import _trusted as _text
 
 if TYPE_CHECKING:
     from clac.charter import Charter, Parameters
@@ -40,12 +41,13 @@ __all__ = [
 
 def unrecorded(what: Text, where: str, **facts: Any) -> Verdict:
     """*Insufficient data*: ``what`` is not recorded; the message says to record it at the
-    field path ``where`` of the registry file."""
+    field path ``where`` of the registry file — worded so that ``what`` may be singular or
+    plural, masculine or feminine ("not recorded: the member's working groups")."""
     return insufficient_data(
-        Text(
-            f"{what.en} is not recorded: record it at {where}",
-            f"{what.es} no está registrado: regístrelo en {where}",
-            pt=f"{what.in_('pt')} não está registrado: registre-o em {where}",
+        _text(
+            f"not recorded: {what.en} (to record at {where})",
+            f"sin registro: {what.es} (a registrar en {where})",
+            pt=f"sem registro: {what.in_('pt')} (a registrar em {where})",
         ),
         record_at=where,
         **facts,
@@ -71,7 +73,7 @@ def member_unrecorded(
     )
     done = ("registrados", "registrados") if plural else ("registrado", "registrado")
     return insufficient_data(
-        Text(
+        _text(
             f"{what.en} {en} not recorded, and the registry does not say the member's record "
             f"is complete: record {it_en} at {path}.{field} (or, if the entry is complete, say "
             f"so with {path}.record_complete)",
@@ -93,18 +95,18 @@ def joined_words(member: Member) -> Text:
     joining day is not recorded"."""
     joined = member.joined
     if joined is None:
-        return Text(
+        return _text(
             "its joining day is not recorded",
             "su fecha de ingreso no está registrada",
             pt="sua data de ingresso não está registrada",
         )
     if isinstance(joined, date):
-        return Text(
+        return _text(
             f"joined on {joined.isoformat()}",
             f"ingresó el {joined.isoformat()}",
             pt=f"ingressou em {joined.isoformat()}",
         )
-    return Text(
+    return _text(
         f"joined in {joined.isoformat()}",
         f"ingresó en {joined.isoformat()}",
         pt=f"ingressou em {joined.isoformat()}",
@@ -114,7 +116,7 @@ def joined_words(member: Member) -> Text:
 def before_records(since: date, what: Text, **facts: Any) -> Verdict:
     """*Not applicable*: the duty (``what``) falls before the registry's records begin."""
     return not_applicable(
-        Text(
+        _text(
             f"{what.en} falls before the records begin (records_since {since.isoformat()}): "
             "not assessed",
             f"{what.es} es anterior al inicio de los registros (records_since "
@@ -161,6 +163,7 @@ class Context:
         self._subjects: dict[SubjectKind, tuple[tuple[Subject, Any], ...]] = {}
         self._months_back: dict[int, tuple[Month, ...]] = {}
         self._report_due: dict[Quarter, date] = {}
+        self._records_since: dict[RecordKind, date | None] = {}
 
     # -------------------------------------------------------------- the record horizon
 
@@ -169,7 +172,12 @@ class Context:
         ``records_since`` with ``kind`` None); None when the registry does not say."""
         if kind is None:
             return self.coalition.records_since
-        return self.coalition.records_since_for(kind)
+        # Asked once or more per rule and subject: looked up once per kind.
+        known = self._records_since
+        if kind in known:
+            return known[kind]
+        since = known[kind] = self.coalition.records_since_for(kind)
+        return since
 
     def complete(self, kind: RecordKind | None, day: DateValue) -> bool:
         """Whether the registry's records of ``kind`` are complete on ``day``: only then does
@@ -188,19 +196,19 @@ class Context:
         known = [d for d in days if d is not None]
         if len(known) < len(days):
             return (
-                Text(
+                _text(
                     f"the registry does not say its {en} records are complete",
                     f"el registro no dice que sus registros de {es} estén completos",
                 ),
-                Text("(or set records_since)", "(o fije records_since)"),
+                _text("(or set records_since)", "(o fije records_since)"),
             )
         last = max(known).isoformat()
         return (
-            Text(
+            _text(
                 f"the registry's {en} records begin only on {last}",
                 f"los registros de {es} del registro comienzan recién el {last}",
             ),
-            Text("(or move records_since back)", "(o adelante records_since)"),
+            _text("(or move records_since back)", "(o adelante records_since)"),
         )
 
     def member_complete(self, member: Member) -> bool:
@@ -351,14 +359,14 @@ class Context:
         first = self.first_year
         if first is None:
             return not_applicable(
-                Text("the coalition has no members yet", "la coalición aún no tiene miembros"),
+                _text("the coalition has no members yet", "la coalición aún no tiene miembros"),
                 year=year,
             )
         possible = self.possible_first_year
         if year < first and possible is not None and possible <= year:
             unknown = tuple(m.organization for m in self.coalition.members if m.joined is None)
             return insufficient_data(
-                Text(
+                _text(
                     f"whether the coalition had members in {year} is not known: the joining day "
                     f"of {', '.join(unknown)} is not recorded (record it at members[].joined)",
                     f"no se sabe si la coalición tenía miembros en {year}: la fecha de ingreso de "
@@ -371,7 +379,7 @@ class Context:
             )
         if year < first:
             return not_applicable(
-                Text(
+                _text(
                     f"{year} is before the coalition's first year ({first})",
                     f"{year} es anterior al primer año de la coalición ({first})",
                 ),
@@ -380,7 +388,7 @@ class Context:
             )
         if complete and year >= self.as_of.year:
             return not_applicable(
-                Text(
+                _text(
                     f"{year} is not over yet (as of {self.as_of.isoformat()})",
                     f"{year} aún no ha terminado (al {self.as_of.isoformat()})",
                 ),

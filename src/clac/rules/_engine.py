@@ -14,7 +14,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
-from typing import TYPE_CHECKING, Any, NamedTuple, TypeGuard
+from typing import TYPE_CHECKING, Any, NamedTuple, SupportsIndex, TypeGuard, overload
 
 import attrs
 
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "STRENGTH",
+    "Evidence",
     "Fact",
     "Finding",
     "Outcome",
@@ -121,18 +122,92 @@ class Fact(NamedTuple):
         return f"{self.name}={shown}"
 
 
+class Evidence(tuple[Fact, ...]):
+    """The facts a rule looked at, in order — and read by name, as ``to_dict()`` shows them.
+
+    A tuple of :class:`Fact` (``finding.evidence[0]``, ``for fact in finding.evidence``), and,
+    like the mapping of a finding in ``Assessment.to_dict()``, looked up by a fact's name:
+    ``finding.evidence["members"]``, ``.keys()``, ``.values()``, ``.items()``, ``.get()``,
+    ``.as_dict()``.
+    """
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, key: SupportsIndex) -> Fact: ...
+    @overload
+    def __getitem__(self, key: slice) -> tuple[Fact, ...]: ...
+    @overload
+    def __getitem__(self, key: str) -> FactValue | tuple[FactValue, ...]: ...
+    def __getitem__(
+        self, key: SupportsIndex | slice | str
+    ) -> Fact | tuple[Fact, ...] | FactValue | tuple[FactValue, ...]:
+        if isinstance(key, str):
+            for fact in self:
+                if fact.name == key:
+                    return fact.value
+            raise KeyError(key)
+        return super().__getitem__(key)
+
+    def keys(self) -> tuple[str, ...]:
+        """The facts' names, in order."""
+        return tuple(fact.name for fact in self)
+
+    def values(self) -> tuple[FactValue | tuple[FactValue, ...], ...]:
+        """The facts' values, in order."""
+        return tuple(fact.value for fact in self)
+
+    def items(self) -> tuple[tuple[str, FactValue | tuple[FactValue, ...]], ...]:
+        """(name, value) pairs, in order."""
+        return tuple((fact.name, fact.value) for fact in self)
+
+    def get(
+        self, name: str, default: FactValue | tuple[FactValue, ...] = None
+    ) -> FactValue | tuple[FactValue, ...]:
+        """The value of the fact ``name``, or ``default``."""
+        for fact in self:
+            if fact.name == name:
+                return fact.value
+        return default
+
+    def as_dict(self) -> dict[str, FactValue | tuple[FactValue, ...]]:
+        """The facts as a ``dict`` by name."""
+        return dict(self.items())
+
+
+def _as_evidence(facts: Iterable[Fact]) -> Evidence:
+    return facts if type(facts) is Evidence else Evidence(facts)
+
+
 _SEQUENCES = (list, tuple, set, frozenset)
 
 
 def _facts(values: Mapping[str, Any]) -> tuple[Fact, ...]:
     if not values:
         return ()
+    # Most values are plain (a string, a number, a date, None): one set lookup of the type,
+    # the isinstance test only for the rest.
+    plain = _PLAIN
+    sequences = _SEQUENCES
+    new = _new_fact
     return tuple(
         [
-            Fact(name, tuple(value) if isinstance(value, _SEQUENCES) else value)
+            new(
+                Fact,
+                (
+                    name,
+                    value
+                    if value.__class__ in plain or not isinstance(value, sequences)
+                    else tuple(value),
+                ),
+            )
             for name, value in values.items()
         ]
     )
+
+
+_PLAIN = frozenset({str, int, bool, float, type(None), date})
+_new_fact = tuple.__new__
 
 
 @attrs.frozen(slots=True)
@@ -309,7 +384,7 @@ class Finding:
     subject: Subject
     outcome: Outcome
     message: Text
-    evidence: tuple[Fact, ...] = ()
+    evidence: Evidence = attrs.field(default=Evidence(), converter=_as_evidence)
     parameters: tuple[Fact, ...] = ()
 
     @property

@@ -17,6 +17,7 @@ import enum
 import math
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from typing import Any
 
 from clac._bulk import paused_gc
 from clac._plugins import PluginOutput, described, plugin_output
@@ -35,6 +36,7 @@ from clac.rules._engine import (
     Rule,
     Subject,
     SubjectKind,
+    Verdict,
     failure,
     is_verdict,
     not_run,
@@ -88,6 +90,7 @@ def _assess(
 ) -> Assessment:
     context = Context(coalition, day)
     findings: list[Finding] = []
+    shared: dict[object, Any] = {}  # equal messages and evidence, made once (see _apply)
     trusted = [_trusted(r) for r in chosen]
     with (
         _guarded(all(trusted), seconds) as (kept, output),
@@ -95,7 +98,7 @@ def _assess(
     ):
         for r, own in zip(chosen, trusted, strict=True):
             if own:
-                _apply(r, context, findings)
+                _apply(r, context, findings, shared)
             else:
                 _apply_foreign(r, context, findings, kept)
                 output.forward(f"rule {r.id} ({r.source})")
@@ -111,7 +114,7 @@ def _assess(
 _CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando as regras")
 
 
-def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
+def _apply(r: Rule, context: Context, findings: list[Finding], shared: dict[object, Any]) -> None:
     """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
     what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
     try:
@@ -122,6 +125,9 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
         subject = Subject(SubjectKind.COALITION, context.coalition.name)
         findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
         return
+    append = findings.append
+    make = Finding
+    share = shared.setdefault
     for subject, item in subjects:
         try:
             verdict: object = r.check(context, item)
@@ -130,14 +136,20 @@ def _apply(r: Rule, context: Context, findings: list[Finding]) -> None:
                 Finding(r, subject, Outcome.ERROR, failure(r, raised=error), (), parameters)
             )
             continue
-        if not is_verdict(verdict):
+        # clac's own rules are trusted: a Verdict is taken as it is, its types not re-checked.
+        if verdict.__class__ is not Verdict and not is_verdict(verdict):
             findings.append(
                 Finding(r, subject, Outcome.ERROR, failure(r, returned=verdict), (), parameters)
             )
             continue
-        findings.append(
-            Finding(r, subject, verdict.outcome, verdict.message, verdict.facts, parameters)
-        )
+        # Equal messages and evidence are shared within the evaluation: a third of a large
+        # registry's findings repeat one, and each copy would stay alive with the assessment.
+        message = verdict.message
+        message = share(message, message)
+        facts = verdict.facts
+        if facts:
+            facts = share(facts, facts)
+        append(make(r, subject, verdict.outcome, message, facts, parameters))
 
 
 def _trusted(r: Rule) -> bool:

@@ -102,7 +102,7 @@ def to_dict(assessment: Assessment, language: Language | str = Language.EN) -> d
         "language": lang.value,
         "ok": assessment.ok,
         "ok_at": {s.value: assessment.ok_at(s) for s in Severity},
-        "counts": {o.value: n for o, n in assessment.counts().items()},
+        "counts": {o.value: n for o, n in assessment.counts.items()},
         "findings": [_finding(f, lang) for f in assessment.findings],
     }
 
@@ -569,23 +569,22 @@ def to_csv(assessment: Assessment, language: Language | str = Language.EN) -> st
     assumption column says what the finding takes from clac rather than the charter (empty
     when nothing)."""
     lang = Language.parse(language)
-    return csv_text(
-        [
-            CSV_COLUMNS,
-            *(
-                (
-                    f.rule.id,
-                    f.rule.severity.value,
-                    f.rule.clause.id,
-                    f.rule.clause.ref_in(lang),
-                    f.subject.kind.value,
-                    f.subject.id,
-                    f.outcome.value,
-                    f.message.in_(lang),
-                    "; ".join(str(x) for x in f.evidence + f.parameters),
-                    "" if f.assumption is None else f.assumption.in_(lang),
-                )
-                for f in assessment.findings
-            ),
-        ]
+    return csv_text([CSV_COLUMNS, *(row_of(f, lang) for f in assessment.findings)])
+
+
+def row_of(f: Finding, language: Language | str = Language.EN) -> tuple[str, ...]:
+    """One finding as the values of :data:`CSV_COLUMNS`, in order (not yet guarded against
+    spreadsheet formulas): the row of ``to_csv`` and of ``Assessment.to_rows``."""
+    lang = Language.parse(language)
+    return (
+        f.rule.id,
+        f.rule.severity.value,
+        f.rule.clause.id,
+        f.rule.clause.ref_in(lang),
+        f.subject.kind.value,
+        f.subject.id,
+        f.outcome.value,
+        f.message.in_(lang),
+        "; ".join(str(x) for x in f.evidence + f.parameters),
+        "" if f.assumption is None else f.assumption.in_(lang),
     )

@@ -14,7 +14,7 @@ from clac._escape import markdown
 from clac._labels import SEVERITIES, WORDS
 from clac.rules._engine import Fact, Finding, Outcome, rank_key, severity_rank
 from clac.rules._formats import to_dict
-from clac.text import Language, Text
+from clac.text import Language, Text, plural
 
 if TYPE_CHECKING:
     from clac.rules._assessment import Assessment
@@ -38,13 +38,23 @@ _T = {
     "message": WORDS["message"],
     "clause": WORDS["clause"],
     "evidence": WORDS["evidence"],
-    "only_issues": Text(
-        "(showing findings that are not met; {hidden} met or not applicable findings hidden)",
-        "(se muestran los hallazgos no cumplidos; {hidden} hallazgos cumplidos o "
-        "que no aplican se ocultan)",
-        pt="(mostrando constatações não cumpridas; {hidden} cumpridas ou não aplicáveis ocultas)",
-    ),
 }
+
+#: The note under a list of the findings that are not met: singular and plural.
+_ONLY_ISSUES = (
+    Text(
+        "(showing findings that are not met; {count} met or not applicable finding hidden)",
+        "(se muestran los hallazgos no cumplidos; {count} hallazgo cumplido o que no aplica "
+        "se oculta)",
+        pt="(mostrando constatações não cumpridas; {count} cumprida ou não aplicável oculta)",
+    ),
+    Text(
+        "(showing findings that are not met; {count} met or not applicable findings hidden)",
+        "(se muestran los hallazgos no cumplidos; {count} hallazgos cumplidos o "
+        "que no aplican se ocultan)",
+        pt="(mostrando constatações não cumpridas; {count} cumpridas ou não aplicáveis ocultas)",
+    ),
+)
 
 
 _NOTEWORTHY = (Outcome.UNMET, Outcome.INSUFFICIENT_DATA, Outcome.ERROR)
@@ -138,7 +148,7 @@ def text_chunks(
             lines.append(f"{head[1]} · {evidence}" if evidence else head[1])
     if not everything:
         hidden = len(assessment.findings) - len(shown)
-        lines += ["", _T["only_issues"].format(hidden=hidden).in_(lang)]
+        lines += ["", plural(hidden, *_ONLY_ISSUES).in_(lang)]
     lines += ["", assessment.summary(lang)]
     yield "\n".join(lines) + "\n"
 

@@ -30,6 +30,7 @@ from clac.rules._engine import (
     unmet,
 )
 from clac.text import Text
+from clac.text import _trusted as _text
 
 if TYPE_CHECKING:
     from clac.registry import Coalition
@@ -80,7 +81,7 @@ def _no_holder(ctx: Context, role: Role) -> Verdict:
     facts = {"holders": ()}
     if not ctx.complete(None, ctx.as_of):
         return unrecorded(
-            Text(
+            _text(
                 f"who holds the {label.en} on {ctx.as_of.isoformat()}",
                 f"quién ejerce la {label.es} al {ctx.as_of.isoformat()}",
                 pt=f"quem exerce {label.in_('pt')} em {ctx.as_of.isoformat()}",
@@ -89,7 +90,7 @@ def _no_holder(ctx: Context, role: Role) -> Verdict:
             **facts,
         )
     return unmet(
-        Text(
+        _text(
             f"no one holds the {label.en} on {ctx.as_of.isoformat()}",
             f"nadie ejerce la {label.es} al {ctx.as_of.isoformat()}",
         ),
@@ -104,7 +105,7 @@ def _partner_unknown(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     if partner is None or holder_organizations(ctx, role):
         return None
     return insufficient_data(
-        Text(
+        _text(
             f"the {role.label.en} is held by {', '.join(holders)}, but no organization of the "
             f"registry is marked as the charter's partner {partner!r}: record it at "
             f"organizations[].partner",
@@ -123,7 +124,7 @@ def _others_recorded(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     the office over) may simply not be recorded."""
     label = role.label
     return insufficient_data(
-        Text(
+        _text(
             f"the {label.en} is recorded as held by {', '.join(holders)}, not by ICMEC, and the "
             "registry does not say its records are complete: record ICMEC's assignment at "
             f"roles[] (role: {role.value}) or the amendment that handed it over (or set "
@@ -143,8 +144,8 @@ def _others_recorded(ctx: Context, role: Role, holders: tuple[str, ...]) -> Verd
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
     facts=("roles[] (secretariat)", "organizations[].partner", "amendments[].hand_over"),
-    title=Text("ICMEC holds the Secretariat", "ICMEC ejerce la Secretaría"),
-    explanation=Text(
+    title=_text("ICMEC holds the Secretariat", "ICMEC ejerce la Secretaría"),
+    explanation=_text(
         "CLAC operates with ICMEC providing Secretariat support. clac looks for an assignment "
         "of the Secretariat in force on the day, held by the organization that is the ICMEC "
         "partner. The charter says ICMEC holds it 'initially': once an amendment hands the "
@@ -169,7 +170,7 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     if definition.holder_organization is None:
         first = assignments[0]
         return met(
-            Text(
+            _text(
                 f"the Secretariat, handed over by amendment, is held by {first.organization!r} "
                 f"since {first.since.isoformat()}",
                 f"la Secretaría, traspasada por enmienda, está a cargo de {first.organization!r} "
@@ -182,7 +183,7 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     held = [a for a in assignments if a.organization in icmec]
     if held:
         return met(
-            Text(
+            _text(
                 f"the Secretariat is held by {held[0].organization!r} since "
                 f"{held[0].since.isoformat()}",
                 f"la Secretaría está a cargo de {held[0].organization!r} desde el "
@@ -197,7 +198,7 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     if not ctx.complete(None, ctx.as_of):
         return _others_recorded(ctx, Role.SECRETARIAT, holders)
     return unmet(
-        Text(
+        _text(
             f"the Secretariat is held by {', '.join(holders)}, not by ICMEC (no amendment has "
             "handed it over)",
             f"la Secretaría está a cargo de {', '.join(holders)}, no de ICMEC (ninguna "
@@ -217,11 +218,11 @@ def secretariat(ctx: Context, coalition: Coalition) -> Verdict:
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
     facts=("roles[] (chair)", "roles[].unit", "organizations[].partner", "amendments[].hand_over"),
-    title=Text(
+    title=_text(
         "A representative of ICMEC LAC chairs CLAC",
         "Un representante de ICMEC LAC ejerce la presidencia",
     ),
-    explanation=Text(
+    explanation=_text(
         "CLAC operates with a representative from ICMEC LAC serving as Chair. clac looks for "
         "an assignment of the Chair in force on the day, held by the ICMEC organization for "
         "its regional office, ICMEC LAC, under any of its names in English, Spanish or "
@@ -247,7 +248,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     if definition.holder_organization is None:
         first = assignments[0]
         return met(
-            Text(
+            _text(
                 f"the Chair, handed over by amendment, is held by {first.organization!r} since "
                 f"{first.since.isoformat()}",
                 f"la presidencia, traspasada por enmienda, está a cargo de "
@@ -262,7 +263,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     for a in assignments:
         if a.organization in icmec and (unit is None or unit.matches(a.unit)):
             return met(
-                Text(
+                _text(
                     f"the Chair is held by {a.organization!r} ({a.unit or '—'}) since "
                     f"{a.since.isoformat()}",
                     f"la presidencia está a cargo de {a.organization!r} ({a.unit or '—'}) desde "
@@ -280,7 +281,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     if unit_unknown and not ctx.complete(None, ctx.as_of):
         where = f"roles[{ours[0]}].unit" if ours else "roles[].unit"
         return unrecorded(
-            Text(
+            _text(
                 "the ICMEC unit that holds the Chair",
                 "la unidad de ICMEC que ejerce la presidencia",
                 pt="a unidade do ICMEC que exerce a presidência",
@@ -293,7 +294,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
         return _others_recorded(ctx, Role.CHAIR, holders)
     if not any(a.organization in icmec for a in assignments):
         return unmet(
-            Text(
+            _text(
                 f"the Chair is held by {', '.join(holders)}, not by ICMEC LAC",
                 f"la presidencia está a cargo de {', '.join(holders)}, no de ICMEC LAC",
             ),
@@ -302,7 +303,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
         )
     shown = ", ".join(u or "—" for u in units)
     return unmet(
-        Text(
+        _text(
             f"the Chair is held by ICMEC but not for ICMEC LAC (unit: {shown})",
             f"la presidencia está a cargo de ICMEC pero no por ICMEC LAC (unidad: {shown})",
         ),
@@ -320,11 +321,11 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
     facts=("meetings[] (kind: annual)", "meetings[].organizer", "organizations[].partner"),
-    title=Text(
+    title=_text(
         "An annual meeting coordinated by ICMEC LAC",
         "Una reunión anual coordinada por ICMEC LAC",
     ),
-    explanation=Text(
+    explanation=_text(
         "The governance structure includes annual meetings coordinated by ICMEC LAC. Each "
         "complete year since the coalition's first year needs an annual meeting organized by "
         "ICMEC; the current year is judged once it is over.",
@@ -336,7 +337,7 @@ def chair(ctx: Context, coalition: Coalition) -> Verdict:  # noqa: PLR0911 - one
 @assessed_from(
     RecordKind.MEETINGS,
     lambda year: date(year, 1, 1),
-    lambda year: Text(f"the annual meeting of {year}", f"la reunión anual de {year}"),
+    lambda year: _text(f"the annual meeting of {year}", f"la reunión anual de {year}"),
 )
 def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when an annual meeting organized by ICMEC took place in the year."""
@@ -350,7 +351,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     coordinated = tuple(m for m in annual if m.organizer in icmec)
     if coordinated:
         return met(
-            Text(
+            _text(
                 f"annual meeting {coordinated[0].id!r} on {coordinated[0].date.isoformat()}, "
                 f"organized by {coordinated[0].organizer!r}",
                 f"reunión anual {coordinated[0].id!r} el {coordinated[0].date.isoformat()}, "
@@ -360,7 +361,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
             meetings=tuple(m.id for m in coordinated),
         )
     coverage = ctx.year_coverage(RecordKind.MEETINGS, year)
-    what = Text(
+    what = _text(
         f"the annual meeting of {year}",
         f"la reunión anual de {year}",
         pt=f"a reunião anual de {year}",
@@ -371,7 +372,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
         return before_records(since, what, year=year)
     if annual and not icmec:
         return insufficient_data(
-            Text(
+            _text(
                 f"annual meetings in {year} are recorded, but no organization of the registry is "
                 "marked as the ICMEC partner: record it at organizations[].partner",
                 f"hay reuniones anuales registradas en {year}, pero ninguna organización del "
@@ -383,7 +384,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
         )
     if coverage != "complete":
         return unrecorded(
-            Text(
+            _text(
                 f"an annual meeting organized by ICMEC in {year}",
                 f"una reunión anual organizada por ICMEC en {year}",
                 pt=f"uma reunião anual organizada pelo ICMEC em {year}",
@@ -395,7 +396,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     if annual:
         others = ", ".join(f"{m.id} ({m.organizer})" for m in annual)
         return unmet(
-            Text(
+            _text(
                 f"no annual meeting organized by ICMEC in {year}; held by others: {others}",
                 f"ninguna reunión anual organizada por ICMEC en {year}; organizadas por otros: "
                 f"{others}",
@@ -405,7 +406,7 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
             organizers=tuple(m.organizer for m in annual),
         )
     return unmet(
-        Text(f"no annual meeting in {year}", f"ninguna reunión anual en {year}"),
+        _text(f"no annual meeting in {year}", f"ninguna reunión anual en {year}"),
         year=year,
         annual_meetings=(),
     )
@@ -420,11 +421,11 @@ def annual_meeting(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.WORKING_GROUP,
     facts=("working_groups[].formed", "working_groups[].consulted"),
-    title=Text(
+    title=_text(
         "New working groups formed after consulting active members",
         "Nuevos grupos de trabajo creados previa consulta con los miembros activos",
     ),
-    explanation=Text(
+    explanation=_text(
         "Future working groups may be formed in consultation with active CLAC Members on an "
         "as-needed basis. A group that is not one of the charter's own needs a recorded "
         "consultation on or before the day it was formed; the charter's groups (including any "
@@ -439,14 +440,14 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
     """Met when a group outside the charter's own was formed after a consultation."""
     if group.id in {w.id for w in ctx.charter.working_groups}:
         return not_applicable(
-            Text(
+            _text(
                 f"{group.id!r} is one of the charter's working groups",
                 f"{group.id!r} es uno de los grupos de trabajo de la carta",
             ),
             formed=group.formed,
         )
     if group.consulted is None:
-        what = Text(
+        what = _text(
             f"the consultation before forming {group.id!r}",
             f"la consulta previa a la creación de {group.id!r}",
         )
@@ -458,7 +459,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
                 (i for i, w in enumerate(ctx.coalition.working_groups) if w.id == group.id), 0
             )
             return unrecorded(
-                Text(
+                _text(
                     f"the consultation of active members before forming {group.id!r}",
                     f"la consulta a los miembros activos antes de crear {group.id!r}",
                     pt=f"a consulta aos membros ativos antes de criar {group.id!r}",
@@ -468,7 +469,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
                 consulted=None,
             )
         return unmet(
-            Text(
+            _text(
                 f"formed on {group.formed.isoformat()} with no recorded consultation of active "
                 "members",
                 f"creado el {group.formed.isoformat()} sin consulta registrada a los miembros "
@@ -481,7 +482,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
         # An approximate date on either side: whether the consultation came first is not known
         # (the model refuses a consultation known to be after the forming).
         return insufficient_data(
-            Text(
+            _text(
                 f"active members consulted in {group.consulted.isoformat()}, formed in "
                 f"{group.formed.isoformat()}: which came first is not known",
                 f"miembros activos consultados en {group.consulted.isoformat()}, creado en "
@@ -491,7 +492,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
             consulted=group.consulted,
         )
     return met(
-        Text(
+        _text(
             f"active members consulted on {group.consulted.isoformat()}, formed on "
             f"{group.formed.isoformat()}",
             f"miembros activos consultados el {group.consulted.isoformat()}, creado el "
@@ -512,8 +513,8 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
     applies_to=SubjectKind.YEAR,
     facts=("plans.strategic[]", "plans.strategic[].adopted"),
     parameters=("strategic_plan_years",),
-    title=Text("A strategic plan in force", "Un plan estratégico vigente"),
-    explanation=Text(
+    title=_text("A strategic plan in force", "Un plan estratégico vigente"),
+    explanation=_text(
         "CLAC Members shall develop a strategic plan to establish goals and objectives for "
         "the next five years. Every year from the first strategic plan's start (or, with no "
         "plan, from the coalition's first year) to the current one needs a strategic plan "
@@ -529,7 +530,7 @@ def new_working_groups(ctx: Context, group: WorkingGroup) -> Verdict:
 @assessed_from(
     RecordKind.PLANS,
     lambda year: date(year, 1, 1),
-    lambda year: Text(f"the strategic plan for {year}", f"el plan estratégico de {year}"),
+    lambda year: _text(f"the strategic plan for {year}", f"el plan estratégico de {year}"),
 )
 def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one per case
     """Met when a strategic plan of the charter's length covers the year."""
@@ -538,7 +539,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
         start = min(p.start_year for p in plans)
         if year < start:
             return not_applicable(
-                Text(
+                _text(
                     f"{year} is before the first strategic plan ({start})",
                     f"{year} es anterior al primer plan estratégico ({start})",
                 ),
@@ -554,7 +555,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
         missing = _plan_not_recorded(
             ctx,
             year,
-            Text(
+            _text(
                 f"the strategic plan covering {year}",
                 f"el plan estratégico que cubre {year}",
                 pt=f"o plano estratégico que cobre {year}",
@@ -564,7 +565,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
         if missing is not None:
             return missing
         return unmet(
-            Text(
+            _text(
                 f"no strategic plan covers {year}",
                 f"ningún plan estratégico cubre el año {year}",
             ),
@@ -574,7 +575,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     span = f"{plan.start_year}-{plan.end_year}"
     if plan.adopted is not None and plan.adopted > ctx.as_of:
         return unmet(
-            Text(
+            _text(
                 f"the strategic plan {span} covering {year} was adopted only on "
                 f"{plan.adopted.isoformat()}",
                 f"el plan estratégico {span} que cubre {year} se adoptó recién el "
@@ -589,7 +590,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
     required = ctx.coalition.charter_in_force(max(adopted, first)).parameters.strategic_plan_years
     if plan.years != required:
         return unmet(
-            Text(
+            _text(
                 f"the strategic plan {span} covers {plan.years} years, not {required}",
                 f"el plan estratégico {span} abarca {plan.years} años, no {required}",
             ),
@@ -599,7 +600,7 @@ def strategic_plan(ctx: Context, year: int) -> Verdict:  # noqa: PLR0911 - one p
             required_years=required,
         )
     return met(
-        Text(
+        _text(
             f"covered by the {plan.years}-year strategic plan {span}",
             f"cubierto por el plan estratégico de {plan.years} años {span}",
         ),
@@ -631,8 +632,8 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.YEAR,
     facts=("plans.operational[]",),
-    title=Text("An operational plan for each year", "Un plan operativo para cada año"),
-    explanation=Text(
+    title=_text("An operational plan for each year", "Un plan operativo para cada año"),
+    explanation=_text(
         "CLAC Members shall develop an operational plan, and ICMEC LAC works with them on "
         "the annual operating plan. Every year from the coalition's first year to the current "
         "one needs its operational plan.",
@@ -644,7 +645,7 @@ def _plan_not_recorded(ctx: Context, year: int, what: Text, where: str) -> Verdi
 @assessed_from(
     RecordKind.PLANS,
     lambda year: date(year, 1, 1),
-    lambda year: Text(f"the operational plan for {year}", f"el plan operativo de {year}"),
+    lambda year: _text(f"the operational plan for {year}", f"el plan operativo de {year}"),
 )
 def operational_plan(ctx: Context, year: int) -> Verdict:
     """Met when the year has an operational plan."""
@@ -656,7 +657,7 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
         missing = _plan_not_recorded(
             ctx,
             year,
-            Text(
+            _text(
                 f"the operational plan for {year}",
                 f"el plan operativo de {year}",
                 pt=f"o plano operacional de {year}",
@@ -666,11 +667,11 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
         if missing is not None:
             return missing
         return unmet(
-            Text(f"no operational plan for {year}", f"no hay plan operativo para {year}"),
+            _text(f"no operational plan for {year}", f"no hay plan operativo para {year}"),
             year=year,
         )
     return met(
-        Text(
+        _text(
             f"operational plan for {year} with "
             f"{_n(len(plan.actions), 'planned action', 'planned actions')}",
             f"plan operativo para {year} con "
@@ -690,8 +691,8 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.YEAR,
     facts=("plans.operational[].assessed",),
-    title=Text("Each year's operational plan assessed", "El plan operativo de cada año evaluado"),
-    explanation=Text(
+    title=_text("Each year's operational plan assessed", "El plan operativo de cada año evaluado"),
+    explanation=_text(
         "The operational plan 'will be assessed annually to accommodate necessary "
         "adjustments'. Each complete year's plan needs a recorded assessment, dated on or "
         "before the day; a year without a plan is left to GOV-06.",
@@ -703,7 +704,7 @@ def operational_plan(ctx: Context, year: int) -> Verdict:
 @assessed_from(
     RecordKind.PLANS,
     lambda year: date(year, 1, 1),
-    lambda year: Text(
+    lambda year: _text(
         f"the assessment of the {year} operational plan", f"la evaluación del plan de {year}"
     ),
 )
@@ -715,7 +716,7 @@ def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
     plan = ctx.coalition.plans.operational_plan_for(year)
     if plan is None:
         return not_applicable(
-            Text(
+            _text(
                 f"no operational plan for {year} to assess (see GOV-06)",
                 f"no hay plan operativo de {year} que evaluar (véase GOV-06)",
             ),
@@ -724,12 +725,12 @@ def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
     if plan.assessed is None and ctx.year_coverage(RecordKind.PLANS, year) == "before":
         since = ctx.records_since(RecordKind.PLANS)
         assert since is not None  # noqa: S101 - a horizon is set when the year is before it
-        what = Text(f"the assessment of the {year} plan", f"la evaluación del plan de {year}")
+        what = _text(f"the assessment of the {year} plan", f"la evaluación del plan de {year}")
         return before_records(since, what, year=year)
     if plan.assessed is None and ctx.year_coverage(RecordKind.PLANS, year) == "unknown":
         index = next(i for i, p in enumerate(ctx.coalition.plans.operational) if p.year == year)
         return unrecorded(
-            Text(
+            _text(
                 f"the assessment of the operational plan for {year}",
                 f"la evaluación del plan operativo de {year}",
                 pt=f"a avaliação do plano operacional de {year}",
@@ -740,7 +741,7 @@ def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
         )
     if plan.assessed is None or plan.assessed > ctx.as_of:
         return unmet(
-            Text(
+            _text(
                 f"the operational plan for {year} has not been assessed",
                 f"el plan operativo de {year} no ha sido evaluado",
             ),
@@ -748,7 +749,7 @@ def operational_plan_assessed(ctx: Context, year: int) -> Verdict:
             assessed=plan.assessed,
         )
     return met(
-        Text(
+        _text(
             f"the operational plan for {year} was assessed on {plan.assessed.isoformat()}",
             f"el plan operativo de {year} fue evaluado el {plan.assessed.isoformat()}",
         ),

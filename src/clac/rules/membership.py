@@ -44,6 +44,7 @@ from clac.rules._engine import (
     unmet,
 )
 from clac.text import Text
+from clac.text import _trusted as _text
 
 __all__ = [
     "EXPERTISE_KINDS",
@@ -77,7 +78,7 @@ EXPERTISE_KINDS = frozenset(
 SUPPORT_KINDS = frozenset({ContributionKind.IN_KIND, ContributionKind.SOURCE_IDENTIFIED})
 """Contributions MEM-12 counts; financial ones are deliberately left out (Membership, item 11)."""
 
-_NOT_TAKEN_UP = Text(
+_NOT_TAKEN_UP = _text(
     "not taken up (encouraged, not required)", "no asumido (alentado, no obligatorio)"
 )
 
@@ -85,6 +86,37 @@ _NOT_TAKEN_UP = Text(
 def _n(n: int, one: str, many: str) -> str:
     """``n`` with the singular or plural noun: ``_n(2, "meeting", "meetings")``."""
     return f"{n} {one if n == 1 else many}"
+
+
+def _no_attendance(held: int, since: date, where: str, why: Text, fix: Text) -> Text:
+    """MEM-07's message when no attendance of the member is recorded at the ``held`` CLAC
+    meetings recorded since ``since`` (none, one or several) and the records are incomplete
+    (``why``, and ``fix``: what to set, from :meth:`Context.why_incomplete`)."""
+    if held == 0:
+        en = f"no CLAC meeting is recorded since {since.isoformat()}"
+        es = f"no hay reuniones de la CLAC registradas desde el {since.isoformat()}"
+    elif held == 1:
+        en = (
+            "no attendance of the member is recorded at the one CLAC meeting recorded since "
+            f"{since.isoformat()}"
+        )
+        es = (
+            "no consta asistencia del miembro a la única reunión de la CLAC registrada desde "
+            f"el {since.isoformat()}"
+        )
+    else:
+        en = (
+            f"no attendance of the member is recorded at the {held} CLAC meetings recorded "
+            f"since {since.isoformat()}"
+        )
+        es = (
+            f"no consta asistencia del miembro a las {held} reuniones de la CLAC registradas "
+            f"desde el {since.isoformat()}"
+        )
+    return _text(
+        f"{en}, and {why.en}: record the meetings and their attendees at {where} {fix.en}",
+        f"{es}, y {why.es}: registre las reuniones y sus asistentes en {where} {fix.es}",
+    )
 
 
 def _normalised(name: str) -> str:
@@ -115,8 +147,8 @@ def months_before(day: date, months: int) -> date:
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
     facts=("organizations[].name", "members[].representatives[].name"),
-    title=Text("Membership is institutional", "La membresía es institucional"),
-    explanation=Text(
+    title=_text("Membership is institutional", "La membresía es institucional"),
+    explanation=_text(
         "CLAC membership is institutional and not specific to individuals: a member is an "
         "organization, not a person. A member whose organization carries the name of one of "
         "its own representatives looks like an individual registered as an organization.",
@@ -133,7 +165,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     recorded = len(member.representatives)
     if same:
         return unmet(
-            Text(
+            _text(
                 f"the organization {organization.id!r} is named {organization.name!r}, like its "
                 "representative: membership is institutional, not personal",
                 f"la organización {organization.id!r} se llama {organization.name!r}, igual que "
@@ -144,7 +176,7 @@ def institutional(ctx: Context, member: Member) -> Verdict:
             representatives=len(member.representatives),
         )
     return met(
-        Text(
+        _text(
             f"{organization.name!r} is not named like any of its {recorded} recorded "
             "representatives",
             f"{organization.name!r} no se llama como ninguno de sus {recorded} representantes "
@@ -165,8 +197,8 @@ def institutional(ctx: Context, member: Member) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].track_record", "members[].record_complete"),
-    title=Text("Proven track record on record", "Historial comprobado registrado"),
-    explanation=Text(
+    title=_text("Proven track record on record", "Historial comprobado registrado"),
+    explanation=_text(
         "Members are requested to have a proven track record of cooperation on reducing the "
         "threat to children online. clac looks for recorded evidence of it: at least one "
         "entry in the member's track record.",
@@ -180,7 +212,7 @@ def track_record(ctx: Context, member: Member) -> Verdict:
     entries = len(member.track_record)
     if entries:
         return met(
-            Text(
+            _text(
                 f"{_n(entries, 'track-record entry', 'track-record entries')} recorded",
                 f"historial registrado: {_n(entries, 'entrada', 'entradas')}",
             ),
@@ -190,12 +222,12 @@ def track_record(ctx: Context, member: Member) -> Verdict:
         return member_unrecorded(
             ctx,
             member,
-            Text("the member's track record", "el historial del miembro", pt="o histórico"),
+            _text("the member's track record", "el historial del miembro", pt="o histórico"),
             "track_record",
             track_record_entries=0,
         )
     return unmet(
-        Text(
+        _text(
             "no evidence of a track record of cooperation is recorded",
             "no hay constancia registrada de un historial de cooperación",
         ),
@@ -212,8 +244,8 @@ def track_record(ctx: Context, member: Member) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].charter_subscription.signed", "members[].record_complete"),
-    title=Text("Charter subscribed in writing", "Carta suscrita por escrito"),
-    explanation=Text(
+    title=_text("Charter subscribed in writing", "Carta suscrita por escrito"),
+    explanation=_text(
         "Members are requested to subscribe to or support this charter in writing: the "
         "registry records the date of the written subscription, which must not be later than "
         "the day of the assessment.",
@@ -229,7 +261,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
         return member_unrecorded(
             ctx,
             member,
-            Text(
+            _text(
                 "the member's written subscription to the charter",
                 "la suscripción escrita del miembro a la carta",
                 pt="a subscrição escrita da carta",
@@ -239,7 +271,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
         )
     if subscription is None:
         return unmet(
-            Text(
+            _text(
                 "no written subscription to the charter is recorded",
                 "no consta una suscripción escrita a la carta",
             ),
@@ -247,7 +279,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
         )
     if not subscription.signed <= ctx.as_of and not subscription.signed > ctx.as_of:
         return insufficient_data(
-            Text(
+            _text(
                 f"the written subscription is dated {subscription.signed.isoformat()}: whether it "
                 f"was signed by {ctx.as_of.isoformat()} is not known",
                 f"la suscripción escrita tiene fecha {subscription.signed.isoformat()}: no se sabe "
@@ -258,7 +290,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
         )
     if subscription.signed > ctx.as_of:
         return unmet(
-            Text(
+            _text(
                 f"the written subscription is dated {subscription.signed.isoformat()}, after "
                 f"{ctx.as_of.isoformat()}",
                 f"la suscripción escrita tiene fecha {subscription.signed.isoformat()}, "
@@ -268,7 +300,7 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
             document=subscription.document,
         )
     return met(
-        Text(
+        _text(
             f"subscribed to the charter in writing on {subscription.signed.isoformat()}",
             f"suscribió la carta por escrito el {subscription.signed.isoformat()}",
         ),
@@ -286,11 +318,11 @@ def subscribes_in_writing(ctx: Context, member: Member) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].listed_in_materials",),
-    title=Text(
+    title=_text(
         "Listed as a CLAC member in its materials",
         "Figura como miembro de la CLAC en sus materiales",
     ),
-    explanation=Text(
+    explanation=_text(
         "Members are requested to list their organization as a CLAC Member in relevant print "
         "and online materials.",
         "Se pide a los miembros incluir en sus materiales impresos y pertinentes que la "
@@ -301,7 +333,7 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     """Met when the registry records that the member lists itself as a CLAC member."""
     if member.listed_in_materials is None:
         return insufficient_data(
-            Text(
+            _text(
                 "the registry does not record whether the member lists itself as a CLAC member "
                 "in its materials (record it as listed_in_materials: true or false)",
                 "el registro no consigna si el miembro se presenta como miembro de la CLAC en "
@@ -311,14 +343,14 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
         )
     if member.listed_in_materials:
         return met(
-            Text(
+            _text(
                 "lists itself as a CLAC member in its materials",
                 "se presenta como miembro de la CLAC en sus materiales",
             ),
             listed_in_materials=True,
         )
     return unmet(
-        Text(
+        _text(
             "does not list itself as a CLAC member in its materials",
             "no se presenta como miembro de la CLAC en sus materiales",
         ),
@@ -335,8 +367,8 @@ def listed_in_materials(ctx: Context, member: Member) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].representatives", "members[].record_complete"),
-    title=Text("At least one designated representative", "Al menos un representante designado"),
-    explanation=Text(
+    title=_text("At least one designated representative", "Al menos un representante designado"),
+    explanation=_text(
         "Members are requested to designate at least one representative to participate "
         "actively in CLAC activities.",
         "Se pide a los miembros designar por lo menos un representante para participar "
@@ -348,7 +380,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
     designated = len(member.representatives)
     if designated:
         return met(
-            Text(
+            _text(
                 f"{_n(designated, 'representative', 'representatives')} designated",
                 f"representantes designados: {designated}",
             ),
@@ -358,7 +390,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
         return member_unrecorded(
             ctx,
             member,
-            Text(
+            _text(
                 "the member's designated representative",
                 "el representante designado del miembro",
                 pt="o representante designado",
@@ -367,7 +399,7 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
             representatives=0,
         )
     return unmet(
-        Text("no representative designated", "no ha designado ningún representante"),
+        _text("no representative designated", "no ha designado ningún representante"),
         representatives=0,
     )
 
@@ -381,11 +413,11 @@ def designates_representative(ctx: Context, member: Member) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].representatives[].level", "members[].record_complete"),
-    title=Text(
+    title=_text(
         "A representative of at least middle level",
         "Un representante de al menos nivel medio",
     ),
-    explanation=Text(
+    explanation=_text(
         "The Spanish text asks for a representative who holds at least a middle-level "
         "position in the organization; the English sets no level. clac follows the Spanish "
         "here (the divergence is recorded on Membership, item 5). A member with no "
@@ -400,7 +432,7 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
     """Met when a representative is of middle level or above."""
     if not member.representatives:
         return not_applicable(
-            Text(
+            _text(
                 "no representative to assess (see MEM-05)",
                 "no hay representante que evaluar (véase MEM-05)",
             ),
@@ -410,7 +442,7 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
     levels = tuple(r.level.label.en for r in member.representatives)
     if highest >= RepresentativeLevel.MIDDLE:
         return met(
-            Text(
+            _text(
                 f"the most senior representative is of {highest.label.en} level",
                 f"el representante de mayor rango es de nivel {highest.label.es}",
             ),
@@ -419,7 +451,7 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
         )
     if not _members_complete(ctx, member):
         return insufficient_data(
-            Text(
+            _text(
                 f"every recorded representative is of {highest.label.en} level; whether the "
                 "member has one of middle level or above is not recorded: record them all at "
                 f"{ctx.member_path(member)}.representatives (or, if the entry is complete, say "
@@ -433,7 +465,7 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
             levels=levels,
         )
     return unmet(
-        Text(
+        _text(
             f"every representative is of {highest.label.en} level, below middle level",
             f"todos los representantes son de nivel {highest.label.es}, por debajo del nivel medio",
         ),
@@ -452,8 +484,8 @@ def representative_level(ctx: Context, member: Member) -> Verdict:
     applies_to=SubjectKind.MEMBER,
     facts=("meetings[].date", "meetings[].kind", "meetings[].attendees", "members[].joined"),
     parameters=("attendance_window_months",),
-    title=Text("Takes part in CLAC meetings", "Participa en las reuniones de la CLAC"),
-    explanation=Text(
+    title=_text("Takes part in CLAC meetings", "Participa en las reuniones de la CLAC"),
+    explanation=_text(
         "Members are requested to participate in CLAC meetings, which take place at least "
         "twice a year. clac looks for at least one coalition meeting (annual or regional) "
         "attended in the attendance window before the day. The rule does not apply while no "
@@ -478,7 +510,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     if attended:
         last = attended[-1]
         return met(
-            Text(
+            _text(
                 f"attended {_n(len(attended), 'CLAC meeting', 'CLAC meetings')} since "
                 f"{start.isoformat()}, the last {last.id!r} on {last.date.isoformat()}",
                 f"asistió a {_n(len(attended), 'reunión', 'reuniones')} de la CLAC desde el "
@@ -497,7 +529,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
         if ctx.coalition_meetings_since(max(start, low)):
             joined = joined_words(member)
             return insufficient_data(
-                Text(
+                _text(
                     f"{joined.en}: whether the CLAC meetings held since {start.isoformat()} were "
                     "held before or after it joined is not known",
                     f"{joined.es}: no se sabe si las reuniones de la CLAC celebradas desde el "
@@ -510,7 +542,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     facts = {"window_start": start, "joined": member.joined}
     horizon = ctx.before(RecordKind.MEETINGS, ctx.as_of)
     if horizon is not None:
-        what = Text("the member's attendance", "la asistencia del miembro", pt="a presença")
+        what = _text("the member's attendance", "la asistencia del miembro", pt="a presença")
         return before_records(horizon, what, **facts)
     complete = ctx.complete(RecordKind.MEETINGS, since)
     unknown = () if complete else tuple(m.id for m in held if not m.attendees)
@@ -518,16 +550,9 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
         where = "meetings[].attendees"
         why, fix = ctx.why_incomplete("meeting", "reuniones", RecordKind.MEETINGS)
         return insufficient_data(
-            Text(
-                f"no attendance of the member is recorded at the {len(held)} CLAC meetings "
-                f"recorded since {since.isoformat()}, and {why.en}: record the meetings and "
-                f"their attendees at {where} {fix.en}",
-                f"no consta asistencia del miembro a las {len(held)} reuniones de la CLAC "
-                f"registradas desde el {since.isoformat()}, y {why.es}: registre las reuniones "
-                f"y sus asistentes en {where} {fix.es}",
-            )
+            _no_attendance(len(held), since, where, why, fix)
             if not unknown
-            else Text(
+            else _text(
                 f"the attendees of {', '.join(unknown)} are not recorded: record them at {where}",
                 f"los asistentes de {', '.join(unknown)} no están registrados: regístrelos en "
                 f"{where}",
@@ -540,7 +565,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     if not held:
         joined = joined_words(member)
         return not_applicable(
-            Text(
+            _text(
                 f"no CLAC meeting has been held since {since.isoformat()} ({joined.en})",
                 f"no se ha celebrado ninguna reunión de la CLAC desde el {since.isoformat()} "
                 f"({joined.es})",
@@ -550,7 +575,7 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
             held=(),
         )
     return unmet(
-        Text(
+        _text(
             f"attended none of the {_n(len(held), 'CLAC meeting', 'CLAC meetings')} held since "
             f"{since.isoformat()}",
             f"no asistió a ninguna de las reuniones de la CLAC celebradas desde el "
@@ -572,8 +597,8 @@ def attends_meetings(ctx: Context, member: Member) -> Verdict:
     applies_to=SubjectKind.MEMBER,
     facts=("members[].working_groups", "members[].record_complete"),
     parameters=("min_working_groups_per_member", "max_working_groups_per_member"),
-    title=Text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
-    explanation=Text(
+    title=_text("Joins 1-2 working groups", "Integra 1-2 grupos de trabajo"),
+    explanation=_text(
         "Members are requested to join 1-2 Working Groups to share expertise and knowledge "
         "in focus areas. None, or more than the maximum, is reported.",
         "Se pide a los miembros unirse a 1-2 grupos de trabajo para compartir experiencias y "
@@ -588,7 +613,7 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
     joined = len(groups)
     if low <= joined <= high:
         return met(
-            Text(
+            _text(
                 f"in {_n(joined, 'working group', 'working groups')}, within {low}-{high}",
                 f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, dentro de {low}-{high}",
             ),
@@ -599,7 +624,7 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
         return member_unrecorded(
             ctx,
             member,
-            Text(
+            _text(
                 "the member's working groups",
                 "los grupos de trabajo del miembro",
                 pt="os grupos de trabalho",
@@ -610,17 +635,17 @@ def working_groups(ctx: Context, member: Member) -> Verdict:
             count=joined,
         )
     if joined == 0:
-        message = Text(
+        message = _text(
             f"in no working group (expected {low}-{high})",
             f"no integra ningún grupo de trabajo (se esperan {low}-{high})",
         )
     elif joined < low:
-        message = Text(
+        message = _text(
             f"in {_n(joined, 'working group', 'working groups')}, fewer than {low}",
             f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, menos de {low}",
         )
     else:
-        message = Text(
+        message = _text(
             f"in {_n(joined, 'working group', 'working groups')}, more than {high}",
             f"integra {_n(joined, 'grupo', 'grupos')} de trabajo, más de {high}",
         )
@@ -654,8 +679,8 @@ def hours_window(ctx: Context, member: Member) -> tuple[Month, ...]:
     applies_to=SubjectKind.MEMBER,
     facts=("participation[].month", "participation[].hours", "members[].joined"),
     parameters=("min_hours_per_month", "max_hours_per_month", "hours_window_months"),
-    title=Text("About 4-7 hours a month", "Aproximadamente 4-7 horas al mes"),
-    explanation=Text(
+    title=_text("About 4-7 hours a month", "Aproximadamente 4-7 horas al mes"),
+    explanation=_text(
         "The representative participates actively in CLAC activities, approximately 4-7 "
         "hours per month. clac averages the recorded hours over the last 12 complete months "
         "(hours_window_months, clac's assumption) or the complete months since joining, "
@@ -685,7 +710,7 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:
     if not window:
         joined = joined_words(member)
         return not_applicable(
-            Text(
+            _text(
                 f"no complete month of membership yet ({joined.en})",
                 f"aún no hay un mes completo como miembro ({joined.es})",
             ),
@@ -697,7 +722,7 @@ def hours_per_month(ctx: Context, member: Member) -> Verdict:
         # the member joined, which is not known.
         where = f"{ctx.member_path(member)}.joined"
         return insufficient_data(
-            Text(
+            _text(
                 f"{verdict.message.en}; but the member's joining day is not recorded, so whether "
                 f"it owed hours for all those months is not known: record it at {where}",
                 f"{verdict.message.es}; pero la fecha de ingreso del miembro no está registrada, "
@@ -718,7 +743,7 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
     if since is not None:
         kept = tuple(m for m in window if m.first_day >= since)
         if not kept:
-            what = Text(
+            what = _text(
                 f"the member's hours for {window[0]}..{window[-1]}",
                 f"las horas del miembro de {window[0]}..{window[-1]}",
             )
@@ -734,7 +759,7 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
     }
     if not recorded:
         return insufficient_data(
-            Text(
+            _text(
                 f"no participation records for {span}",
                 f"no hay registros de participación para {span}",
             ),
@@ -742,7 +767,7 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
         )
     if 2 * len(recorded) < len(window):
         return insufficient_data(
-            Text(
+            _text(
                 f"participation recorded for only {len(recorded)} of {len(window)} months "
                 f"({span}); at least half are needed",
                 f"participación registrada solo en {len(recorded)} de {len(window)} meses "
@@ -755,7 +780,7 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
     facts |= {"total_hours": round(total, 2), "average_hours": average}
     if average < low and since is None and len(recorded) < len(window):
         return insufficient_data(
-            Text(
+            _text(
                 f"{average:g} hours a month on average over the {len(recorded)} recorded of "
                 f"{len(window)} months ({span}), below the approximate {low}-{high}; the other "
                 f"months are not recorded: record them at participation[] (or set "
@@ -768,23 +793,25 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
             **facts,
             record_at="participation[]",
         )
+    months_en = _n(len(recorded), "recorded month", "recorded months")
+    months_es = _n(len(recorded), "mes registrado", "meses registrados")
     if average < low:
         return unmet(
-            Text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+            _text(
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), below the approximate {low}-{high}",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por debajo de las {low}-{high} aproximadas",
             ),
             **facts,
         )
     if average > high:
         return met(
-            Text(
-                f"{average:g} hours a month on average over {len(recorded)} recorded months "
+            _text(
+                f"{average:g} hours a month on average over {months_en} "
                 f"({span}), above {low}-{high}: the charter says approximately, so more is "
                 "not a shortfall",
-                f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+                f"{average:g} horas al mes en promedio en {months_es} "
                 f"({span}), por encima de {low}-{high}: la carta dice aproximadamente, así que "
                 "más horas no son un incumplimiento",
             ),
@@ -792,10 +819,10 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
             above_range=True,
         )
     return met(
-        Text(
-            f"{average:g} hours a month on average over {len(recorded)} recorded months "
+        _text(
+            f"{average:g} hours a month on average over {months_en} "
             f"({span}), within the approximate {low}-{high}",
-            f"{average:g} horas al mes en promedio en {len(recorded)} meses registrados "
+            f"{average:g} horas al mes en promedio en {months_es} "
             f"({span}), dentro de las {low}-{high} aproximadas",
         ),
         **facts,
@@ -811,8 +838,8 @@ def _hours_verdict(  # noqa: PLR0911 - one per case
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
     facts=("documents[].authors", "documents[].kind"),
-    title=Text("Provides expertise and content", "Aporta conocimiento técnico y contenido"),
-    explanation=Text(
+    title=_text("Provides expertise and content", "Aporta conocimiento técnico y contenido"),
+    explanation=_text(
         "Among the activities the charter suggests: providing expertise and content for best "
         "practices documents and other thought-leadership pieces. Met when the member is an "
         "author of a best-practice, guideline or protocol document; otherwise not taken up, "
@@ -832,7 +859,7 @@ def expertise(ctx: Context, member: Member) -> Verdict:
     )
     if documents:
         return met(
-            Text(
+            _text(
                 f"author of {_n(len(documents), 'document', 'documents')} of best practice, "
                 "guidelines or protocols",
                 f"autor de {_n(len(documents), 'documento', 'documentos')} de buenas "
@@ -852,8 +879,8 @@ def expertise(ctx: Context, member: Member) -> Verdict:
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].referred_by",),
-    title=Text("Helps expand the membership", "Ayuda a ampliar la membresía"),
-    explanation=Text(
+    title=_text("Helps expand the membership", "Ayuda a ampliar la membresía"),
+    explanation=_text(
         "Members are asked to help expand CLAC membership through outreach within industry, "
         "governments, civil society and other stakeholders. Met when another member joined "
         "on this member's referral; otherwise not taken up, which is never a shortfall.",
@@ -868,7 +895,7 @@ def outreach(ctx: Context, member: Member) -> Verdict:
     referred = ctx.referrals.get(member.organization, ())
     if referred:
         return met(
-            Text(
+            _text(
                 f"referred {_n(len(referred), 'member', 'members')}: {', '.join(referred)}",
                 f"recomendó {_n(len(referred), 'miembro', 'miembros')}: {', '.join(referred)}",
             ),
@@ -886,11 +913,11 @@ def outreach(ctx: Context, member: Member) -> Verdict:
     severity=Severity.ENCOURAGED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].contributions",),
-    title=Text(
+    title=_text(
         "Identifies in-kind support or sources of contributions",
         "Identifica apoyo en especie o fuentes de contribuciones",
     ),
-    explanation=Text(
+    explanation=_text(
         "Members are asked to assist, whenever possible, with identifying sources of in-kind "
         "support or financial contributions for CLAC's work. Met when the member gave in-kind "
         "support or identified a source of support. The member's own financial contributions "
@@ -912,7 +939,7 @@ def support(ctx: Context, member: Member) -> Verdict:
     if found:
         last = max(c.date for c in found)
         return met(
-            Text(
+            _text(
                 f"{_n(len(found), 'contribution', 'contributions')} of in-kind support or "
                 f"identified sources of support, the last on {last.isoformat()}",
                 f"{_n(len(found), 'aporte', 'aportes')} de apoyo en especie o de fuentes de "

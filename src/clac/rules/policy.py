@@ -17,7 +17,7 @@ from clac.model import Member, RecordKind
 from clac.rules._catalogue import rule
 from clac.rules._context import Context, member_unrecorded, unrecorded
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
-from clac.text import Text
+from clac.text import _trusted as _text
 
 if TYPE_CHECKING:
     from clac.registry import Coalition
@@ -35,11 +35,11 @@ def _n(n: int, one: str, many: str) -> str:
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.MEMBER,
     facts=("members[].commitments", "members[].record_complete"),
-    title=Text(
+    title=_text(
         "Specific actions, targets and indicators",
         "Acciones, metas e indicadores específicos",
     ),
-    explanation=Text(
+    explanation=_text(
         "Members shall indicate what specific action they intend to take to reach the policy "
         "goals, and shall commit to developing targets and indicators to assess progress "
         "(Policy Goals, items 10-11). Each member needs at least one commitment, made on or "
@@ -58,7 +58,7 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
     goals = tuple(sorted({c.goal for c in complete}))
     if complete:
         return met(
-            Text(
+            _text(
                 f"{_n(len(complete), 'commitment', 'commitments')} with an action, a target "
                 f"and indicators, toward {', '.join(goals)}",
                 f"{_n(len(complete), 'compromiso', 'compromisos')} con acción, meta e "
@@ -72,7 +72,7 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
         where = f"{ctx.member_path(member)}.commitments"
         if made:
             return insufficient_data(
-                Text(
+                _text(
                     f"no recorded commitment names an indicator, and the registry does not say "
                     f"the member's record is complete: record the indicators at {where}",
                     f"ningún compromiso registrado tiene indicador, y el registro no dice que la "
@@ -85,7 +85,7 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
         return member_unrecorded(
             ctx,
             member,
-            Text(
+            _text(
                 "the member's commitment to a specific action, target and indicators",
                 "el compromiso del miembro con una acción, una meta e indicadores",
                 pt="o compromisso com uma ação, uma meta e indicadores",
@@ -96,12 +96,12 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
         )
     if made:
         return unmet(
-            Text(
+            _text(
                 f"none of the {len(made)} commitments names an indicator",
                 f"ninguno de los {len(made)} compromisos tiene un indicador",
             )
             if len(made) > 1
-            else Text(
+            else _text(
                 "the only commitment names no indicator",
                 "el único compromiso no tiene ningún indicador",
             ),
@@ -109,7 +109,7 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
             complete=0,
         )
     return unmet(
-        Text(
+        _text(
             "no commitment to a specific action, target and indicators",
             "ningún compromiso con una acción, una meta e indicadores específicos",
         ),
@@ -124,8 +124,8 @@ def member_commitments(ctx: Context, member: Member) -> Verdict:
     severity=Severity.REQUIRED,
     applies_to=SubjectKind.COALITION,
     facts=("plans.strategic[].targets[].indicators",),
-    title=Text("Indicators for every policy goal", "Indicadores para cada objetivo de política"),
-    explanation=Text(
+    title=_text("Indicators for every policy goal", "Indicadores para cada objetivo de política"),
+    explanation=_text(
         "Members shall commit to developing specific policy targets, activities and "
         "indicators to assess progress towards reaching CLAC's regional policy goals. The "
         "strategic plan in force in the day's year needs, for each policy goal of the charter, "
@@ -146,7 +146,7 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
         plan = None  # not yet adopted on the day
     if plan is None:
         return not_applicable(
-            Text(
+            _text(
                 f"no strategic plan covers {year} (see GOV-05)",
                 f"ningún plan estratégico cubre el año {year} (véase GOV-05)",
             ),
@@ -156,7 +156,7 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
     index = ctx.coalition.plans.strategic.index(plan)
     if not plan.targets and not ctx.complete(RecordKind.PLANS, ctx.as_of):
         return unrecorded(
-            Text(
+            _text(
                 f"the targets and indicators of the strategic plan {span}",
                 f"las metas e indicadores del plan estratégico {span}",
                 pt=f"as metas e indicadores do plano estratégico {span}",
@@ -170,7 +170,7 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
     if missing and not ctx.complete(RecordKind.PLANS, ctx.as_of):
         where = f"plans.strategic[{index}].targets"
         return insufficient_data(
-            Text(
+            _text(
                 f"the strategic plan {span} records no indicator for {', '.join(missing)}, and "
                 f"the registry does not say its plan records are complete: record them at {where}",
                 f"el plan estratégico {span} no registra indicador para {', '.join(missing)}, y "
@@ -183,7 +183,7 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
         )
     if missing:
         return unmet(
-            Text(
+            _text(
                 f"the strategic plan {span} has no indicator for {', '.join(missing)}",
                 f"el plan estratégico {span} no tiene indicador para {', '.join(missing)}",
             ),
@@ -192,7 +192,7 @@ def goal_indicators(ctx: Context, coalition: Coalition) -> Verdict:
         )
     indicators = sum(len(t.indicators) for t in plan.targets)
     return met(
-        Text(
+        _text(
             f"the strategic plan {span} has indicators for all {len(goals)} policy goals "
             f"({indicators} in all)",
             f"el plan estratégico {span} tiene indicadores para los {len(goals)} objetivos de "

@@ -53,8 +53,8 @@ from clac.rules._context import (
     unrecorded,
 )
 from clac.rules._engine import SubjectKind, Verdict, insufficient_data, met, not_applicable, unmet
-from clac.rules.membership import months_before
-from clac.text import Text
+from clac.rules.membership import _n, months_before
+from clac.text import _trusted as _text
 
 __all__ = [
     "SHARING_WINDOW_MONTHS",
@@ -66,6 +66,27 @@ __all__ = [
     "reports_on_time",
     "shares_progress",
 ]
+
+
+def _none_of(count: int, participle: str) -> str:
+    """'none of the 3 quarterly reports recorded', 'the one quarterly report recorded' or 'no
+    quarterly report recorded'."""
+    if count == 0:
+        return f"no quarterly report {participle}"
+    if count == 1:
+        return f"the one quarterly report {participle}"
+    return f"none of the {count} quarterly reports {participle}"
+
+
+def _ninguno(count: int, participle: str) -> str:
+    """'ninguno de los 3 informes trimestrales registrados', 'el único informe trimestral
+    registrado' o 'ningún informe trimestral registrado'."""
+    if count == 0:
+        return f"ningún informe trimestral {participle}"
+    if count == 1:
+        return f"el único informe trimestral {participle}"
+    return f"ninguno de los {count} informes trimestrales {participle}s"
+
 
 SHARING_WINDOW_MONTHS = 12
 """The default of the parameter ``sharing_window_months``: REP-07 looks for a member's name in
@@ -82,11 +103,11 @@ the reports of this many months before the day (clac's assumption)."""
     applies_to=SubjectKind.WORKING_GROUP,
     facts=("reports[] (working_group, year, quarter)", "working_groups[].formed"),
     parameters=("report_due_days",),
-    title=Text(
+    title=_text(
         "Each Working Group provides its quarterly reports",
         "Cada grupo de trabajo entrega sus informes trimestrales",
     ),
-    explanation=Text(
+    explanation=_text(
         "Each Working Group will provide brief quarterly reports to the Secretariat. A group "
         "owes one for every quarter from the one it was formed in; a report not submitted by "
         "its due date (report_due_days after the quarter ends: clac's assumption, the charter "
@@ -117,7 +138,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
     due = [s for s in statuses if s.state is not ReportState.NOT_YET_DUE]
     if not due:
         return not_applicable(
-            Text(
+            _text(
                 f"no quarterly report is due yet (formed {group.formed.isoformat()})",
                 f"aún no vence ningún informe trimestral (formado el {group.formed.isoformat()})",
             ),
@@ -127,7 +148,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
     if missing:
         quarters = ", ".join(str(s.period) for s in missing)
         return unmet(
-            Text(
+            _text(
                 f"no report received for {quarters}",
                 f"no se recibió informe para {quarters}",
             ),
@@ -144,7 +165,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
         if not assessed:
             return before_records(
                 since,
-                Text(
+                _text(
                     f"every quarterly report due so far ({len(due)})",
                     f"cada informe trimestral exigible hasta ahora ({len(due)})",
                     pt=f"cada relatório trimestral exigível até agora ({len(due)})",
@@ -157,7 +178,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
     unrecorded_quarters = [s for s in due if s.state is ReportState.UNRECORDED]
     if len(unrecorded_quarters) == len(due):
         return insufficient_data(
-            Text(
+            _text(
                 "the registry holds no quarterly report of the group and does not say its "
                 "report records are complete: record the reports at reports[] (or set "
                 "records_since)",
@@ -171,7 +192,7 @@ def quarterly_reports(ctx: Context, group: WorkingGroup) -> Verdict:  # noqa: PL
     if unrecorded_quarters:
         quarters = ", ".join(str(s.period) for s in unrecorded_quarters)
         return insufficient_data(
-            Text(
+            _text(
                 f"no report is recorded for {quarters}, and the registry does not say its "
                 "report records are complete: record them at reports[] (or set records_since)",
                 f"no hay informe registrado para {quarters}, y el registro no dice que sus "
@@ -200,22 +221,24 @@ def _received(assessed: list[ReportStatus], *, since: date | None, not_assessed:
         f"atraso, {len(undated)} sin fecha registrada"
     )
     if since is None:
-        message = Text(
+        message = _text(
             f"every report due since {first} was received ({span}: {counts_en})",
             f"se recibieron todos los informes exigibles desde {first} ({span}: {counts_es})",
         )
     else:
         earlier_en = (
-            f"; {not_assessed} earlier quarters, before the records begin, are not assessed"
+            f"; {_n(not_assessed, 'earlier quarter', 'earlier quarters')}, before the records "
+            f"begin, {'is' if not_assessed == 1 else 'are'} not assessed"
             if not_assessed
             else ""
         )
         earlier_es = (
-            f"; {not_assessed} trimestres anteriores al inicio de los registros no se evalúan"
+            f"; {_n(not_assessed, 'trimestre anterior', 'trimestres anteriores')} al inicio de "
+            f"los registros no se {'evalúa' if not_assessed == 1 else 'evalúan'}"
             if not_assessed
             else ""
         )
-        message = Text(
+        message = _text(
             f"every report due since the records began (records_since {since.isoformat()}: "
             f"{span}) was received ({counts_en}){earlier_en}",
             f"se recibieron todos los informes exigibles desde el inicio de los registros "
@@ -243,11 +266,11 @@ def _received(assessed: list[ReportStatus], *, since: date | None, not_assessed:
     applies_to=SubjectKind.REPORT,
     facts=("reports[].submitted",),
     parameters=("report_due_days",),
-    title=Text(
+    title=_text(
         "Quarterly reports submitted on time",
         "Informes trimestrales presentados a tiempo",
     ),
-    explanation=Text(
+    explanation=_text(
         "Quarterly reports keep decisions 'based on the most up-to-date information'. The "
         "charter asks for quarterly reports but sets no deadline: the due date — 30 days "
         "after the quarter ends, the parameter report_due_days — is clac's assumption, not "
@@ -264,7 +287,7 @@ def _received(assessed: list[ReportStatus], *, since: date | None, not_assessed:
 @assessed_from(
     RecordKind.REPORTS,
     lambda report: report.period.first_day,
-    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
+    lambda report: _text(f"the report for {report.period}", f"el informe de {report.period}"),
 )
 def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when the report was submitted after its due date."""
@@ -273,7 +296,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     days = (due - report.period.last_day).days
     if submitted is None:
         return unrecorded(
-            Text(
+            _text(
                 "the day the report was submitted (it was received)",
                 "el día en que se presentó el informe (fue recibido)",
                 pt="o dia em que o relatório foi enviado (foi recebido)",
@@ -284,7 +307,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
         )
     if submitted > ctx.as_of:
         return not_applicable(
-            Text(
+            _text(
                 f"not submitted as of {ctx.as_of.isoformat()} (see REP-01)",
                 f"no presentado al {ctx.as_of.isoformat()} (véase REP-01)",
             ),
@@ -294,7 +317,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     if submitted > due:
         late = (submitted - due).days
         return unmet(
-            Text(
+            _text(
                 f"submitted on {submitted.isoformat()}, {late} days after its due date "
                 f"{due.isoformat()} (clac's {days}-day assumption)",
                 f"presentado el {submitted.isoformat()}, {late} días después de su vencimiento "
@@ -306,7 +329,7 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
             days_late=late,
         )
     return met(
-        Text(
+        _text(
             f"submitted on {submitted.isoformat()}, by its due date {due.isoformat()}",
             f"presentado el {submitted.isoformat()}, dentro de su vencimiento el {due.isoformat()}",
         ),
@@ -325,11 +348,11 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
     severity=Severity.EXPECTED,
     applies_to=SubjectKind.REPORT,
     facts=("reports[].activities[].goals",),
-    title=Text(
+    title=_text(
         "Reported activities aim at a policy goal",
         "Las actividades informadas apuntan a un objetivo de política",
     ),
-    explanation=Text(
+    explanation=_text(
         "A quarterly report gives 'any activity – in country or regional, implemented or "
         "planned – aimed at achieving a policy goal for the period'. Each activity of a "
         "received report names at least one of the charter's policy goals.",
@@ -341,31 +364,33 @@ def reports_on_time(ctx: Context, report: QuarterlyReport) -> Verdict:
 @assessed_from(
     RecordKind.REPORTS,
     lambda report: report.period.first_day,
-    lambda report: Text(f"the report for {report.period}", f"el informe de {report.period}"),
+    lambda report: _text(f"the report for {report.period}", f"el informe de {report.period}"),
 )
 def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     """Unmet when an activity of the report names no policy goal."""
     if report.submitted is not None and report.submitted > ctx.as_of:
         return not_applicable(
-            Text(
+            _text(
                 f"not received as of {ctx.as_of.isoformat()}",
                 f"no recibido al {ctx.as_of.isoformat()}",
             ),
         )
     if not report.activities:
         return not_applicable(
-            Text("the report lists no activity", "el informe no enumera actividades"),
+            _text("the report lists no activity", "el informe no enumera actividades"),
             activities=0,
         )
     unaligned = tuple(a.description for a in report.activities if not a.goals)
     if unaligned and not ctx.complete(RecordKind.REPORTS, report.period.first_day):
         where = f"{ctx.report_path(report)}.activities[].goals"
         return insufficient_data(
-            Text(
-                f"{len(unaligned)} of {len(report.activities)} activities record no policy goal, "
+            _text(
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "record no policy goal, "
                 f"and the registry does not say its report records are complete: record the "
                 f"goals at {where}",
-                f"{len(unaligned)} de {len(report.activities)} actividades no registran objetivo "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                f"{'no registra' if len(unaligned) == 1 else 'no registran'} objetivo "
                 f"de política, y el registro no dice que sus registros de informes estén "
                 f"completos: registre los objetivos en {where}",
             ),
@@ -376,19 +401,26 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     if unaligned:
         shown = "; ".join(repr(d) for d in unaligned)
         return unmet(
-            Text(
-                f"{len(unaligned)} of {len(report.activities)} activities tied to no policy "
+            _text(
+                f"{len(unaligned)} of {_n(len(report.activities), 'activity', 'activities')} "
+                "tied to no policy "
                 f"goal: {shown}",
-                f"{len(unaligned)} de {len(report.activities)} actividades sin objetivo de "
+                f"{len(unaligned)} de {_n(len(report.activities), 'actividad', 'actividades')} "
+                "sin objetivo de "
                 f"política: {shown}",
             ),
             activities=len(report.activities),
             unaligned=unaligned,
         )
     return met(
-        Text(
+        _text(
             f"each of the {len(report.activities)} activities aims at a policy goal",
             f"cada una de las {len(report.activities)} actividades apunta a un objetivo",
+        )
+        if len(report.activities) > 1
+        else _text(
+            "its one activity aims at a policy goal",
+            "su única actividad apunta a un objetivo",
         ),
         activities=len(report.activities),
     )
@@ -404,8 +436,8 @@ def activities_aligned(ctx: Context, report: QuarterlyReport) -> Verdict:
     applies_to=SubjectKind.MEETING,
     facts=("meetings[].minutes.circulated",),
     parameters=("minutes_grace_days",),
-    title=Text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
-    explanation=Text(
+    title=_text("Meeting minutes circulated", "Actas de las reuniones circuladas"),
+    explanation=_text(
         "The Secretariat will be responsible for circulating meeting minutes. Each meeting "
         "held needs its minutes circulated; clac allows minutes_grace_days (30) days after the "
         "meeting (its assumption: the charter sets no delay), so a recent meeting without "
@@ -430,7 +462,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
     if state is MinutesState.CIRCULATED:
         assert circulated is not None  # noqa: S101 - a circulated state has its date
         return met(
-            Text(
+            _text(
                 f"minutes circulated on {circulated.isoformat()}",
                 f"actas circuladas el {circulated.isoformat()}",
             ),
@@ -439,7 +471,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
         )
     if state is MinutesState.PENDING:
         return not_applicable(
-            Text(
+            _text(
                 f"held on {meeting.date.isoformat()}: the minutes are within the "
                 f"{grace}-day grace period",
                 f"celebrada el {meeting.date.isoformat()}: las actas están dentro del plazo de "
@@ -448,7 +480,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
             **facts,
         )
     if state is MinutesState.UNRECORDED:
-        what = Text(
+        what = _text(
             "the circulation of the meeting's minutes",
             "la circulación de las actas de la reunión",
             pt="a circulação da ata da reunião",
@@ -458,7 +490,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
             return before_records(horizon, what, **facts)
         return unrecorded(what, f"{ctx.meeting_path(meeting)}.minutes.circulated", **facts)
     return unmet(
-        Text(
+        _text(
             f"the minutes of the meeting of {meeting.date.isoformat()} were not circulated",
             f"las actas de la reunión del {meeting.date.isoformat()} no se circularon",
         ),
@@ -477,11 +509,11 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
     applies_to=SubjectKind.YEAR,
     facts=("meetings[] (kind: annual or regional)",),
     parameters=("min_meetings_per_year",),
-    title=Text(
+    title=_text(
         "CLAC meetings at least twice a year",
         "Reuniones de la CLAC al menos dos veces al año",
     ),
-    explanation=Text(
+    explanation=_text(
         "CLAC meetings 'take place at least twice a year, in person (upon funding "
         "availability) or via teleconference'. Each complete year since the coalition's first "
         "year needs at least min_meetings_per_year meetings of the whole coalition (annual or "
@@ -497,7 +529,7 @@ def minutes_circulated(ctx: Context, meeting: Meeting) -> Verdict:
 @assessed_from(
     RecordKind.MEETINGS,
     lambda year: date(year, 1, 1),
-    lambda year: Text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}"),
+    lambda year: _text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}"),
 )
 def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     """Unmet when a complete year had fewer coalition meetings than the minimum."""
@@ -511,15 +543,17 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     if len(held) < minimum and coverage == "before":
         since = ctx.records_since(RecordKind.MEETINGS)
         assert since is not None  # noqa: S101 - a horizon is set when the year is before it
-        what = Text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}")
+        what = _text(f"the CLAC meetings of {year}", f"las reuniones de la CLAC de {year}")
         return before_records(since, what, year=year, meetings=ids, minimum=minimum)
     if len(held) < minimum and coverage != "complete":
         return insufficient_data(
-            Text(
-                f"{len(held)} CLAC meetings (annual or regional) recorded in {year}, fewer than "
+            _text(
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) "
+                f"recorded in {year}, fewer than "
                 f"{minimum}, and the registry does not say its meeting records cover the whole "
                 "year: record the meetings at meetings[] (or set records_since)",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) registradas en {year}, "
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) "
+                f"{'registrada' if len(held) == 1 else 'registradas'} en {year}, "
                 f"menos de {minimum}, y el registro no dice que sus registros de reuniones "
                 "cubran todo el año: registre las reuniones en meetings[] (o fije "
                 "records_since)",
@@ -531,9 +565,11 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
         )
     if len(held) < minimum:
         return unmet(
-            Text(
-                f"{len(held)} CLAC meetings (annual or regional) in {year}, fewer than {minimum}",
-                f"{len(held)} reuniones de la CLAC (anuales o regionales) en {year}, menos de "
+            _text(
+                f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} (annual or regional) in "
+                f"{year}, fewer than {minimum}",
+                f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC (anuales o regionales) en "
+                f"{year}, menos de "
                 f"{minimum}",
             ),
             year=year,
@@ -541,9 +577,9 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
             minimum=minimum,
         )
     return met(
-        Text(
-            f"{len(held)} CLAC meetings in {year} (at least {minimum})",
-            f"{len(held)} reuniones de la CLAC en {year} (al menos {minimum})",
+        _text(
+            f"{_n(len(held), 'CLAC meeting', 'CLAC meetings')} in {year} (at least {minimum})",
+            f"{_n(len(held), 'reunión', 'reuniones')} de la CLAC en {year} (al menos {minimum})",
         ),
         year=year,
         meetings=ids,
@@ -561,8 +597,8 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
     applies_to=SubjectKind.YEAR,
     facts=("documents[] (kind: annual-report, year)",),
     parameters=("annual_report_due_months",),
-    title=Text("An annual report for each year", "Un informe anual para cada año"),
-    explanation=Text(
+    title=_text("An annual report for each year", "Un informe anual para cada año"),
+    explanation=_text(
         "The Secretariat will produce an electronic annual report based on the minutes of the "
         "meetings and the quarterly reports. Each complete year since the coalition's first "
         "year needs a shared-folder document of kind annual-report for it. The charter sets "
@@ -578,7 +614,7 @@ def coalition_meetings_held(ctx: Context, year: int) -> Verdict:
 @assessed_from(
     RecordKind.DOCUMENTS,
     lambda year: date(year + 1, 1, 1),
-    lambda year: Text(f"the annual report for {year}", f"el informe anual de {year}"),
+    lambda year: _text(f"the annual report for {year}", f"el informe anual de {year}"),
 )
 def annual_report_produced(ctx: Context, year: int) -> Verdict:
     """Unmet when a year has no annual report once its grace period is over."""
@@ -590,7 +626,7 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
     if documents:
         first = min(documents, key=lambda d: (d.date, d.id))
         return met(
-            Text(
+            _text(
                 f"annual report {first.id!r} published on {first.date.isoformat()}",
                 f"informe anual {first.id!r} publicado el {first.date.isoformat()}",
             ),
@@ -600,7 +636,7 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
         )
     if ctx.as_of <= due:
         return not_applicable(
-            Text(
+            _text(
                 f"the annual report for {year} is not due until {due.isoformat()}",
                 f"el informe anual de {year} no vence hasta el {due.isoformat()}",
             ),
@@ -608,10 +644,10 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
             due=due,
         )
     coverage = ctx.year_coverage(RecordKind.DOCUMENTS, year + 1)
-    what = Text(f"the annual report for {year}", f"el informe anual de {year}")
+    what = _text(f"the annual report for {year}", f"el informe anual de {year}")
     if coverage == "unknown":
         return unrecorded(
-            Text(
+            _text(
                 f"the annual report for {year}",
                 f"el informe anual de {year}",
                 pt=f"o relatório anual de {year}",
@@ -625,7 +661,7 @@ def annual_report_produced(ctx: Context, year: int) -> Verdict:
         assert since is not None  # noqa: S101 - a horizon is set unless unknown
         return before_records(since, what, year=year, due=due)
     return unmet(
-        Text(
+        _text(
             f"no annual report for {year} (due {due.isoformat()})",
             f"no hay informe anual de {year} (vencía el {due.isoformat()})",
         ),
@@ -689,11 +725,11 @@ def _sharing(ctx: Context) -> _Sharing:
         "members[].joined",
     ),
     parameters=("report_due_days", "sharing_window_months"),
-    title=Text(
+    title=_text(
         "Shares progress with the Secretariat",
         "Comparte su progreso con la Secretaría",
     ),
-    explanation=Text(
+    explanation=_text(
         "Members commit to sharing information with the Secretariat on progress towards the "
         f"stated goals. A member shares progress when, in the {SHARING_WINDOW_MONTHS} months "
         "before the day, a quarterly report names it (among an activity's members, or as the "
@@ -715,10 +751,11 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     sources = sharing.sources.get(member.organization, ())
     if sources:
         return met(
-            Text(
-                f"named in {len(sources)} reports or plans since {sharing.start.isoformat()}, "
+            _text(
+                f"named in {_n(len(sources), 'report or plan', 'reports or plans')} since "
+                f"{sharing.start.isoformat()}, "
                 f"the latest {sources[-1]}",
-                f"nombrado en {len(sources)} informes o planes desde el "
+                f"nombrado en {_n(len(sources), 'informe o plan', 'informes o planes')} desde el "
                 f"{sharing.start.isoformat()}, el último {sources[-1]}",
             ),
             window_start=sharing.start,
@@ -729,7 +766,7 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if first_due < ctx.as_of <= ctx.report_due(Quarter.of(high)):
         joined = joined_words(member)
         return insufficient_data(
-            Text(
+            _text(
                 f"{joined.en}: whether its first quarterly report is due yet is not known",
                 f"{joined.es}: no se sabe si su primer informe trimestral ya vence",
             ),
@@ -738,7 +775,7 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
     if first_due >= ctx.as_of:
         joined = joined_words(member)
         return not_applicable(
-            Text(
+            _text(
                 f"{joined.en}: its first quarterly report is due {first_due.isoformat()}",
                 f"{joined.es}: su primer informe trimestral vence el {first_due.isoformat()}",
             ),
@@ -752,12 +789,12 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             "report and plan", "informes y planes", RecordKind.REPORTS, RecordKind.PLANS
         )
         return insufficient_data(
-            Text(
-                f"named in none of the {sharing.reports} quarterly reports recorded since "
+            _text(
+                f"named in {_none_of(sharing.reports, 'recorded')} since "
                 f"{sharing.start.isoformat()}, and {why.en}: record the member in a report's "
                 "activities[].members or policies[].organization, or in an operational plan's "
                 f"actions[].members {fix.en}",
-                f"no figura en ninguno de los {sharing.reports} informes trimestrales registrados "
+                f"no figura en {_ninguno(sharing.reports, 'registrado')} "
                 f"desde el {sharing.start.isoformat()}, y {why.es}: registre al miembro en "
                 "activities[].members o policies[].organization de un informe, o en "
                 f"actions[].members de un plan operativo {fix.es}",
@@ -767,10 +804,10 @@ def shares_progress(ctx: Context, member: Member) -> Verdict:
             record_at="reports[].activities[].members",
         )
     return unmet(
-        Text(
-            f"named in none of the {sharing.reports} quarterly reports submitted since "
+        _text(
+            f"named in {_none_of(sharing.reports, 'submitted')} since "
             f"{sharing.start.isoformat()}, nor in an operational plan of those months",
-            f"no figura en ninguno de los {sharing.reports} informes trimestrales presentados "
+            f"no figura en {_ninguno(sharing.reports, 'presentado')} "
             f"desde el {sharing.start.isoformat()}, ni en un plan operativo de esos meses",
         ),
         window_start=sharing.start,

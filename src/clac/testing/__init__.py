@@ -60,6 +60,12 @@ rule unmet as of `end`. The few rules no registry can leave unmet (encouraged on
 report "met" or "not applicable") are listed, with the reason, in `NOT_VIOLABLE`, and asking
 to violate one raises `RuleNotViolable`. Rules added by plugins are not known here.
 
+**Assertions.** `assert_met(coalition, "MEM-05", as_of=day, subject="org-a")`,
+`assert_unmet(...)` and `assert_outcome(coalition, rule, outcome, ...)` check one rule's
+findings; a failure names the rule, the subject, the clause, the findings and the facts the
+rule reads with the values the registry holds. With pytest, `clac.testing.pytest_plugin`
+adds fixtures (docs/testing.md).
+
 **Surveys.** `surveys(coalition=c)` draws a partnership survey of `c` (answers whose
 organizations and goals resolve, one per round, respondent and partner), `survey_answers()`
 single answers, and `fictional_survey(c, rounds=[...], seed=0)` a realistic, deterministic
@@ -136,6 +142,7 @@ from clac.model import (
 from clac.periods import ApproximateDate, Month, Quarter
 from clac.registry import Coalition
 from clac.survey import SurveyAnswer
+from clac.testing._assertions import assert_met, assert_outcome, assert_unmet
 from clac.testing._charter import (
     amendments,
     charters,
@@ -207,6 +214,9 @@ __all__ = [
     "activities",
     "amendments",
     "approximate_dates",
+    "assert_met",
+    "assert_outcome",
+    "assert_unmet",
     "charters",
     "clauses",
     "coalitions",

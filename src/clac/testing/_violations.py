@@ -24,6 +24,7 @@ from clac.model import (
     PolicyKind,
     ProposalEvent,
     ProposalEventKind,
+    ProposalState,
     QuarterlyReport,
     Recommendation,
     RepresentativeLevel,
@@ -34,20 +35,32 @@ from clac.model import (
 from clac.periods import Month, Quarter
 from clac.registry import Coalition
 from clac.reporting import annual_report_due
+from clac.testing import _pools
 from clac.testing._core import (
     _country,
     _day,
     _flag,
-    _fresh,
     _int,
     _maybe_day,
     _pick,
     _Refs,
-    _string,
     _subset,
-    _text,
 )
-from clac.testing._plans import _indicator, _operational_plan
+from clac.testing._genes import (
+    _SHAPE,
+    _SMALL,
+    _at,
+    _fresh_id,
+    _fresh_organization,
+    _gene,
+    _plans_of,
+    _proposal_of,
+    _report_of,
+    _representative_of,
+    _steps_of,
+    _word,
+    _words,
+)
 from clac.testing._proposals import (
     _DECISIONS,
     _E,
@@ -55,17 +68,13 @@ from clac.testing._proposals import (
     _S,
     Step,
     _path_to,
-    _proposal_record,
-    _steps,
 )
 from clac.testing._registry import (
     _MODES,
     _OTHER_MEETING_KINDS,
-    _organization,
-    _representative,
     _working_group,
 )
-from clac.testing._reporting import _activity, _quarterly_report
+from clac.testing._reporting import _activity
 
 # --------------------------------------------------------------------------- violations
 
@@ -96,6 +105,10 @@ def _on(coalition: Coalition, end: date, joined: date | None = None) -> tuple[Co
 
 
 def _replace(coalition: Coalition, member: Member) -> Coalition:
+    """The coalition with `member` in place of the member of its organization (the same
+    coalition, not checked again, when nothing changes)."""
+    if member in coalition.members:
+        return coalition
     members = tuple(
         member if m.organization == member.organization else m for m in coalition.members
     )
@@ -113,7 +126,7 @@ def _member_change(**changes: Any) -> Violation:
 def _institutional(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
     coalition, member = _on(coalition, end)
     name = coalition.organization(member.organization).name
-    twin = attrs.evolve(_representative(draw), name=name)
+    twin = attrs.evolve(_representative_of(draw), name=name)
     return _replace(
         coalition, attrs.evolve(member, representatives=(*member.representatives, twin))
     )
@@ -123,7 +136,7 @@ def _junior_representatives(
     draw: st.DrawFn, coalition: Coalition, start: date, end: date
 ) -> Coalition:
     coalition, member = _on(coalition, end)
-    people = member.representatives or (_representative(draw),)
+    people = member.representatives or (_representative_of(draw),)
     juniors = tuple(attrs.evolve(r, level=RepresentativeLevel.JUNIOR) for r in people)
     return _replace(coalition, attrs.evolve(member, representatives=juniors))
 
@@ -135,7 +148,7 @@ def _absent(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Co
         for m in coalition.meetings
     )
     held = Meeting(
-        id=_fresh(draw, {m.id for m in meets}),
+        id=_fresh_id(draw, {m.id for m in meets}),
         date=end,
         kind=_pick(draw, (MeetingKind.ANNUAL, MeetingKind.REGIONAL)),
         mode=_pick(draw, _MODES),
@@ -209,9 +222,10 @@ def _no_operational_plan(
 def _unassessed_plan(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
     year = end.year - 1
     coalition, _ = _on(coalition, end, max(start, date(year, 1, 1)))
+    who = tuple(m.organization for m in coalition.members)
     kept = tuple(p for p in coalition.plans.operational if p.year != year)
     plan = attrs.evolve(
-        _operational_plan(draw, year, (), tuple(m.organization for m in coalition.members)),
+        _plans_of([], [(year - start.year, draw(_SHAPE))], (), who, start, end).operational[0],
         assessed=None,
         assessment=None,
     )
@@ -229,7 +243,11 @@ def _goal_without_indicators(
         start_year=end.year,
         years=5,
         targets=tuple(
-            Target(goal=g, description=_string(draw), indicators=(_indicator(draw),))
+            Target(
+                goal=g,
+                description=_word(draw),
+                indicators=(_at(draw(_SMALL), _pools.INDICATORS),),
+            )
             for g in covered
         ),
         adopted=_maybe_day(draw, max(start, date(end.year, 1, 1)), end),
@@ -247,8 +265,7 @@ def _unaligned_activity(draw: st.DrawFn, coalition: Coalition, start: date, end:
     period = Quarter.of(end)
     goals = tuple(g.id for g in coalition.charter_in_force(end).policy_goals)
     who = tuple(m.organization for m in coalition.members)
-    orgs = tuple(o.id for o in coalition.organizations)
-    report = _quarterly_report(draw, group.id, period, goals, who, orgs)
+    report = _report_of(draw(_SHAPE), group.id, period, goals, who)
     unaligned = attrs.evolve(_activity(draw, goals, who), goals=())
     report = attrs.evolve(report, submitted=end, activities=(*report.activities, unaligned))
     kept = tuple(r for r in coalition.reports if (r.working_group, r.period) != (group.id, period))
@@ -260,7 +277,7 @@ def _uncirculated_minutes(
 ) -> Coalition:
     coalition, member = _on(coalition, end)
     held = Meeting(
-        id=_fresh(draw, {m.id for m in coalition.meetings}),
+        id=_fresh_id(draw, {m.id for m in coalition.meetings}),
         date=_day(draw, start, end - _minutes_grace(coalition.charter)),
         kind=_pick(draw, _OTHER_MEETING_KINDS),
         mode=_pick(draw, _MODES),
@@ -312,7 +329,7 @@ def _new_group(draw: st.DrawFn, coalition: Coalition, start: date, end: date) ->
     taken = {g.id for c in coalition.charter.history for g in c.working_groups}
     taken |= {g.id for g in coalition.working_groups}
     return WorkingGroup(
-        id=_fresh(draw, taken), name=_text(draw), formed=_day(draw, start, end), consulted=None
+        id=_fresh_id(draw, taken), name=_words(draw), formed=_day(draw, start, end), consulted=None
     )
 
 
@@ -322,8 +339,27 @@ def _unconsulted_group(draw: st.DrawFn, coalition: Coalition, start: date, end: 
     return coalition.evolve(working_groups=(*coalition.working_groups, group))
 
 
+_OWED: dict[tuple[int, date, date], tuple[Charter, tuple[Quarter, ...]]] = {}
+
+
 def _owed_quarters(coalition: Coalition, start: date, end: date) -> tuple[Quarter, ...]:
-    """Quarters from `start`'s (and the charter's first) whose report is overdue on `end`."""
+    """Quarters from `start`'s (and the charter's first) whose report is overdue on `end`.
+
+    They depend on the charter alone, which is the same for every coalition one strategy
+    draws: the last few answers are kept.
+    """
+    key = (id(coalition.charter), start, end)
+    kept = _OWED.get(key)
+    if kept is not None and kept[0] is coalition.charter:
+        return kept[1]
+    if len(_OWED) > 64:
+        _OWED.clear()
+    owed = _owed_quarters_of(coalition, start, end)
+    _OWED[key] = (coalition.charter, owed)
+    return owed
+
+
+def _owed_quarters_of(coalition: Coalition, start: date, end: date) -> tuple[Quarter, ...]:
     from clac.reporting import report_due
 
     quarter = max(Quarter.of(start), Quarter.of(coalition.charter.original.effective))
@@ -366,8 +402,7 @@ def _report_for(
 ) -> QuarterlyReport:
     goals = tuple(g.id for g in coalition.charter.policy_goals)
     who = tuple(m.organization for m in coalition.members) if members is None else members
-    orgs = tuple(o.id for o in coalition.organizations)
-    return _quarterly_report(draw, group, quarter, goals, who, orgs)
+    return _report_of(draw(_SHAPE), group, quarter, goals, who or ())
 
 
 def _missing_report(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
@@ -438,7 +473,7 @@ def _other_organization(draw: st.DrawFn, coalition: Coalition, than: str) -> tup
     others = tuple(o.id for o in coalition.organizations if o.id != than)
     if others:
         return coalition, _pick(draw, others)
-    added = _organization(draw, _fresh(draw, {o.id for o in coalition.organizations}), ())
+    added = _fresh_organization(draw, {o.id for o in coalition.organizations})
     return coalition.evolve(organizations=(*coalition.organizations, added)), added.id
 
 
@@ -455,15 +490,14 @@ def _add_proposal(  # noqa: PLR0917 - the history's parts, passed in order
     `change` is applied to each event (it returns the event unchanged to keep it)."""
     coalition, member = _on(coalition, end)
     charter = coalition.charter
-    record = _proposal_record(
-        draw,
-        _fresh(draw, {p.id for p in coalition.proposals}),
+    record = _proposal_of(
+        _gene(draw),
+        _fresh_id(draw, {p.id for p in coalition.proposals}),
         (member.organization,),
         tuple(o.id for o in coalition.organizations),
         tuple(m.id for m in coalition.meetings),
         tuple(g.id for g in charter.policy_goals),
         tuple(o.id for o in charter.objectives),
-        (),
         start,
         end,
         steps,
@@ -492,7 +526,13 @@ def _submitted_by_another(
 ) -> Coalition:
     states = (_S.SUBMITTED, _S.SHARED, _S.SCHEDULED, _S.DISCUSSED, _S.APPROVED, _S.RETURNED)
     coalition, change = _by_other(draw, coalition, _E.SUBMIT)
-    return _add_proposal(draw, coalition, start, end, _steps(draw, _pick(draw, states)), change)
+    return _add_proposal(draw, coalition, start, end, _steps_for(draw, states), change)
+
+
+def _steps_for(draw: st.DrawFn, states: Sequence[ProposalState]) -> list[Step]:
+    """A legal history ending in one of `states`."""
+    shape = draw(_SHAPE)
+    return _steps_of(shape, _at(shape >> 12, states))
 
 
 _UNSHARED: tuple[Step, ...] = (
@@ -513,11 +553,11 @@ def _scheduled_nowhere(draw: st.DrawFn, coalition: Coalition, start: date, end: 
     def change(event: ProposalEvent) -> ProposalEvent:
         return attrs.evolve(event, meeting=None) if event.event is _E.SCHEDULE else event
 
-    return _add_proposal(draw, coalition, start, end, _steps(draw, _pick(draw, states)), change)
+    return _add_proposal(draw, coalition, start, end, _steps_for(draw, states), change)
 
 
 def _returned_bare(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
-    steps = _steps(draw, _S.RETURNED)
+    steps = _steps_for(draw, (_S.RETURNED,))
     return _add_proposal(draw, coalition, start, end, steps, recommendations=())
 
 
@@ -525,7 +565,7 @@ def _withdrawn_by_another(
     draw: st.DrawFn, coalition: Coalition, start: date, end: date
 ) -> Coalition:
     coalition, change = _by_other(draw, coalition, _E.WITHDRAW)
-    return _add_proposal(draw, coalition, start, end, _steps(draw, _S.WITHDRAWN), change)
+    return _add_proposal(draw, coalition, start, end, _steps_for(draw, (_S.WITHDRAWN,)), change)
 
 
 def _revised_by_another(draw: st.DrawFn, coalition: Coalition, start: date, end: date) -> Coalition:
