@@ -35,6 +35,7 @@ class TestMaxSize:
         status, stderr = _check("--max-size", str(size - 1), str(registry))
         assert status == 2
         assert f"is larger than the {size - 1:,} bytes clac reads" in stderr
+        assert "--max-size or CLAC_MAX_SIZE" in stderr  # the way a command-line user reads it
 
     @pytest.mark.parametrize(
         ("size", "shown"),

@@ -45,16 +45,17 @@ def too_deep() -> Text:
 
 
 def too_large(limit: int) -> Text:
-    """Why a text over ``limit`` bytes is refused, naming the way to read it anyway."""
+    """Why a text over ``limit`` bytes is refused, naming the ways to read it anyway: the
+    library's ``max_size`` and the command line's ``--max-size`` / ``CLAC_MAX_SIZE``."""
     mib = 1024 * 1024
     shown = f"{limit // mib} MB" if limit % mib == 0 else f"{limit:,} bytes"
     return Text(
         f"is larger than the {shown} clac reads (max_size; pass a larger max_size to "
-        "clac.load or clac.loads to read it)",
+        "clac.load or clac.loads, or --max-size or CLAC_MAX_SIZE to clac, to read it)",
         f"es más grande que los {shown} que clac lee (max_size; pase un max_size mayor a "
-        "clac.load o clac.loads para leerlo)",
+        "clac.load o clac.loads, o --max-size o CLAC_MAX_SIZE a clac, para leerlo)",
         pt=f"é maior que os {shown} que o clac lê (max_size; passe um max_size maior a "
-        "clac.load ou clac.loads para lê-lo)",
+        "clac.load ou clac.loads, ou --max-size ou CLAC_MAX_SIZE ao clac, para lê-lo)",
     )
 
 
