@@ -27,6 +27,7 @@ __all__ = [
     "FileAccessError",
     "may_replace",
     "read_bytes",
+    "read_utf8",
     "remove_stale_temporaries",
     "size_limit",
     "too_large",
@@ -149,6 +150,20 @@ _STALE_AFTER: Final = 3600.0
 REGISTRY_MODE: Final = 0o600
 #: Permissions a new export is created with, less the umask: as any file a program writes.
 EXPORT_MODE: Final = 0o666
+
+
+def read_utf8(path: Path, max_size: int | None = None) -> str:
+    """The text of the UTF-8 file at ``path`` (a leading byte-order mark dropped), read as
+    :func:`read_bytes` reads it; :class:`~clac.errors.FileFormatError` naming the file, the byte
+    and its offset when it is not UTF-8."""
+    data = read_bytes(path, max_size)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise FileFormatError(
+            f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})",
+            value=os.fspath(path),
+        ) from None
 
 
 def write_atomically(

@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from clac._escape import csv_text
 from clac.errors import ClacError, CrossReferenceError, FileFormatError, Problem
-from clac.io._files import REGISTRY_MODE, read_bytes, write_atomically
+from clac.io._files import REGISTRY_MODE, read_utf8, write_atomically
 from clac.registry import Coalition, survey_problems
 from clac.survey import (
     TRUST_ITEMS,
@@ -326,16 +326,8 @@ def load_survey(
     :class:`~clac.errors.CrossReferenceError` (unknown ids, repeated rows), both exit 2 in the
     ``clac`` command.
     """
-    source = os.fspath(path)
-    data = read_bytes(Path(path), max_size)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})",
-            value=source,
-        ) from None
-    return loads_survey(text, coalition, source=source)
+    text = read_utf8(Path(path), max_size)
+    return loads_survey(text, coalition, source=os.fspath(path))
 
 
 def _rating(value: int | None) -> str:

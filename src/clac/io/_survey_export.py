@@ -33,7 +33,7 @@ from typing import Any, Final
 import attrs
 
 from clac.errors import ClacError, CrossReferenceError, FileFormatError, Problem
-from clac.io._files import read_bytes
+from clac.io._files import read_bytes, read_utf8
 from clac.io._survey import loads_survey
 from clac.io._survey_mapping import Layout, RoundRule, SurveyMapping, load_mapping
 from clac.io._survey_words import SCALES, NameIndex, normalise
@@ -89,15 +89,8 @@ def _cell_text(value: Any) -> str:
 
 
 def _csv_rows(path: Path, max_size: int | None) -> list[tuple[int, list[str]]]:
-    data = read_bytes(path, max_size)
     source = os.fspath(path)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})",
-            value=source,
-        ) from None
+    text = read_utf8(path, max_size)
     if "\x00" in text:
         raise FileFormatError(
             Text("contains a NUL character: is it a binary file?", "contiene un carácter NUL"),

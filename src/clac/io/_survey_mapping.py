@@ -31,7 +31,7 @@ from typing import Any, Final
 import attrs
 
 from clac.errors import FileFormatError, Problem
-from clac.io._files import read_bytes
+from clac.io._files import read_utf8
 from clac.io._format import Format
 from clac.io._survey_words import SCALES, WORDS, normalise
 from clac.text import Text
@@ -494,12 +494,5 @@ def load_mapping(path: str | os.PathLike[str]) -> SurveyMapping:
     """
     source = os.fspath(path)
     format_ = Format.from_path(path)
-    data = read_bytes(Path(path), None)
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise FileFormatError(
-            f"is not UTF-8 text (byte {data[error.start]:#04x} at offset {error.start})",
-            value=source,
-        ) from None
+    text = read_utf8(Path(path), None)
     return loads_mapping(text, format_, source=source, folder=Path(path).parent)
