@@ -114,17 +114,28 @@ def _assess(
 _CHECKING = Text("Checking the rules", "Verificando las reglas", pt="Verificando as regras")
 
 
-def _apply(r: Rule, context: Context, findings: list[Finding], shared: dict[object, Any]) -> None:
-    """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
-    what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
+def _prepared(
+    r: Rule, context: Context, findings: list[Finding]
+) -> tuple[tuple[Fact, ...], list[tuple[Subject, Any]]] | None:
+    """Rule ``r``'s parameters and its (subject, value) pairs; None, after adding one ``error``
+    finding, when the rule names a parameter or a kind of subject that does not exist."""
     try:
         parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
         subjects = list(context.subjects(r.applies_to))
     except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
-        # The rule names a parameter or a kind of subject that does not exist.
         subject = Subject(SubjectKind.COALITION, context.coalition.name)
         findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
+        return None
+    return parameters, subjects
+
+
+def _apply(r: Rule, context: Context, findings: list[Finding], shared: dict[object, Any]) -> None:
+    """Every finding of rule ``r``, added to ``findings``; a rule that fails, or returns
+    what is not a verdict, gives ``error`` findings (:func:`~clac.rules._engine.failure`)."""
+    prepared = _prepared(r, context, findings)
+    if prepared is None:
         return
+    parameters, subjects = prepared
     append = findings.append
     make = Finding
     share = shared.setdefault
@@ -180,13 +191,10 @@ class _NoOutput:
 def _apply_foreign(r: Rule, context: Context, findings: list[Finding], kept: Budget) -> None:
     """:func:`_apply` for a rule clac does not ship: each call within the budget, anything
     it raises (but Ctrl-C) an ``error`` finding, its evidence made safe to show."""
-    try:
-        parameters = tuple(Fact(name, getattr(context.parameters, name)) for name in r.parameters)
-        subjects = list(context.subjects(r.applies_to))
-    except Exception as error:  # noqa: BLE001 - a broken rule never breaks the rest
-        subject = Subject(SubjectKind.COALITION, context.coalition.name)
-        findings.append(Finding(r, subject, Outcome.ERROR, failure(r, raised=error)))
+    prepared = _prepared(r, context, findings)
+    if prepared is None:
         return
+    parameters, subjects = prepared
     seconds = kept.seconds or 0.0
     stopped = len(subjects)
     with kept.watch(findings):
