@@ -221,3 +221,48 @@ class TestInChromium:
         kept = set(hotlines)
         edges = data["networks"][-1]["edges"]
         assert lines == sum(1 for a, b, _ in edges if a in kept and b in kept)
+
+
+# A page standing in for Jupyter's widget manager: it imports the widget's ES module as
+# anywidget's front end does and calls its ``render({model, el})`` with the synced ``data``.
+_WIDGET_HOST = """<!doctype html><html><body><div id="el"></div>
+<script type="module">
+const url = URL.createObjectURL(new Blob([__CLAC_ESM__], {type: "text/javascript"}));
+const widget = (await import(url)).default;
+const values = {data: __CLAC_DATA__};
+const model = {get: (key) => values[key], on() {}, off() {}};
+widget.render({model, el: document.getElementById("el")});
+document.body.setAttribute("data-rendered", "yes");
+</script></body></html>"""
+
+
+class TestTheWidgetInChromium:
+    def test_its_module_renders_through_anywidgets_contract_one_circle_per_organization(
+        self, browser: list[str], surveyed: Coalition, tmp_path: Path
+    ) -> None:
+        pytest.importorskip("anywidget")
+        widget = net.widget(surveyed)
+
+        def script_literal(text: str) -> str:
+            return json.dumps(text).replace("</", "<\\/")
+
+        page = tmp_path / "host.html"
+        page.write_text(
+            _WIDGET_HOST.replace("__CLAC_DATA__", script_literal(widget.data)).replace(
+                "__CLAC_ESM__", script_literal(widget._esm)
+            ),
+            encoding="utf-8",
+        )
+        run = subprocess.run(  # noqa: S603 - the Chromium found on PATH, our own page
+            [*browser, "--virtual-time-budget=5000", "--dump-dom", page.as_uri()],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr[-2000:]
+        console = [line for line in run.stderr.splitlines() if "CONSOLE" in line]
+        assert not [line for line in console if "Uncaught" in line or "rror" in line], console
+        assert 'data-rendered="yes"' in run.stdout
+        circles = re.findall(r'<circle [^>]*class="clac-node"[^>]*data-id="([^"]+)"', run.stdout)
+        assert sorted(circles) == sorted(n["id"] for n in json.loads(widget.data)["nodes"])
